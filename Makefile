@@ -1,0 +1,30 @@
+# Two entry points, both self-contained on a fresh machine with only Python and pip:
+#   make timeline   -> virtual environment, install, build the seed timeline into out/
+#   make test       -> virtual environment, install, run the whole test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+
+.PHONY: timeline test lint bench clean
+
+timeline: $(VENV)/.installed
+	$(BIN)/timeline build seeds --out out
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check timeline tests benchmarks
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/tempeval3.py
+	$(BIN)/python benchmarks/speed.py
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,0 +1,144 @@
+"""The command line: a thin shell over the library.
+
+Parses arguments, shows progress, maps errors to exit codes (0 ok, 1 nothing could be built,
+2 usage error). Everything else is one call of the public API.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+
+EXIT_OK = 0
+EXIT_NOTHING_BUILT = 1
+EXIT_USAGE = 2
+
+
+def _iso_day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+
+
+def _positive_int(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return number
+
+
+def _add_tag_command(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "tag",
+        help="find and resolve the temporal expressions of one text",
+        description=(
+            "Read one UTF-8 text and print one JSON object per temporal expression, in text order: "
+            "its offsets, its TIMEX3 type and value, the calendar days it covers and its precision. "
+            "Relative expressions ('two months ago', 'on Friday') are resolved against --dct, else "
+            "against a dateline found in the text, else left unanchored (XXXX-...)."
+        ),
+    )
+    parser.add_argument("file", nargs="?", default="-", help="the text to tag (default: standard input)")
+    parser.add_argument("--dct", type=_iso_day, help="reference date (document creation time), YYYY-MM-DD")
+    parser.add_argument(
+        "--format", choices=("jsonl", "timeml"), default="jsonl",
+        help="jsonl: one JSON object per expression (default); timeml: the text with TIMEX3 tags",
+    )
+    parser.set_defaults(handler=_run_tag)
+
+
+def _run_tag(arguments: argparse.Namespace) -> int:
+    from timeline.commands import run_tag
+
+    return run_tag(arguments)
+
+
+def _add_articles_command(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "articles",
+        help="read and date the input documents, print one JSON record each",
+        description=(
+            "Read INPUT files and folders as 'build' does and print, per document, the JSON record "
+            "that 'build' writes to articles.json: id, path, title, source, date and where the date "
+            "came from (cli, metadata, manifest, dateline, inferred, none), segments, duplicate_of, errors."
+        ),
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders (searched recursively)")
+    parser.add_argument("--dct", type=_iso_day, help="reference date for every article, YYYY-MM-DD")
+    parser.set_defaults(handler=_run_articles)
+
+
+def _run_articles(arguments: argparse.Namespace) -> int:
+    from timeline.commands import run_articles
+
+    return run_articles(arguments)
+
+
+def _add_build_command(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "build",
+        help="run the whole pipeline and write the chronology",
+        description=(
+            "Read INPUT files and folders, date every article, tag its temporal expressions, extract "
+            "and merge the events they date, link them in a graph and write events.json, "
+            "articles.json, the graph and the figures into --out."
+        ),
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders (searched recursively)")
+    parser.add_argument("--out", default="out", help="output folder (default: out)")
+    parser.add_argument("--dct", type=_iso_day, help="reference date for every article, YYYY-MM-DD")
+    parser.add_argument("--jobs", type=_positive_int, help="worker processes (default: all cores)")
+    parser.add_argument("--title", help="title of the chronology")
+    parser.add_argument(
+        "--formats", default=None,
+        help="comma-separated outputs among png,svg,graphml,json,timelinejs,html (default: all; "
+             "'none': only events.json and articles.json)",
+    )
+    parser.set_defaults(handler=_run_build)
+
+
+def _run_build(arguments: argparse.Namespace) -> int:
+    from timeline.commands import run_build
+
+    return run_build(arguments)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="timeline",
+        description="Turn news articles into a dated chronology: every date resolved against its "
+                    "article's date, every event with its sources.",
+    )
+    from timeline import __version__
+
+    parser.add_argument("--version", action="version", version=f"timeline {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_tag_command(commands)
+    _add_articles_command(commands)
+    _add_build_command(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = make_parser()
+    arguments = parser.parse_args(argv)
+    if not getattr(arguments, "handler", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return arguments.handler(arguments)
+    except KeyboardInterrupt:
+        print("timeline: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,43 @@
+"""What each command does, once its arguments are parsed: one library call and its printing."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from timeline.cli import EXIT_NOTHING_BUILT, EXIT_OK, EXIT_USAGE
+
+
+def _read_text_argument(path: str) -> str | None:
+    if path == "-":
+        return sys.stdin.buffer.read().decode("utf-8", errors="replace")
+    try:
+        with open(path, "rb") as stream:
+            return stream.read().decode("utf-8", errors="replace")
+    except OSError as error:
+        print(f"timeline: {path}: {error.strerror or error}", file=sys.stderr)
+        return None
+
+
+def run_tag(arguments: argparse.Namespace) -> int:
+    from timeline.temporal import tag
+
+    text = _read_text_argument(arguments.file)
+    if text is None:
+        return EXIT_USAGE
+    expressions = tag(text, arguments.dct)
+    for expression in expressions:
+        print(json.dumps(expression.to_dict(), ensure_ascii=False))
+    return EXIT_OK
+
+
+def run_articles(arguments: argparse.Namespace) -> int:
+    raise NotImplementedError
+
+
+def run_build(arguments: argparse.Namespace) -> int:
+    raise NotImplementedError
+
+
+__all__ = ["run_tag", "run_articles", "run_build", "EXIT_NOTHING_BUILT"]

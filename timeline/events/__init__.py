@@ -1,0 +1,1 @@
+"""Events: sentences, entities, triggers, extraction, cross-document merge."""
