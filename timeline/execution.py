@@ -1,24 +1,413 @@
-"""Runs the per-article stage over many articles (issue 6 makes this parallel, cached and distributable).
+"""Runs the per-article stage over many articles: in this process, in local worker processes, or on Dask.
 
-The pipeline hands over a top-level, picklable function and an iterable of articles, and gets the
-results back in input order. Sequential for now.
+The pipeline hands over a top-level, picklable function and an iterable of articles and gets the
+results back in input order, whatever ran them. Three properties hold for every engine:
+
+- bounded memory: items are drawn from the iterable only as the window of articles in flight
+  (dispatched, or finished but waiting for an earlier one) has room, so an archive streams through
+  and nothing holds every text at once;
+- isolation: an exception raised on one article, or a worker process that dies on it (a segfault in a
+  C extension, the out-of-memory killer), costs that article only; it is reported by name through
+  `on_failure` and left out of the results, and the run goes on;
+- incrementality: with a `timeline.cache.ResultCache`, articles whose result is cached are not
+  dispatched at all, and fresh results are stored as they arrive.
+
+Local workers each get their own pipes, so when one dies we know exactly which article it was
+working on; the articles queued behind it go to its replacement. On Dask the same holds because the
+cluster we start runs one task per worker at a time and gives up on a task the first time its worker
+dies (an external scheduler applies its own `allowed-failures` instead).
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import queue
+import signal
+import sys
+import threading
+import uuid
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from timeline.cache import ResultCache
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+
+ENGINES = ("local", "dask")
+
+# Articles queued on each local worker beyond the one it is running, so it never waits for the
+# parent (which, between two results, runs the caller's merging code).
+_QUEUED_PER_WORKER = 2
+# Articles in flight per worker: dispatched, or finished and waiting for an earlier one to finish.
+_WINDOW_PER_WORKER = 8
+
+
+class EngineError(Exception):
+    """The requested engine cannot run (Dask not installed, scheduler unreachable, bad options)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFailure:
+    """One article the per-article stage could not process: its name and why, in one line."""
+
+    name: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.message}"
+
+
+def default_jobs() -> int:
+    """All the cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def report_failure_on_stderr(failure: ArticleFailure) -> None:
+    print(f"timeline: {failure}; skipped", file=sys.stderr)
+
+
+def name_of_item(item: Any, index: int) -> str:
+    """How failures name an item: an article's id, else its path, else its position."""
+    for attribute in ("id", "path", "name"):
+        value = getattr(item, attribute, None)
+        if isinstance(value, str) and value:
+            return value
+    return f"item {index}"
+
+
+def _describe_exception(error: BaseException) -> str:
+    text = " ".join(str(error).split())
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+# Outcome of one item, as every backend reports it: (position, succeeded, result or failure message).
+Outcome = tuple[int, bool, Any]
+
+
+class _InProcess:
+    """jobs=1: run each item right here, which is also the reference every other engine must match."""
+
+    def __init__(self, function: Callable[[Any], Any]) -> None:
+        self.function = function
+        self.done: list[Outcome] = []
+        self.capacity = 1
+
+    def submit(self, index: int, item: Any) -> None:
+        try:
+            self.done.append((index, True, self.function(item)))
+        except Exception as error:  # one bad article must not stop the others
+            self.done.append((index, False, _describe_exception(error)))
+
+    def collect(self) -> list[Outcome]:
+        done, self.done = self.done, []
+        return done
+
+    def close(self) -> None:
+        self.done = []
+
+
+def _worker_main(function: Callable[[Any], Any], tasks: Connection, results: Connection) -> None:
+    """A local worker: run FUNCTION on each (index, item) received; send back one outcome per item."""
+    # Ctrl-C reaches the whole process group; the parent decides what happens, workers just stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    received: queue.SimpleQueue = queue.SimpleQueue()
+
+    def receive() -> None:
+        # A separate thread drains the task pipe so the parent never blocks on a send while this
+        # worker is blocked sending a large result back (the two pipes would deadlock).
+        while True:
+            try:
+                message = tasks.recv()
+            except (EOFError, OSError):
+                message = None
+            received.put(message)
+            if message is None:
+                return
+
+    threading.Thread(target=receive, daemon=True).start()
+    while (message := received.get()) is not None:
+        index, item = message
+        try:
+            outcome: Outcome = (index, True, function(item))
+        except Exception as error:  # reported by name in the parent; the worker carries on
+            outcome = (index, False, _describe_exception(error))
+        try:
+            results.send(outcome)
+        except Exception as error:  # an unpicklable result fails that article only
+            results.send((index, False, f"result could not be sent back: {_describe_exception(error)}"))
+
+
+def _process_context() -> multiprocessing.context.BaseContext:
+    # forkserver: workers start from a clean, single-threaded process, not from a copy of a parent
+    # that may hold threads (progress bars, a Dask client) and their locks; spawn where there is none.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+class _LocalWorker:
+    def __init__(self, context: multiprocessing.context.BaseContext, function: Callable[[Any], Any]) -> None:
+        task_reader, self.tasks = context.Pipe(duplex=False)
+        self.results, result_writer = context.Pipe(duplex=False)
+        self.process = context.Process(
+            target=_worker_main, args=(function, task_reader, result_writer), daemon=True,
+            name="timeline-worker",
+        )
+        self.process.start()
+        # Keep only our ends: when the worker dies, its result pipe then reads as closed.
+        task_reader.close()
+        result_writer.close()
+        self.assigned: deque[tuple[int, Any]] = deque()
+
+    def stop(self, wait_seconds: float) -> None:
+        try:
+            self.tasks.send(None)
+        except OSError:
+            pass
+        self.process.join(wait_seconds)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join(1)
+        self.tasks.close()
+        self.results.close()
+
+
+def _death_message(process: multiprocessing.process.BaseProcess) -> str:
+    process.join(5)
+    code = process.exitcode
+    if code is None:
+        return "its worker process stopped answering"
+    if code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        return f"its worker process died ({name})"
+    return f"its worker process died (exit code {code})"
+
+
+class _LocalPool:
+    """Worker processes with a pipe pair each, so that a dead worker is matched to its article."""
+
+    def __init__(self, function: Callable[[Any], Any], jobs: int) -> None:
+        self.function = function
+        self.context = _process_context()
+        self.workers = [_LocalWorker(self.context, function) for _ in range(jobs)]
+        self.backlog: deque[tuple[int, Any]] = deque()
+        self.unsendable: list[Outcome] = []
+        self.capacity = jobs
+
+    def submit(self, index: int, item: Any) -> None:
+        self.backlog.append((index, item))
+        self._dispatch()
+
+    def _dispatch(self) -> None:
+        while self.backlog:
+            worker = min(self.workers, key=lambda candidate: len(candidate.assigned))
+            if len(worker.assigned) > _QUEUED_PER_WORKER:
+                return
+            index, item = self.backlog.popleft()
+            worker.assigned.append((index, item))
+            try:
+                worker.tasks.send((index, item))
+            except OSError:
+                return  # the worker is dead: collect() notices and re-queues what it held
+            except Exception as error:  # the item itself cannot be pickled
+                worker.assigned.pop()
+                message = f"could not be sent to a worker: {_describe_exception(error)}"
+                self.unsendable.append((index, False, message))
+
+    def collect(self) -> list[Outcome]:
+        if self.unsendable:
+            outcomes, self.unsendable = self.unsendable, []
+            return outcomes
+        outcomes: list[Outcome] = []
+        busy = {worker.results: worker for worker in self.workers if worker.assigned}
+        if not busy:
+            return outcomes
+        for connection in wait(list(busy)):
+            worker = busy[connection]
+            try:
+                while True:
+                    outcome = connection.recv()
+                    worker.assigned.popleft()
+                    outcomes.append(outcome)
+                    if not connection.poll():
+                        break
+            except (EOFError, OSError):
+                outcomes.extend(self._replace(worker))
+        self._dispatch()
+        return outcomes
+
+    def _replace(self, worker: _LocalWorker) -> list[Outcome]:
+        """The worker died: fail the article it was running, hand the ones queued behind it back."""
+        message = _death_message(worker.process)
+        index, _ = worker.assigned.popleft()
+        self.backlog.extendleft(reversed(worker.assigned))
+        worker.assigned.clear()
+        worker.tasks.close()
+        worker.results.close()
+        self.workers[self.workers.index(worker)] = _LocalWorker(self.context, self.function)
+        return [(index, False, message)]
+
+    def close(self) -> None:
+        for worker in self.workers:
+            worker.stop(wait_seconds=5 if not worker.assigned else 0)
+        self.workers = []
+
+
+class _DaskPool:
+    """Tasks on a Dask distributed cluster: a LocalCluster we start, or an existing scheduler."""
+
+    def __init__(self, function: Callable[[Any], Any], jobs: int | None, scheduler: str | None) -> None:
+        try:
+            import dask
+            from distributed import Client, LocalCluster, as_completed
+        except ImportError:
+            raise EngineError(
+                "the dask engine needs the optional extra: pip install 'timeline[dask]'"
+            ) from None
+        self.function = function
+        self.cluster = None
+        if scheduler:
+            try:
+                self.client = Client(scheduler, timeout="20s", set_as_default=False)
+            except (OSError, TimeoutError) as error:
+                raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+        else:
+            # One task per worker at a time (saturation 1.0, one thread) and no retry when a worker
+            # dies: then a dead worker always means exactly the task it was running.
+            with dask.config.set({
+                "distributed.scheduler.allowed-failures": 0,
+                "distributed.scheduler.worker-saturation": 1.0,
+            }):
+                self.cluster = LocalCluster(
+                    n_workers=jobs or default_jobs(), threads_per_worker=1, processes=True,
+                    dashboard_address=None,
+                )
+                self.client = Client(self.cluster, set_as_default=False)
+        threads = sum(self.client.nthreads().values()) or (jobs or default_jobs())
+        self.capacity = threads
+        self.run_id = uuid.uuid4().hex[:12]
+        self.completed = as_completed()
+        self.positions: dict[str, int] = {}
+
+    def submit(self, index: int, item: Any) -> None:
+        key = f"timeline-{self.run_id}-{index}"
+        self.positions[key] = index
+        self.completed.add(self.client.submit(self.function, item, key=key, pure=False, retries=0))
+
+    def collect(self) -> list[Outcome]:
+        if self.completed.is_empty():
+            return []
+        outcomes: list[Outcome] = []
+        for future in self.completed.next_batch(block=True):
+            index = self.positions.pop(future.key)
+            if future.status == "finished":
+                outcomes.append((index, True, future.result()))
+            else:
+                error = future.exception()
+                if type(error).__name__ == "KilledWorker":
+                    message = "its Dask worker died while running it"
+                else:
+                    message = _describe_exception(error)
+                outcomes.append((index, False, message))
+            future.release()
+        return outcomes
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def _open_backend(function: Callable[[Any], Any], jobs: int | None, engine: str, scheduler: str | None):
+    if scheduler and engine == "local":
+        engine = "dask"
+    if engine not in ENGINES:
+        raise EngineError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+    if engine == "dask":
+        return _DaskPool(function, jobs, scheduler)
+    jobs = jobs or default_jobs()
+    if jobs == 1:
+        return _InProcess(function)
+    return _LocalPool(function, jobs)
 
 
 def map_articles(
     function: Callable[[Item], Result],
     items: Iterable[Item],
     jobs: int | None = None,
-    **options,
+    *,
+    engine: str = "local",
+    scheduler: str | None = None,
+    cache: ResultCache | None = None,
+    on_failure: Callable[[ArticleFailure], None] | None = None,
+    name_of: Callable[[Item, int], str] = name_of_item,
+    window: int | None = None,
 ) -> Iterator[Result]:
-    """Apply FUNCTION to every item, yielding results in input order."""
-    for item in items:
-        yield function(item)
+    """Apply FUNCTION to every item, yielding the results in input order.
+
+    - `jobs`: worker processes (local) or LocalCluster workers (dask); default all cores; 1 runs
+      in this process.
+    - `engine`: "local" or "dask"; `scheduler` (an address such as tcp://host:8786) implies dask.
+    - `cache`: a ResultCache; cached items are not recomputed and new results are stored.
+    - `on_failure`: called with an ArticleFailure for each item that raised or killed its worker;
+      that item yields nothing. Default: one line on stderr.
+    - `window`: how many items may be in flight at once (default 8 per worker).
+    """
+    report = on_failure or report_failure_on_stderr
+    backend = _open_backend(function, jobs, engine, scheduler)
+    limit = max(window or backend.capacity * _WINDOW_PER_WORKER, backend.capacity + 1)
+    names: dict[int, tuple[str, str | None]] = {}  # dispatched: position -> (name, cache key)
+    finished: dict[int, Outcome] = {}  # arrived, waiting for an earlier position
+    source = iter(items)
+    drawn = 0  # positions drawn from the source so far
+    next_position = 0  # the next position to yield
+    exhausted = False
+    try:
+        while True:
+            while not exhausted and drawn - next_position < limit:
+                try:
+                    item = next(source)
+                except StopIteration:
+                    exhausted = True
+                    break
+                position, drawn = drawn, drawn + 1
+                key = cache.key_for(function, item) if cache is not None else None
+                if key is not None:
+                    hit, value = cache.get(key)
+                    if hit:
+                        finished[position] = (position, True, value)
+                        continue
+                names[position] = (name_of(item, position), key)
+                backend.submit(position, item)
+            while next_position in finished:
+                _, succeeded, value = finished.pop(next_position)
+                next_position += 1
+                if succeeded:
+                    yield value
+                else:
+                    report(ArticleFailure(*value))
+            if exhausted and next_position == drawn:
+                return
+            for position, succeeded, value in backend.collect():
+                name, key = names.pop(position)
+                if succeeded:
+                    if key is not None:
+                        cache.put(key, value)
+                    finished[position] = (position, True, value)
+                else:
+                    finished[position] = (position, False, (name, value))
+    finally:
+        backend.close()
+        if cache is not None:
+            cache.commit()
