@@ -1,0 +1,308 @@
+"""The incremental cache: each article's per-article result, in one SQLite file under --cache DIR.
+
+A result is stored under a key that changes whenever the result could: the article's content hash,
+its reference date and every other field of its record (an id ends up in each event's sources), the
+function that computed it, and the tool itself (its version and a hash of its code and data files,
+so that editing a grammar file invalidates what the old grammar produced). A re-run after adding a
+day's articles therefore computes only the new ones.
+
+The file is never trusted blindly: it must carry our SQLite application id and schema version
+(else it is "foreign", reported, moved aside and replaced), any SQLite error while using it means
+it is corrupt (reported, deleted, rebuilt empty), every stored result carries a checksum that is
+verified before use, and results are unpickled with an unpickler that only builds timeline's own
+records and plain values. Writes are committed in batches (WAL journal), so an interrupted build
+leaves the cache consistent: it holds exactly the results committed before the interruption.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import io
+import os
+import pickle
+import sqlite3
+import sys
+import time
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+CACHE_FILE = "results.sqlite"
+DEFAULT_CACHE_FOLDER = ".timeline-cache"
+APPLICATION_ID = 0x544C4331  # "TLC1": marks the file as a timeline cache
+SCHEMA_VERSION = 1
+_COMMIT_EVERY_RESULTS = 500
+_COMMIT_EVERY_SECONDS = 2.0
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS results (
+    key TEXT PRIMARY KEY,
+    checksum TEXT NOT NULL,
+    payload BLOB NOT NULL
+) WITHOUT ROWID;
+"""
+
+# Plain values a result may hold besides timeline's own classes.
+_ALLOWED_GLOBALS = {
+    ("builtins", name) for name in (
+        "tuple", "list", "dict", "set", "frozenset", "str", "bytes", "int", "float", "bool", "complex",
+    )
+} | {("datetime", "date"), ("datetime", "datetime"), ("datetime", "time"), ("datetime", "timedelta"),
+     ("datetime", "timezone"), ("collections", "OrderedDict"), ("copyreg", "_reconstructor")}
+
+
+class UntrustedPayload(pickle.UnpicklingError):
+    """A stored result refers to something other than timeline's records and plain values."""
+
+
+class _RecordUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _ALLOWED_GLOBALS:
+            return super().find_class(module, name)
+        if (module == "timeline" or module.startswith("timeline.")) and "." not in name:
+            found = super().find_class(module, name)
+            if isinstance(found, type) and found.__module__.startswith("timeline"):
+                return found
+        raise UntrustedPayload(f"refers to {module}.{name}")
+
+
+def encode_result(result: Any) -> bytes:
+    return zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def decode_result(payload: bytes) -> Any:
+    return _RecordUnpickler(io.BytesIO(zlib.decompress(payload))).load()
+
+
+def _checksum(payload: bytes) -> str:
+    return hashlib.blake2b(payload, digest_size=16).hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def tool_fingerprint() -> str:
+    """The tool's version and a hash of every code and data file of the installed package."""
+    import timeline
+
+    package = Path(timeline.__file__).resolve().parent
+    digest = hashlib.blake2b(timeline.__version__.encode(), digest_size=16)
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc", ".pyo"):
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return f"{timeline.__version__}+{digest.hexdigest()}"
+
+
+def _field_fingerprint(value: Any) -> bytes:
+    if isinstance(value, str) and len(value) > 256:
+        return hashlib.blake2b(value.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    return repr(value).encode("utf-8", "surrogatepass")
+
+
+def item_fingerprint(item: Any) -> bytes:
+    """Everything about an item that its result may depend on: for a record, all its fields
+    (the text by its hash); for anything else, its pickle."""
+    if dataclasses.is_dataclass(item) and not isinstance(item, type):
+        parts = [type(item).__qualname__.encode()]
+        for record_field in dataclasses.fields(item):
+            value = getattr(item, record_field.name)
+            parts.append(record_field.name.encode() + b"=" + _field_fingerprint(value))
+        return b"\x00".join(parts)
+    return pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def report_on_stderr(message: str) -> None:
+    print(f"timeline: {message}", file=sys.stderr)
+
+
+class ResultCache:
+    """Per-article results in a SQLite file. Use it from one process (the build's main process)."""
+
+    def __init__(self, folder: str | os.PathLike[str], report: Callable[[str], None] = report_on_stderr,
+                 salt: str = "") -> None:
+        self.folder = Path(folder)
+        self.path = self.folder / CACHE_FILE
+        self.report = report
+        self.salt = salt
+        self.hits = 0
+        self.misses = 0
+        self.stored = 0
+        self.rejected = 0
+        self._uncommitted = 0
+        self._last_commit = time.monotonic()
+        self.connection = self._open()
+
+    # --- opening, checking and rebuilding the file
+
+    def _connect(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        connection.execute("PRAGMA busy_timeout = 30000")
+        return connection
+
+    def _open(self) -> sqlite3.Connection:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            connection = self._connect()
+            problem = self._check(connection)
+        except sqlite3.DatabaseError as error:
+            return self._rebuild(f"corrupt ({error})")
+        if problem == "foreign":
+            connection.close()
+            return self._set_aside()
+        if problem:
+            connection.close()
+            return self._rebuild(problem)
+        return connection
+
+    def _check(self, connection: sqlite3.Connection) -> str | None:
+        """None if the file is a sound timeline cache (initialising it if it is empty)."""
+        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if application_id == 0 and not tables:
+            self._initialise(connection)
+            return None
+        if application_id != APPLICATION_ID:
+            return "foreign"
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA_VERSION or "results" not in tables:
+            return f"written by another version of timeline (schema {version})"
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        connection.execute("SELECT key FROM results LIMIT 1").fetchall()
+        return None
+
+    def _initialise(self, connection: sqlite3.Connection) -> None:
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        connection.execute(_SCHEMA)
+        connection.execute("COMMIT")
+
+    def _remove_files(self) -> None:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+
+    def _rebuild(self, problem: str) -> sqlite3.Connection:
+        self.report(f"cache {self.path}: {problem}; not trusted, rebuilding it")
+        self._remove_files()
+        connection = self._connect()
+        self._initialise(connection)
+        return connection
+
+    def _set_aside(self) -> sqlite3.Connection:
+        # A SQLite file of some other program: keep it (it may be someone's data), never read it.
+        aside = self.path.with_name(f"{CACHE_FILE}.foreign-{time.strftime('%Y%m%dT%H%M%S')}")
+        self.report(f"cache {self.path}: not a timeline cache; moved it to {aside.name} and starting afresh")
+        os.replace(self.path, aside)
+        for suffix in ("-wal", "-shm", "-journal"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        connection = self._connect()
+        self._initialise(connection)
+        return connection
+
+    def _recover(self, error: sqlite3.DatabaseError) -> None:
+        """SQLite found damage while we were using the file: drop it and go on with an empty one."""
+        try:
+            self.connection.close()
+        except sqlite3.Error:
+            pass
+        self._uncommitted = 0
+        self.connection = self._rebuild(f"corrupt ({error})")
+
+    # --- keys, reading and writing
+
+    def key_for(self, function: Callable[..., Any], item: Any) -> str:
+        digest = hashlib.blake2b(digest_size=20)
+        for part in (f"schema {SCHEMA_VERSION}", tool_fingerprint(), self.salt,
+                     f"{function.__module__}.{function.__qualname__}"):
+            digest.update(part.encode())
+            digest.update(b"\x00")
+        digest.update(item_fingerprint(item))
+        return digest.hexdigest()
+
+    def get(self, key: str) -> tuple[bool, Any]:
+        """(True, result) if KEY holds a sound result, else (False, None)."""
+        try:
+            row = self.connection.execute(
+                "SELECT checksum, payload FROM results WHERE key = ?", (key,)
+            ).fetchone()
+        except sqlite3.DatabaseError as error:
+            self._recover(error)
+            row = None
+        if row is None:
+            self.misses += 1
+            return False, None
+        checksum, payload = row
+        try:
+            if _checksum(payload) != checksum:
+                raise ValueError("checksum mismatch")
+            result = decode_result(payload)
+        except Exception as error:  # a damaged or planted entry is a miss, and is replaced
+            self.rejected += 1
+            self.misses += 1
+            if self.rejected == 1:
+                self.report(f"cache {self.path}: a stored result failed its check ({error}); recomputing it")
+            return False, None
+        self.hits += 1
+        return True, result
+
+    def put(self, key: str, result: Any) -> None:
+        payload = encode_result(result)
+        try:
+            if self._uncommitted == 0:
+                self.connection.execute("BEGIN")
+            self.connection.execute(
+                "INSERT OR REPLACE INTO results (key, checksum, payload) VALUES (?, ?, ?)",
+                (key, _checksum(payload), payload),
+            )
+        except sqlite3.DatabaseError as error:
+            self._recover(error)
+            return
+        self.stored += 1
+        self._uncommitted += 1
+        overdue = time.monotonic() - self._last_commit > _COMMIT_EVERY_SECONDS
+        if self._uncommitted >= _COMMIT_EVERY_RESULTS or overdue:
+            self.commit()
+
+    def commit(self) -> None:
+        if self._uncommitted:
+            try:
+                self.connection.execute("COMMIT")
+            except sqlite3.DatabaseError as error:
+                self._recover(error)
+            self._uncommitted = 0
+        self._last_commit = time.monotonic()
+
+    def __len__(self) -> int:
+        return self.connection.execute("SELECT count(*) FROM results").fetchone()[0]
+
+    def close(self) -> None:
+        self.commit()
+        self.connection.close()
+
+
+def cache_folder_for(out: str | os.PathLike[str], cache: str | os.PathLike[str] | None = None) -> Path:
+    """--cache DIR, else `.timeline-cache` next to --out (beside it, not inside it)."""
+    if cache is not None:
+        return Path(cache)
+    return Path(out).resolve().parent / DEFAULT_CACHE_FOLDER
+
+
+@contextmanager
+def open_cache(out: str | os.PathLike[str], cache: str | os.PathLike[str] | None = None,
+               enabled: bool = True, report: Callable[[str], None] = report_on_stderr,
+               ) -> Iterator[ResultCache | None]:
+    """The build's cache (None with --no-cache), committed and closed on the way out, also on Ctrl-C."""
+    if not enabled:
+        yield None
+        return
+    result_cache = ResultCache(cache_folder_for(out, cache), report=report)
+    try:
+        yield result_cache
+    finally:
+        result_cache.close()
