@@ -1,0 +1,1 @@
+"""Word lists and patterns of the reading stages (dating, segmentation), kept as data beside the code."""
