@@ -20,6 +20,7 @@ dies (an external scheduler applies its own `allowed-failures` instead).
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import queue
@@ -279,7 +280,8 @@ class _DaskPool:
         self.cluster = None
         if scheduler:
             try:
-                self.client = Client(scheduler, timeout="20s", set_as_default=False)
+                # How long to try is Dask's own setting, distributed.comm.timeouts.connect.
+                self.client = Client(scheduler, set_as_default=False)
             except (OSError, TimeoutError) as error:
                 raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
         else:
@@ -291,13 +293,13 @@ class _DaskPool:
             }):
                 self.cluster = LocalCluster(
                     n_workers=jobs or default_jobs(), threads_per_worker=1, processes=True,
-                    dashboard_address=None,
+                    dashboard_address=None, silence_logs=logging.CRITICAL,
                 )
                 self.client = Client(self.cluster, set_as_default=False)
         threads = sum(self.client.nthreads().values()) or (jobs or default_jobs())
         self.capacity = threads
         self.run_id = uuid.uuid4().hex[:12]
-        self.completed = as_completed()
+        self.completed = as_completed(loop=self.client.loop)
         self.positions: dict[str, int] = {}
 
     def submit(self, index: int, item: Any) -> None:
@@ -311,10 +313,10 @@ class _DaskPool:
         outcomes: list[Outcome] = []
         for future in self.completed.next_batch(block=True):
             index = self.positions.pop(future.key)
-            if future.status == "finished":
+            try:
+                # Waits if the result was lost with a worker after it finished: Dask recomputes it.
                 outcomes.append((index, True, future.result()))
-            else:
-                error = future.exception()
+            except Exception as error:  # raised by the function, or the worker died under it
                 if type(error).__name__ == "KilledWorker":
                     message = "its Dask worker died while running it"
                 else:

@@ -1,0 +1,55 @@
+"""The Dask engine on a real LocalCluster (two worker processes) gives what the local run gives."""
+
+from __future__ import annotations
+
+import os
+import signal
+from dataclasses import dataclass
+
+import dask
+import pytest
+
+from timeline.execution import ArticleFailure, EngineError, map_articles
+
+
+@dataclass(frozen=True)
+class Piece:
+    id: str
+    text: str
+
+
+def count_letters(piece: Piece) -> tuple[str, int]:
+    """Letters in a text; 'raise' raises and 'kill' kills the Dask worker running it."""
+    if piece.text == "raise":
+        raise ValueError("no letters for 'raise'")
+    if piece.text == "kill":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return piece.id, sum(character.isalpha() for character in piece.text)
+
+
+def test_dask_local_cluster_matches_the_local_run_and_isolates_failures() -> None:
+    texts = [f"article {number} " + "word " * number for number in range(30)]
+    texts[7] = "raise"
+    texts[19] = "kill"
+    pieces = [Piece(f"p{number}", text) for number, text in enumerate(texts)]
+    local_failures: list[ArticleFailure] = []
+    dask_failures: list[ArticleFailure] = []
+    survivors = pieces[:19] + pieces[20:]
+    local = list(map_articles(count_letters, survivors, jobs=1, on_failure=local_failures.append))
+    distributed = list(
+        map_articles(count_letters, pieces, jobs=2, engine="dask", on_failure=dask_failures.append)
+    )
+    assert distributed == local
+    assert len(local) == 28
+    assert dask_failures == [
+        ArticleFailure("p7", "ValueError: no letters for 'raise'"),
+        ArticleFailure("p19", "its Dask worker died while running it"),
+    ]
+    assert local_failures == dask_failures[:1]
+
+
+def test_unreachable_scheduler_is_a_clear_error() -> None:
+    refusal = "cannot reach the Dask scheduler at tcp://127.0.0.1:9"
+    quick_connect = {"distributed.comm.timeouts.connect": "1s"}
+    with dask.config.set(quick_connect), pytest.raises(EngineError, match=refusal):
+        list(map_articles(count_letters, [Piece("p0", "x")], scheduler="tcp://127.0.0.1:9"))
