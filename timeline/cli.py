@@ -94,6 +94,22 @@ def _add_build_command(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", default="out", help="output folder (default: out)")
     parser.add_argument("--dct", type=_iso_day, help="reference date for every article, YYYY-MM-DD")
     parser.add_argument("--jobs", type=_positive_int, help="worker processes (default: all cores)")
+    parser.add_argument(
+        "--cache", metavar="DIR",
+        help="keep each article's analysis in DIR so re-runs only process new or changed articles "
+             "(default: .timeline-cache beside --out)",
+    )
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    parser.add_argument(
+        "--engine", choices=("local", "dask"), default="local",
+        help="local: worker processes on this machine (default); dask: a Dask LocalCluster of --jobs "
+             "workers (needs: pip install 'timeline[dask]')",
+    )
+    parser.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="run the per-article stages on an existing Dask cluster, e.g. tcp://HOST:8786 "
+             "(implies --engine dask)",
+    )
     parser.add_argument("--title", help="title of the chronology")
     parser.add_argument(
         "--formats", default=None,

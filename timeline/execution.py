@@ -20,6 +20,7 @@ dies (an external scheduler applies its own `allowed-failures` instead).
 
 from __future__ import annotations
 
+import functools
 import logging
 import multiprocessing
 import os
@@ -30,9 +31,13 @@ import threading
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, TypeVar
+
+from timeline.cache import open_cache, report_on_stderr
+from timeline.locking import OutputLocked, lock_output
 
 if TYPE_CHECKING:
     from timeline.cache import ResultCache
@@ -413,3 +418,36 @@ def map_articles(
         backend.close()
         if cache is not None:
             cache.commit()
+
+
+@contextmanager
+def article_runner(
+    out: str | os.PathLike[str],
+    jobs: int | None = None,
+    *,
+    engine: str | None = "local",
+    scheduler: str | None = None,
+    cache: str | os.PathLike[str] | None = None,
+    no_cache: bool = False,
+    on_failure: Callable[[ArticleFailure], None] | None = None,
+    report: Callable[[str], None] = report_on_stderr,
+    **other_build_options: Any,
+) -> Iterator[Callable[[Callable[[Item], Result], Iterable[Item]], Iterator[Result]]]:
+    """Everything build() needs around the per-article stage, in one block.
+
+    Takes the lock of OUT (a second build into the same folder is refused), opens the result
+    cache (--cache DIR, default beside OUT; none with --no-cache) and yields a function
+    `run(function, articles)` that is `map_articles` with the build's engine, jobs, cache and
+    failure report. Build options that are not about execution are ignored here. A refused lock or
+    an engine that cannot start becomes a BuildError (exit code 1).
+    """
+    from timeline.pipeline import BuildError
+
+    try:
+        with lock_output(out), open_cache(out, cache, enabled=not no_cache, report=report) as result_cache:
+            yield functools.partial(
+                map_articles, jobs=jobs, engine=engine or "local", scheduler=scheduler,
+                cache=result_cache, on_failure=on_failure,
+            )
+    except (OutputLocked, EngineError) as error:
+        raise BuildError(str(error)) from None
