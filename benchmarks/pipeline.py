@@ -1,0 +1,256 @@
+"""Speed and memory of `timeline build` on a synthetic news archive of N articles.
+
+The archive is made from the TempEval-3 training texts (TimeBank + AQUAINT) and the seed articles:
+article i is base text i mod B, moved k years forward (its date and every year written in its text,
+so that absolute and relative dates move together), with its names swapped for variant v of a name
+pool, and with a quarter of its paragraphs left out. Articles that share base, k and v report the
+same events in different words, so cross-article merging has work to do; the others do not collide.
+
+For each N it prints: articles per second with --jobs 1 and with --jobs 2 (no cache, no figures),
+their ratio, the peak memory of the whole process tree (sum of proportional set sizes, sampled
+every 50 ms), the time of a first run that fills the cache and of a second run served from it.
+
+    python benchmarks/pipeline.py --articles 1000
+    python benchmarks/pipeline.py --articles 1000,10000,100000 --skip-jobs1
+    python benchmarks/pipeline.py --articles 200 --engine dask
+
+The figures depend on the machine and on what else runs on it; benchmarks/README.md records them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import hashlib
+import random
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+from timeline.temporal.timeml import read_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "tempeval3" / "train"
+DEFAULT_SEEDS = ROOT / "seeds"
+ARTICLES_PER_FOLDER = 1000
+YEAR_SHIFTS = 7
+NAME_VARIANTS = 5
+
+# Capitalised words that are not names: never swapped, so that dates and grammar stay intact.
+_NOT_NAMES = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Christmas", "Easter", "Thanksgiving", "President", "Minister", "Prime", "Secretary", "General",
+    "Senator", "Governor", "Chairman", "Chief", "Executive", "Officer", "Director", "Party", "Congress",
+    "Senate", "House", "Court", "Supreme", "Republican", "Republicans", "Democrat", "Democrats",
+    "Democratic", "North", "South", "East", "West", "New", "United", "States", "Nations", "Union",
+    "National", "International", "Department", "Ministry", "Agency", "Company", "Corporation",
+    "Inc", "Corp", "Bank", "Street", "Journal", "Times", "Press", "Associated", "Reuters", "This",
+    "That", "These", "Those", "There", "They", "Their", "When", "What", "Where", "While", "After",
+    "Before", "During", "Since", "Until", "Today", "Tomorrow", "Yesterday", "Tonight", "Some", "Many",
+}
+_NAME_POOL = (
+    "Abara", "Bellweather", "Castellano", "Dumont", "Eriksen", "Fairbanks", "Galloway", "Hartmann",
+    "Iversen", "Jovanovic", "Kowalski", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Petrov",
+    "Quintero", "Rasmussen", "Salazar", "Thornton", "Udall", "Valdez", "Whitaker", "Yamamoto", "Zeller",
+)
+_MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{3,}\b")
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-3]\d)\b")
+
+
+@dataclass(frozen=True)
+class BaseText:
+    name: str
+    text: str
+    date: dt.date
+
+
+def _seed_texts(seeds: Path) -> list[BaseText]:
+    manifest = seeds / "manifest.csv"
+    if not manifest.is_file():
+        return []
+    with manifest.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    return [
+        BaseText(row["path"], (seeds / row["path"]).read_text(encoding="utf-8"),
+                 dt.date.fromisoformat(row["date"]))
+        for row in rows if row.get("date") and (seeds / row["path"]).is_file()
+    ]
+
+
+def base_texts(data: Path, seeds: Path) -> list[BaseText]:
+    documents = read_corpus([data / "TimeBank", data / "AQUAINT"])
+    texts = [BaseText(document.name, document.text.strip(), document.dct)
+             for document in documents if document.dct]
+    return texts + _seed_texts(seeds)
+
+
+def _shift_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _swap_names(text: str, variant: int) -> str:
+    if variant == 0:
+        return text
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word in _NOT_NAMES:
+            return word
+        digest = hashlib.blake2b(f"{word}/{variant}".encode(), digest_size=4).digest()
+        return _NAME_POOL[int.from_bytes(digest, "big") % len(_NAME_POOL)]
+
+    return _MID_SENTENCE_NAME.sub(swap, text)
+
+
+def make_article(base: BaseText, number: int, round_number: int) -> tuple[str, dt.date]:
+    """Article NUMBER: BASE moved some years forward, with swapped names and a quarter of it left out."""
+    years = round_number % YEAR_SHIFTS
+    variant = (round_number // YEAR_SHIFTS) % NAME_VARIANTS
+    text = _YEAR.sub(lambda match: str(int(match.group(0)) + years), base.text)
+    text = _swap_names(text, variant)
+    paragraphs = [paragraph for paragraph in re.split(r"\n\s*\n", text) if paragraph.strip()]
+    if len(paragraphs) > 3:
+        chooser = random.Random(number)
+        dropped = set(chooser.sample(range(1, len(paragraphs)), len(paragraphs) // 4))
+        paragraphs = [paragraph for position, paragraph in enumerate(paragraphs) if position not in dropped]
+    return "\n\n".join(paragraphs) + "\n", _shift_years(base.date, years)
+
+
+def write_corpus(folder: Path, count: int, bases: list[BaseText]) -> Path:
+    """N articles as .txt files with front matter, 1000 per sub-folder; reused when already there."""
+    corpus = folder / f"corpus-{count}"
+    stamp = corpus / ".complete"
+    if stamp.is_file():
+        return corpus
+    shutil.rmtree(corpus, ignore_errors=True)
+    for number in range(count):
+        base = bases[number % len(bases)]
+        text, date = make_article(base, number, number // len(bases))
+        path = corpus / f"part-{number // ARTICLES_PER_FOLDER:04d}" / f"article-{number:06d}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        front_matter = (f"---\ndate: {date.isoformat()}\ntitle: {base.name} #{number}\n"
+                        f"source: wire-{number % 7}\n---\n")
+        path.write_text(front_matter + text, encoding="utf-8")
+    stamp.write_text(f"{count}\n")
+    return corpus
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_bytes: int
+    returncode: int
+    stderr_lines: int
+
+
+def _tree_memory(process: psutil.Process) -> int:
+    total = 0
+    for member in [process, *process.children(recursive=True)]:
+        try:
+            total += member.memory_full_info().pss
+        except (psutil.NoSuchProcess, psutil.AccessDenied, AttributeError):
+            try:
+                total += member.memory_info().rss
+            except psutil.Error:
+                pass
+    return total
+
+
+def run_build(corpus: Path, out: Path, options: list[str]) -> Run:
+    command = [sys.executable, "-m", "timeline.cli", "build", str(corpus), "--out", str(out),
+               "--formats", "none", *options]
+    started = time.perf_counter()
+    with open(out.parent / f"{out.name}.stderr", "w", encoding="utf-8") as errors:
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        watched = psutil.Process(child.pid)
+        peak = 0
+        while child.poll() is None:
+            try:
+                peak = max(peak, _tree_memory(watched))
+            except psutil.Error:
+                pass
+            time.sleep(0.05)
+    seconds = time.perf_counter() - started
+    lines = (out.parent / f"{out.name}.stderr").read_text(encoding="utf-8").count("\n")
+    return Run(seconds, peak, child.returncode, lines)
+
+
+def _describe(label: str, count: int, run: Run) -> str:
+    status = "" if run.returncode == 0 else f"  EXIT {run.returncode}"
+    return (f"  {label:<28} {run.seconds:8.1f} s  {count / run.seconds:8.1f} articles/s  "
+            f"{run.seconds / count * 1000:7.2f} ms/article  peak {run.peak_bytes / 2**20:7.0f} MiB  "
+            f"stderr {run.stderr_lines} lines{status}")
+
+
+def benchmark(
+    count: int, work: Path, bases: list[BaseText], engine_options: list[str], skip_jobs1: bool
+) -> None:
+    corpus = write_corpus(work, count, bases)
+    size = sum(path.stat().st_size for path in corpus.rglob("*.txt"))
+    print(f"N = {count} articles ({size / 2**20:.0f} MiB of text) in {corpus}", flush=True)
+    cache = work / f"cache-{count}"
+    shutil.rmtree(cache, ignore_errors=True)
+    runs: dict[str, Run] = {}
+    if not skip_jobs1:
+        runs["jobs1"] = run_build(corpus, work / f"out-{count}-j1", ["--jobs", "1", "--no-cache"])
+        print(_describe("--jobs 1, no cache", count, runs["jobs1"]), flush=True)
+    uncached = ["--jobs", "2", "--no-cache", *engine_options]
+    runs["jobs2"] = run_build(corpus, work / f"out-{count}-j2", uncached)
+    print(_describe("--jobs 2, no cache", count, runs["jobs2"]), flush=True)
+    if "jobs1" in runs:
+        print(f"  speed-up --jobs 2 / --jobs 1: {runs['jobs1'].seconds / runs['jobs2'].seconds:.2f}x")
+    with_cache = ["--jobs", "2", "--cache", str(cache), *engine_options]
+    runs["fill"] = run_build(corpus, work / f"out-{count}-c", with_cache)
+    print(_describe("--jobs 2, filling the cache", count, runs["fill"]), flush=True)
+    runs["cached"] = run_build(corpus, work / f"out-{count}-c", with_cache)
+    print(_describe("--jobs 2, from the cache", count, runs["cached"]), flush=True)
+    print(f"  cached re-run: {runs['fill'].seconds / runs['cached'].seconds:.1f}x faster than the first run")
+    def events_of(name: str) -> bytes:
+        return (work / f"out-{count}-{name}" / "events.json").read_bytes()
+
+    print(f"  events.json from the cache identical to the uncached run: {events_of('j2') == events_of('c')}")
+    if "jobs1" in runs:
+        print(f"  events.json identical for --jobs 1 and --jobs 2: {events_of('j1') == events_of('j2')}")
+    peak = max(run.peak_bytes for run in runs.values())
+    print(f"  peak memory of the process tree over these runs: {peak / 2**20:.0f} MiB", flush=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--articles", default="1000", help="corpus sizes, comma-separated (default: 1000)")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
+                        help="folder holding TimeBank/ and AQUAINT/")
+    parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="seed articles with manifest.csv")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/timeline-bench"),
+                        help="where corpora, outputs and caches go (default: /tmp/timeline-bench)")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local")
+    parser.add_argument("--skip-jobs1", action="store_true", help="do not time --jobs 1 (slow at 100k)")
+    arguments = parser.parse_args()
+    counts = [int(text) for text in arguments.articles.split(",")]
+    bases = base_texts(arguments.data, arguments.seeds)
+    if not bases:
+        print(f"pipeline: no base texts under {arguments.data}", file=sys.stderr)
+        return 2
+    arguments.work.mkdir(parents=True, exist_ok=True)
+    print(f"{len(bases)} base texts; {psutil.cpu_count()} cores; engine {arguments.engine}", flush=True)
+    engine_options = ["--engine", "dask"] if arguments.engine == "dask" else []
+    for count in counts:
+        benchmark(count, arguments.work, bases, engine_options, arguments.skip_jobs1)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
