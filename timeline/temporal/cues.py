@@ -1,0 +1,53 @@
+"""Tense and orientation of the clause around an expression: does it point to the past or the future?
+
+HeidelTime's news strategy resolves "Friday" by the tense of its sentence. We look for the
+cue nearest to the expression within its sentence (resources/cues.yaml): a future-oriented verb
+group ("will meet", "is set to hold", "plans to") or a past one ("said", "met", "was"); a
+deadline preposition right before it ("by Friday") points to the future.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.temporal.grammar import grammar
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“'(]*[A-Z0-9])|\n\s*\n|\n(?=[A-Z])")
+_SEARCH_WINDOW = 300
+
+
+def sentence_bounds(text: str, start: int, end: int, lower: int = 0, upper: int | None = None) -> tuple[int, int]:
+    """The sentence holding text[start:end], kept within [lower, upper) and a few hundred characters."""
+    upper = len(text) if upper is None else upper
+    window_start = max(lower, start - _SEARCH_WINDOW)
+    sentence_start = window_start
+    for boundary in _SENTENCE_END.finditer(text, window_start, start):
+        sentence_start = boundary.end()
+    window_end = min(upper, end + _SEARCH_WINDOW)
+    following = _SENTENCE_END.search(text, end, window_end)
+    sentence_end = following.start() + 1 if following else window_end
+    return sentence_start, sentence_end
+
+
+def orientation(text: str, start: int, end: int, lower: int = 0, upper: int | None = None) -> str | None:
+    """'past', 'future' or None (no cue) for the expression at text[start:end]."""
+    cues = grammar().cues
+    sentence_start, sentence_end = sentence_bounds(text, start, end, lower, upper)
+    tail = text[max(sentence_start, start - 24):start]
+    deadline = None
+    for deadline in cues["deadline"].finditer(tail):
+        pass
+    if deadline is not None and not tail[deadline.end():].strip():
+        return "future"
+    nearest: tuple[int, str] | None = None
+    for kind in ("future", "past"):
+        for cue in cues[kind].finditer(text, sentence_start, sentence_end):
+            if cue.end() <= start:
+                distance = start - cue.end()
+            elif cue.start() >= end:
+                distance = cue.start() - end
+            else:
+                continue
+            if nearest is None or distance < nearest[0]:
+                nearest = (distance, kind)
+    return nearest[1] if nearest else None

@@ -1,0 +1,158 @@
+"""The grammar engine: load the word tables, pattern pieces and named rules, compile the rules.
+
+The English knowledge lives in `resources/lexicon.yaml` (tables and pieces) and
+`resources/rules.yaml` (one named rule per entry, with its examples); this module only expands
+`%piece` references, compiles each rule to one regular expression and keeps the tables for the
+resolvers. A rule is an `Rule`; `grammar()` returns the compiled `Grammar`, built once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+RESOURCES = Path(__file__).resolve().parent / "resources"
+_REFERENCE = re.compile(r"%([a-z_]+)")
+# A rule may not start or end inside a word: "Mayor" is no "May", "1990s" is no "1990".
+_WORD_EDGE_BEFORE = r"(?<![\w])"
+_WORD_EDGE_AFTER = r"(?![\w])"
+_CONTEXT_WINDOW = 48
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One named grammar rule: its compiled pattern, its resolver and the context it needs."""
+
+    name: str
+    index: int
+    pattern: re.Pattern[str]
+    resolver: str
+    type: str
+    arguments: dict[str, Any] = field(default_factory=dict)
+    examples: tuple[str, ...] = ()
+    preceded_by: re.Pattern[str] | None = None
+    not_preceded_by: re.Pattern[str] | None = None
+    not_followed_by: re.Pattern[str] | None = None
+    rejects: tuple[re.Pattern[str], ...] = ()
+
+    def accepts_context(self, text: str, start: int, end: int) -> bool:
+        """Whether the text around a match allows this rule to fire there."""
+        before = text[max(0, start - _CONTEXT_WINDOW):start]
+        if self.preceded_by is not None and not self.preceded_by.search(before):
+            return False
+        if self.not_preceded_by is not None and self.not_preceded_by.search(before):
+            return False
+        after = text[end:end + _CONTEXT_WINDOW]
+        if self.not_followed_by is not None and self.not_followed_by.match(after):
+            return False
+        if self.rejects:
+            surrounding = text[start:end + _CONTEXT_WINDOW]
+            if any(reject.match(surrounding) for reject in self.rejects):
+                return False
+        return True
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    rules: tuple[Rule, ...]
+    tables: dict[str, dict[str, Any]]
+    cues: dict[str, re.Pattern[str]]
+
+    def lookup(self, table: str, word: str) -> Any:
+        """The normalised value of WORD in TABLE (case, spacing and apostrophes ignored)."""
+        return self.tables[table].get(normalise_word(word))
+
+
+def normalise_word(word: str) -> str:
+    return re.sub(r"[\s-]+", " ", word.strip().lower().replace("’", "'")).rstrip(".")
+
+
+def _word_pattern(word: str) -> str:
+    """A table word as a pattern: any run of spaces or hyphens between its parts, either apostrophe."""
+    parts = [re.escape(part).replace("'", "['’]") for part in re.split(r"[\s]+", word)]
+    return r"[\s-]+".join(parts)
+
+
+def _capitalised_forms(word: str) -> list[str]:
+    title = " ".join(part[:1].upper() + part[1:] for part in word.split(" "))
+    return [title, word.upper()]
+
+
+def _table_piece(words: list[str], capitalised: bool) -> str:
+    ordered = sorted(words, key=lambda word: (-len(word), word))
+    if not capitalised:
+        return "(?:" + "|".join(_word_pattern(word) for word in ordered) + ")"
+    forms = [_word_pattern(form) for word in ordered for form in _capitalised_forms(word)]
+    return "(?-i:" + "|".join(forms) + ")"
+
+
+def _expand(pattern: str, pieces: dict[str, str], seen: tuple[str, ...] = ()) -> str:
+    def replace(match: re.Match[str]) -> str:
+        name = match[1]
+        if name not in pieces:
+            raise KeyError(f"unknown pattern piece %{name}")
+        if name in seen:
+            raise ValueError(f"pattern piece %{name} refers to itself")
+        return "(?:" + _expand(pieces[name], pieces, (*seen, name)) + ")"
+
+    return _REFERENCE.sub(replace, pattern)
+
+
+def _load(name: str) -> Any:
+    with (RESOURCES / name).open(encoding="utf-8") as stream:
+        return yaml.load(stream, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def _context_pattern(source: str | None, pieces: dict[str, str], anchor: str) -> re.Pattern[str] | None:
+    if not source:
+        return None
+    expanded = _expand(source, pieces)
+    if anchor == "end":
+        return re.compile(r"(?:" + expanded + r")\s*$", re.IGNORECASE)
+    return re.compile(expanded, re.IGNORECASE)
+
+
+@cache
+def grammar() -> Grammar:
+    """The compiled English grammar (loaded once per process)."""
+    lexicon = _load("lexicon.yaml")
+    capitalised = set(lexicon.get("capitalised", ()))
+    tables: dict[str, dict[str, Any]] = {
+        name: {normalise_word(str(word)): value for word, value in table.items()}
+        for name, table in lexicon["tables"].items()
+    }
+    pieces: dict[str, str] = {
+        name: _table_piece([str(word) for word in table], name in capitalised)
+        for name, table in lexicon["tables"].items()
+    }
+    pieces.update(lexicon["pieces"])
+    rule_file = _load("rules.yaml")
+    rules = []
+    for index, entry in enumerate(rule_file["rules"]):
+        body = _expand(entry["pattern"], pieces)
+        rules.append(Rule(
+            name=entry["name"],
+            index=index,
+            pattern=re.compile(_WORD_EDGE_BEFORE + "(?:" + body + ")" + _WORD_EDGE_AFTER, re.IGNORECASE),
+            resolver=entry["resolve"],
+            type=entry.get("type", "DATE"),
+            arguments=dict(entry.get("arguments") or {}),
+            examples=tuple(entry.get("examples") or ()),
+            preceded_by=_context_pattern(entry.get("preceded_by"), pieces, "end"),
+            not_preceded_by=_context_pattern(entry.get("not_preceded_by"), pieces, "end"),
+            not_followed_by=_context_pattern(entry.get("not_followed_by"), pieces, "start"),
+            rejects=tuple(
+                re.compile(_expand(reject, pieces), re.IGNORECASE) for reject in entry.get("reject") or ()
+            ),
+        ))
+    cue_file = _load("cues.yaml")
+    cues = {
+        name: re.compile(r"(?<![\w'])(?:" + _expand(source, pieces) + r")(?![\w])", re.IGNORECASE)
+        for name, source in cue_file["cues"].items()
+    }
+    return Grammar(rules=tuple(rules), tables=tables, cues=cues)

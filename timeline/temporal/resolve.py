@@ -1,0 +1,677 @@
+"""Resolvers: from a rule's matched groups to a TIMEX3 type and value.
+
+Each resolver reads the named groups of its rule's match (normalised through the tables of
+lexicon.yaml) and a `Context`: the reference date, the orientation of the clause (cues.py) and
+the expressions already resolved in the text, which anaphoric expressions ("a day later",
+"the following week", "that Friday", "the year-ago quarter") are anchored to. A resolver
+returns None to veto a match ("February 30").
+
+Precision is kept as the text gives it: "two months ago" is a month, "last week" an ISO week.
+Without a reference date, relative expressions get unanchored values (XXXX-WXX-5, XXXX-XX).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from fractions import Fraction
+
+from timeline.model import TimeExpr
+from timeline.temporal.calendar_math import MOVABLE_HOLIDAYS, UNANCHORED, shift, value_at
+from timeline.temporal.grammar import Grammar, normalise_word
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    type: str
+    value: str
+    mod: str | None = None
+    anchor: str | None = None  # "dct", or "text:START:END" of the expression it was anchored to
+
+
+@dataclass(slots=True)
+class Context:
+    """What a resolver may know besides its match."""
+
+    grammar: Grammar
+    reference: dt.date | None
+    history: list[TimeExpr]
+    orientation: Callable[[], str | None]
+
+    def anaphoric_anchor(self) -> tuple[dt.date | None, str | None]:
+        """The date the story is at: the last expression with a date, else the reference date."""
+        for expression in reversed(self.history):
+            if expression.start_date is not None and expression.granularity in ("day", "instant"):
+                return expression.start_date, f"text:{expression.start}:{expression.end}"
+        return self.reference, ("dct" if self.reference else None)
+
+    def last_quarter(self) -> TimeExpr | None:
+        for expression in reversed(self.history):
+            # Only a quarter named in its own right; "the year-ago quarter" is not the topic.
+            if expression.rule in _TOPIC_QUARTER_RULES and re.fullmatch(r"\d{4}-Q[1-4]", expression.value):
+                return expression
+        return None
+
+
+Groups = dict[str, str]
+_TOPIC_QUARTER_RULES = ("quarter", "quarter_code")
+Resolver = Callable[[Groups, dict, Context], Resolution | None]
+
+_SHIFT_BY_RELATION = {
+    "last": -1, "past": -1, "previous": -1, "preceding": -1, "this past": -1,
+    "this": 0, "current": 0, "same": 0, "that": 0, "that same": 0, "the same": 0,
+    "next": 1, "coming": 1, "following": 1, "this coming": 1, "upcoming": 1,
+}
+_ANAPHORIC_RELATIONS = {"following", "previous", "preceding", "same", "that", "that same", "the same"}
+_DURATION_UNITS = {"S": "S", "TM": "M", "H": "H"}
+
+
+def _relation(groups: Groups, key: str = "relation") -> str | None:
+    word = groups.get(key)
+    if not word:
+        return None
+    return re.sub(r"^the ", "", normalise_word(word))
+
+
+def _position_mod(groups: Groups, context: Context) -> str | None:
+    word = groups.get("position")
+    return context.grammar.lookup("position", word) if word else None
+
+
+def _hedge_mod(groups: Groups, context: Context) -> str | None:
+    word = groups.get("hedge")
+    return context.grammar.lookup("approximation", word) if word else None
+
+
+def _month_of(groups: Groups, context: Context, key: str = "month") -> int | None:
+    if groups.get(f"{key}_number"):
+        return int(groups[f"{key}_number"])
+    word = groups.get(key)
+    if not word:
+        return None
+    return context.grammar.lookup("month", word) or context.grammar.lookup("month_abbreviation", word)
+
+
+def _year_of(text: str | None, reference: dt.date | None) -> int | None:
+    if not text:
+        return None
+    digits = re.sub(r"\D", "", text)
+    if len(digits) == 2:
+        # Two-digit years: the century that puts the year nearest the reference (or 1950-2049).
+        pivot = reference.year if reference else 2000
+        candidates = [century + int(digits) for century in (pivot // 100 * 100 - 100, pivot // 100 * 100,
+                                                            pivot // 100 * 100 + 100)]
+        return min(candidates, key=lambda year: (abs(year - pivot), -year))
+    year = int(digits)
+    return year if 1 <= year <= 9999 else None
+
+
+def _pick_year(reference: dt.date, month: int, day: int | None, orientation: str | None) -> int:
+    """The year of a month (and day) written without one: by tense, else the nearest."""
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        if not 1 <= year <= 9999:
+            continue
+        try:
+            candidates.append(dt.date(year, month, day or 15))
+        except ValueError:
+            continue
+    if not candidates:
+        return reference.year
+    if day is None:
+        same_month = [c for c in candidates if (c.year, c.month) == (reference.year, reference.month)]
+        if same_month:
+            return reference.year
+    if orientation == "past":
+        past = [c for c in candidates if c <= reference or (day is None and c.month == reference.month)]
+        if past:
+            return max(past).year
+    if orientation == "future":
+        future = [c for c in candidates if c >= reference]
+        if future:
+            return min(future).year
+    return min(candidates, key=lambda c: (abs((c - reference).days), c < reference)).year
+
+
+def calendar(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """Absolute dates: a year, a month of a year, a day, with or without a year written."""
+    reference = context.reference
+    month = _month_of(groups, context)
+    day = int(re.sub(r"\D", "", groups["day"])) if groups.get("day") else None
+    year = _year_of(groups.get("year"), reference)
+    mod = _position_mod(groups, context)
+    if year is None and month is None:
+        return None
+    if month is None:
+        return Resolution("DATE", f"{year:04d}", mod)
+    if year is None:
+        check_year = 2000  # a leap year: "February 29" is a real date in some year
+        dt.date(check_year, month, day or 1)
+        if reference is None:
+            return Resolution("DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), mod)
+        year = _pick_year(reference, month, day, context.orientation())
+        anchor = "dct"
+    else:
+        anchor = None
+    if day is None:
+        dt.date(year, month, 1)
+        return Resolution("DATE", f"{year:04d}-{month:02d}", mod, anchor)
+    dt.date(year, month, day)  # raises on "February 30": the match is vetoed
+    value = f"{year:04d}-{month:02d}-{day:02d}"
+    if groups.get("hour"):
+        return Resolution("TIME", f"{value}T{int(groups['hour']):02d}:{groups['minute']}", mod, anchor)
+    return Resolution("DATE", value, mod, anchor)
+
+
+def month(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """A month name without a year: "last June", "early December", "in March"."""
+    number = _month_of(groups, context)
+    if number is None:
+        return None
+    mod = _position_mod(groups, context)
+    relation = _relation(groups)
+    if relation in _ANAPHORIC_RELATIONS:
+        base, anchor = context.anaphoric_anchor()
+    else:
+        base, anchor = context.reference, "dct"
+    if base is None:
+        return Resolution("DATE", f"XXXX-{number:02d}", mod)
+    if relation in ("last", "past", "previous", "preceding", "this past"):
+        year = base.year if number < base.month else base.year - 1
+    elif relation in ("next", "coming", "following", "this coming"):
+        year = base.year if number > base.month else base.year + 1
+    elif relation in ("this", "that", "same"):
+        year = base.year
+    else:
+        year = _pick_year(base, number, None, context.orientation())
+    return Resolution("DATE", f"{year:04d}-{number:02d}", mod, anchor)
+
+
+def range_(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """A span of years: "between 2017 and 2019", "2017-19" -> 2017/2019."""
+    first = _year_of(groups["year"], context.reference)
+    second_text = groups["year_b"]
+    if first is None:
+        return None
+    if len(second_text) == 2:
+        second = first // 100 * 100 + int(second_text)
+    else:
+        second = _year_of(second_text, context.reference)
+    if second is None or second <= first:
+        return None
+    return Resolution("DATE", f"{first:04d}/{second:04d}")
+
+
+def decade(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    mod = _position_mod(groups, context)
+    if groups.get("century_digits"):
+        return Resolution("DATE", f"{groups['century_digits']}{groups['decade_digit']}", mod)
+    digit = int(groups["short_decade"])
+    reference_year = context.reference.year if context.reference else 1999
+    century = reference_year // 100
+    if century * 100 + digit * 10 > reference_year:
+        century -= 1
+    return Resolution("DATE", f"{century:02d}{digit}", mod)
+
+
+def century(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    number = context.grammar.lookup("ordinal", groups["ordinal"])
+    if not number or groups["ordinal"].lower() in ("last", "final"):
+        return None
+    return Resolution("DATE", f"{number - 1:02d}", _position_mod(groups, context))
+
+
+def _ordinal_quarter(word: str, context: Context) -> int | None:
+    if word.isdigit():
+        return int(word)
+    number = context.grammar.lookup("ordinal", word)
+    return number if number and 1 <= number <= 4 else None
+
+
+def quarter(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """A quarter: "the third quarter" is the latest third quarter up to the reference date."""
+    number = _ordinal_quarter(groups["ordinal"], context)
+    if number is None:
+        return None
+    reference = context.reference
+    written = groups.get("year") or groups.get("year_before") or groups.get("year_after")
+    year = _year_of(written, reference)
+    relation = _relation(groups) or _relation(groups, "relation_of")
+    anchor = None
+    if year is None:
+        if reference is None:
+            return Resolution("DATE", f"XXXX-Q{number}")
+        anchor = "dct"
+        year = reference.year + {"last": -1, "next": 1}.get(relation or "", 0)
+        current_quarter = (reference.month - 1) // 3 + 1
+        if relation is None:
+            if number > current_quarter and context.orientation() != "future":
+                year -= 1
+    return Resolution("DATE", f"{year:04d}-Q{number}", None, anchor)
+
+
+def quarter_anaphora(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """"the quarter", "the latest period": the quarter last named, else the one just ended."""
+    previous = context.last_quarter()
+    if previous is not None:
+        return Resolution("DATE", previous.value, None, f"text:{previous.start}:{previous.end}")
+    if groups.get("period") or context.reference is None:
+        return None
+    last_quarter_day = shift(context.reference, "Q", -1)
+    return Resolution("DATE", value_at(last_quarter_day, "Q"), None, "dct")
+
+
+def year_period(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """"the 1988 period": the quarter under discussion, in that year; else the year."""
+    year = _year_of(groups["year"], context.reference)
+    previous = context.last_quarter()
+    if year is None:
+        return None
+    if previous is None:
+        return Resolution("DATE", f"{year:04d}")
+    return Resolution("DATE", f"{year:04d}-Q{previous.value[-1]}", None, f"text:{previous.start}:{previous.end}")
+
+
+def year_ago(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """"the year-ago quarter": the period under discussion, one year earlier."""
+    previous = context.last_quarter()
+    if groups.get("ordinal"):
+        number = _ordinal_quarter(groups["ordinal"], context)
+        base_year = int(previous.value[:4]) if previous else (context.reference.year if context.reference else None)
+        if base_year is None or number is None:
+            return None
+        return Resolution("DATE", f"{base_year - 1:04d}-Q{number}")
+    if previous is not None:
+        year, number = int(previous.value[:4]), previous.value[-1]
+        return Resolution("DATE", f"{year - 1:04d}-Q{number}", None, f"text:{previous.start}:{previous.end}")
+    if context.reference is None:
+        return None
+    if groups.get("noun") and "quarter" in groups["noun"].lower():
+        return Resolution("DATE", value_at(shift(shift(context.reference, "Q", -1), "Y", -1), "Q"), None, "dct")
+    return Resolution("DATE", f"{context.reference.year - 1:04d}", None, "dct")
+
+
+def half(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    number = 1 if groups["ordinal"].lower() == "first" else 2
+    year = _year_of(groups.get("year"), context.reference)
+    if year is None:
+        if context.reference is None:
+            return Resolution("DATE", f"XXXX-H{number}")
+        year = context.reference.year + {"last": -1, "next": 1}.get(_relation(groups) or "", 0)
+    return Resolution("DATE", f"{year:04d}-H{number}")
+
+
+_SEASON_ORDER = ("WI", "SP", "SU", "FA")
+
+
+def _season_index(day: dt.date) -> tuple[int, int]:
+    """(season year, season index) of a day: December belongs to the next year's... winter of its own year."""
+    if day.month == 12:
+        return day.year, 0
+    if day.month <= 2:
+        return day.year - 1, 0
+    return day.year, (day.month - 3) // 3 + 1
+
+
+def season(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    code = context.grammar.lookup("season", groups["season"])
+    mod = _position_mod(groups, context)
+    year = _year_of(groups.get("year"), context.reference)
+    if year is not None:
+        return Resolution("DATE", f"{year:04d}-{code}", mod)
+    if context.reference is None:
+        return Resolution("DATE", f"XXXX-{code}", mod)
+    current_year, current_index = _season_index(context.reference)
+    target = _SEASON_ORDER.index(code)
+    # Winter is written with the year it starts in (December); seasons after it in the cycle follow.
+    ordinal_now = current_year * 4 + current_index
+    relation = _relation(groups)
+    this_cycle = current_year * 4 + target
+    if relation in ("last", "past", "previous", "this past"):
+        ordinal = this_cycle if this_cycle < ordinal_now else this_cycle - 4
+    elif relation in ("next", "coming", "following", "this coming"):
+        ordinal = this_cycle if this_cycle > ordinal_now else this_cycle + 4
+    elif relation in ("this", "that"):
+        ordinal = this_cycle
+    else:
+        direction = context.orientation()
+        if direction == "past":
+            ordinal = this_cycle if this_cycle <= ordinal_now else this_cycle - 4
+        elif direction == "future":
+            ordinal = this_cycle if this_cycle >= ordinal_now else this_cycle + 4
+        else:
+            ordinal = this_cycle
+    return Resolution("DATE", f"{ordinal // 4:04d}-{code}", mod, "dct")
+
+
+def holiday(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    rule_value = str(context.grammar.lookup("holiday", groups["holiday"]))
+
+    def on(year: int) -> dt.date:
+        if rule_value in MOVABLE_HOLIDAYS:
+            return MOVABLE_HOLIDAYS[rule_value](year)
+        month_number, day = (int(part) for part in rule_value.split("-"))
+        return dt.date(year, month_number, day)
+
+    year = _year_of(groups.get("year"), context.reference)
+    if year is not None:
+        return Resolution("DATE", on(year).isoformat())
+    reference = context.reference
+    if reference is None:
+        if rule_value in MOVABLE_HOLIDAYS:
+            return Resolution("DATE", "XXXX-XX-XX")
+        return Resolution("DATE", f"XXXX-{rule_value}")
+    relation = _relation(groups)
+    direction = {"last": "past", "this past": "past", "next": "future", "this coming": "future"}.get(
+        relation or "", None) or context.orientation()
+    this_year = on(reference.year)
+    if direction == "past" and this_year > reference:
+        this_year = on(reference.year - 1)
+    elif direction == "future" and this_year < reference:
+        this_year = on(reference.year + 1)
+    return Resolution("DATE", this_year.isoformat(), None, "dct")
+
+
+def _weekday_near(base: dt.date, weekday: int, direction: str | None) -> dt.date:
+    difference = weekday - base.isoweekday()
+    if direction == "future":
+        return base + dt.timedelta(days=difference % 7)
+    if direction == "past":
+        return base - dt.timedelta(days=(-difference) % 7)
+    # Nearest either way; the reference day itself when it is that weekday.
+    forward, backward = difference % 7, (-difference) % 7
+    return base + dt.timedelta(days=forward) if forward < backward else base - dt.timedelta(days=backward)
+
+
+def _with_part(value: str, part: str | None, context: Context) -> tuple[str, str]:
+    if not part:
+        return "DATE", value
+    code = context.grammar.lookup("part_of_day", part)
+    return "TIME", f"{value}T{code}"
+
+
+def weekday(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """A weekday, resolved by its modifier, else by the tense and cues of its clause."""
+    number = context.grammar.lookup("weekday", groups["weekday"])
+    mod = _position_mod(groups, context)
+    relation = _relation(groups)
+    if relation in _ANAPHORIC_RELATIONS or relation == "next" and groups["relation"].lower().startswith("the"):
+        base, anchor = context.anaphoric_anchor()
+        direction = "future" if relation in ("following", "next") else "past" if relation in (
+            "previous", "preceding") else None
+        if base is not None and direction is not None:
+            base = base + dt.timedelta(days=1 if direction == "future" else -1)
+    else:
+        base, anchor = context.reference, "dct"
+        if relation in ("last", "past", "this past"):
+            direction = "past"
+            base = base - dt.timedelta(days=1) if base else None
+        elif relation in ("next", "coming", "this coming"):
+            direction = "future"
+            base = base + dt.timedelta(days=1) if base else None
+        elif base is not None and base.isoweekday() == number:
+            direction = None
+        else:
+            direction = context.orientation() or "past"
+    if base is None:
+        kind, value = _with_part(f"XXXX-WXX-{number}", groups.get("part"), context)
+        return Resolution(kind, value, mod)
+    day = _weekday_near(base, number, direction)
+    kind, value = _with_part(day.isoformat(), groups.get("part"), context)
+    return Resolution(kind, value, mod, anchor)
+
+
+_DEICTIC_DAYS = {
+    "today": (0, None), "yesterday": (-1, None), "tomorrow": (1, None), "tonight": (0, "night"),
+    "overnight": (0, "night"), "the day before yesterday": (-2, None), "the day after tomorrow": (2, None),
+}
+
+
+def deictic_day(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    offset, implied_part = _DEICTIC_DAYS[normalise_word(groups["word"])]
+    part = groups.get("part") or implied_part
+    mod = _position_mod(groups, context)
+    if context.reference is None:
+        kind, value = _with_part("XXXX-XX-XX", part, context)
+        return Resolution(kind, value, mod)
+    day = context.reference + dt.timedelta(days=offset)
+    kind, value = _with_part(day.isoformat(), part, context)
+    return Resolution(kind, value, mod, "dct")
+
+
+def part_of_day(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    relation = normalise_word(groups["relation"])
+    offset = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[relation]
+    part = groups["part"]
+    if relation == "last" and normalise_word(part) != "night":
+        offset = -1
+    if context.reference is None:
+        kind, value = _with_part("XXXX-XX-XX", part, context)
+        return Resolution(kind, value)
+    kind, value = _with_part((context.reference + dt.timedelta(days=offset)).isoformat(), part, context)
+    return Resolution(kind, value, None, "dct")
+
+
+def relative_day(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """Days counted from the date the story is at: "the next day", "the day before", "that day"."""
+    relation = normalise_word(groups["relation"])
+    offset = 1 if any(word in relation for word in ("next", "following", "after")) else (
+        -1 if any(word in relation for word in ("previous", "preceding", "before")) else 0)
+    base, anchor = context.anaphoric_anchor()
+    if base is None:
+        kind, value = _with_part("XXXX-XX-XX", groups.get("part"), context)
+        return Resolution(kind, value)
+    kind, value = _with_part((base + dt.timedelta(days=offset)).isoformat(), groups.get("part"), context)
+    return Resolution(kind, value, None, anchor)
+
+
+_UNIT_WORDS = {"day": "D", "week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y",
+               "decade": "DE", "century": "CE"}
+
+
+def relative(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """"last week", "this month", "earlier this year", "the following week", "later that day"."""
+    unit_word = normalise_word(groups.get("unit_word") or arguments.get("unit_word") or "")
+    unit = arguments.get("unit") or _UNIT_WORDS.get(unit_word)
+    if unit is None:
+        return None
+    relation = _relation(groups) or "this"
+    amount = _SHIFT_BY_RELATION.get(relation)
+    if amount is None:
+        return None
+    mod = _position_mod(groups, context)
+    if relation in _ANAPHORIC_RELATIONS or arguments.get("anaphoric"):
+        base, anchor = context.anaphoric_anchor()
+    else:
+        base, anchor = context.reference, "dct"
+    if base is None:
+        return Resolution("DATE", UNANCHORED[unit], mod)
+    if unit == "WE":
+        if relation == "this" and groups.get("relation") is None:
+            direction = context.orientation() or "past"
+            saturday = _weekday_near(base, 6, direction)
+        else:
+            saturday = _weekday_near(base + dt.timedelta(weeks=amount), 6, None)
+        return Resolution("DATE", value_at(saturday, "WE"), mod, anchor)
+    return Resolution("DATE", value_at(shift(base, unit, amount), unit), mod, anchor)
+
+
+def vague_span(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    resolution = relative(groups, arguments, context)
+    if resolution is None:
+        return None
+    return Resolution(resolution.type, resolution.value, "APPROX", resolution.anchor)
+
+
+def parse_count(text: str, context: Context) -> Fraction | str | None:
+    """A count written in digits or words: "3", "3.5", "3-1/2", "twenty-five", "three-and-a-half"."""
+    words = normalise_word(text)
+    if context.grammar.lookup("vague_number", words):
+        return "X"
+    half = False
+    if words.endswith(" and a half"):
+        half, words = True, words[: -len(" and a half")]
+    if re.fullmatch(r"[0-9]+(?:[.,][0-9]+)?(?: [0-9]/[0-9])?", words):
+        whole, _, fraction = words.partition(" ")
+        if "," in whole and re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+", whole):
+            whole = whole.replace(",", "")
+        number = Fraction(whole.replace(",", "."))
+        if fraction:
+            numerator, denominator = fraction.split("/")
+            if int(denominator) == 0:
+                return None
+            number += Fraction(int(numerator), int(denominator))
+    else:
+        value = context.grammar.lookup("number", words)
+        if value is None:
+            parts = words.split(" ")
+            values = [context.grammar.lookup("number", part) for part in parts]
+            if any(item is None for item in values) or len(values) != 2:
+                return None
+            value = values[0] + values[1] if values[0] >= 20 and values[1] < 10 else None
+            if value is None:
+                return None
+        number = Fraction(str(value))
+    return number + Fraction(1, 2) if half else number
+
+
+def _format_number(number: Fraction) -> str:
+    if number.denominator == 1:
+        return str(number.numerator)
+    return f"{float(number):.6g}"
+
+
+def duration_value(count: Fraction | str, unit: str) -> str:
+    """The TIMEX3 duration of COUNT UNITs: P30D, P3.5Y, PT2H, PXY (an unknown number of years)."""
+    if unit == "2W":
+        unit, count = "W", (count * 2 if isinstance(count, Fraction) else count)
+    if unit == "DE":
+        unit, count = "Y", (count * 10 if isinstance(count, Fraction) else count)
+    if unit == "CE":
+        unit, count = "Y", (count * 100 if isinstance(count, Fraction) else count)
+    amount = count if isinstance(count, str) else _format_number(count)
+    if unit in _DURATION_UNITS:
+        return f"PT{amount}{_DURATION_UNITS[unit]}"
+    return f"P{amount}{unit}"
+
+
+def duration(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    unit = context.grammar.lookup("unit", groups["unit"])
+    count = Fraction(3, 2) if arguments.get("half") else parse_count(groups["count"], context)
+    if count is None or unit is None or (isinstance(count, Fraction) and count <= 0):
+        return None
+    return Resolution("DURATION", duration_value(count, unit), _hedge_mod(groups, context))
+
+
+def vague_duration(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """"recent years", "in the coming days", "for years": some number of units (PXY, PXD)."""
+    unit = context.grammar.lookup("unit", groups["unit"])
+    return Resolution("DURATION", duration_value("X", unit))
+
+
+_SMALLER_UNIT = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "Q": ("M", 3), "DE": ("Y", 10), "CE": ("Y", 100)}
+
+
+def offset(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """"two months ago" (from the reference date), "a day later" (from the date the story is at)."""
+    unit = context.grammar.lookup("unit", groups["unit"])
+    count = arguments.get("count") or parse_count(groups["count"], context)
+    direction = normalise_word(groups["direction"])
+    sign = -1 if direction in ("ago", "earlier", "before", "back") else 1
+    mod = _hedge_mod(groups, context)
+    if count is None or unit is None:
+        return None
+    if count == "X":
+        return Resolution("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
+    if direction in ("earlier", "later", "before", "after"):
+        base, anchor = context.anaphoric_anchor()
+        if unit in ("Y", "DE") and sign < 0:
+            previous = context.last_quarter()
+            if previous is not None and count.denominator == 1:
+                years = int(count) * (10 if unit == "DE" else 1)
+                year = int(previous.value[:4]) - years
+                return Resolution("DATE", f"{year:04d}-Q{previous.value[-1]}", mod,
+                                  f"text:{previous.start}:{previous.end}")
+    else:
+        base, anchor = context.reference, "dct"
+        if unit == "Y" and direction == "ago" and count == 1:
+            previous = context.last_quarter()
+            if previous is not None and previous.anchor == "dct":
+                year = int(previous.value[:4]) - 1
+                return Resolution("DATE", f"{year:04d}-Q{previous.value[-1]}", mod,
+                                  f"text:{previous.start}:{previous.end}")
+    if unit == "2W":
+        unit, count = "W", count * 2
+    if unit in ("S", "TM", "H"):
+        unit, count = "D", Fraction(0) if unit != "H" or count < 24 else count / 24
+    while count.denominator != 1 and unit in _SMALLER_UNIT:
+        unit, factor = _SMALLER_UNIT[unit]
+        count *= factor
+    if base is None:
+        return Resolution("DATE", UNANCHORED[unit], mod)
+    amount = sign * int(count)
+    target = shift(base, unit, amount)
+    # "a decade ago" names a year, not a decade: the decade boundary is not what is meant.
+    return Resolution("DATE", value_at(target, "Y" if unit in ("DE", "CE") else unit), mod, anchor)
+
+
+_CLOCK_WORDS = {"noon": (12, 0), "midnight": (24, 0)}
+
+
+def clock(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    if groups.get("word"):
+        hour, minute = _CLOCK_WORDS[groups["word"].lower()]
+    else:
+        hour, minute = int(groups["hour"]), int(groups.get("minute") or 0)
+        meridiem = (groups.get("meridiem") or "").lower()
+        if meridiem.startswith("p") and hour < 12:
+            hour += 12
+        elif meridiem.startswith("a") and hour == 12:
+            hour = 0
+    mod = _hedge_mod(groups, context)
+    if groups.get("weekday"):
+        day_resolution = weekday({"weekday": groups["weekday"]}, {}, context)
+        day_value, anchor = day_resolution.value, day_resolution.anchor
+    elif context.reference is not None:
+        day_value, anchor = context.reference.isoformat(), "dct"
+    else:
+        day_value, anchor = "XXXX-XX-XX", None
+    return Resolution("TIME", f"{day_value}T{hour:02d}:{minute:02d}", mod, anchor)
+
+
+_ADVERB_SETS = {
+    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+    "quarterly": "P1Q", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "biannually": "P6M",
+    "semiannually": "P6M",
+}
+_SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P1Q", "hour": "PT1H",
+              "night": "XXXX-XX-XXTNI", "morning": "XXXX-XX-XXTMO", "evening": "XXXX-XX-XXTEV"}
+
+
+def set_(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """Recurring times: "every year" P1Y, "weekly" P1W, "every Monday" XXXX-WXX-1."""
+    if groups.get("adverb"):
+        return Resolution("SET", _ADVERB_SETS[groups["adverb"].lower()])
+    if groups.get("unit"):
+        return Resolution("SET", _SET_UNITS[groups["unit"].lower()])
+    if groups.get("weekday") or groups.get("plural_weekday"):
+        name = groups.get("weekday") or groups["plural_weekday"][:-1]
+        return Resolution("SET", f"XXXX-WXX-{context.grammar.lookup('weekday', name)}")
+    number = _month_of(groups, context)
+    return Resolution("SET", f"XXXX-{number:02d}") if number else None
+
+
+def constant(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    return Resolution("DATE", arguments["value"])
+
+
+RESOLVERS: dict[str, Resolver] = {
+    "calendar": calendar, "month": month, "range": range_, "decade": decade, "century": century,
+    "quarter": quarter, "quarter_anaphora": quarter_anaphora, "year_ago": year_ago, "year_period": year_period, "half": half,
+    "season": season, "holiday": holiday, "weekday": weekday, "deictic_day": deictic_day,
+    "part_of_day": part_of_day, "relative_day": relative_day, "relative": relative,
+    "vague_span": vague_span, "offset": offset, "duration": duration, "vague_duration": vague_duration,
+    "clock": clock, "set": set_, "constant": constant,
+}
