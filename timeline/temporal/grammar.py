@@ -152,7 +152,8 @@ def grammar() -> Grammar:
         ))
     cue_file = _load("cues.yaml")
     cues = {
-        name: re.compile(r"(?<![\w'])(?:" + _expand(source, pieces) + r")(?![\w])", re.IGNORECASE)
+        # Cue lists are folded YAML over several lines: their spaces are layout, not pattern.
+        name: re.compile(r"(?<![\w'])(?:" + _expand("".join(source.split()), pieces) + r")(?![\w])", re.IGNORECASE)
         for name, source in cue_file["cues"].items()
     }
     return Grammar(rules=tuple(rules), tables=tables, cues=cues)

@@ -108,6 +108,9 @@ def _year_of(text: str | None, reference: dt.date | None) -> int | None:
     return year if 1 <= year <= 9999 else None
 
 
+_HALF_YEAR_DAYS = 183
+
+
 def _pick_year(reference: dt.date, month: int, day: int | None, orientation: str | None) -> int:
     """The year of a month (and day) written without one: by tense, else the nearest."""
     candidates = []
@@ -124,12 +127,15 @@ def _pick_year(reference: dt.date, month: int, day: int | None, orientation: str
         same_month = [c for c in candidates if (c.year, c.month) == (reference.year, reference.month)]
         if same_month:
             return reference.year
+    # The tense of the clause decides, as long as it keeps the date within half a year: a past
+    # verb does not send "Nov. 6", written a week before it, back a whole year.
+    near = [c for c in candidates if abs((c - reference).days) <= _HALF_YEAR_DAYS]
     if orientation == "past":
-        past = [c for c in candidates if c <= reference or (day is None and c.month == reference.month)]
+        past = [c for c in near if c <= reference]
         if past:
             return max(past).year
     if orientation == "future":
-        future = [c for c in candidates if c >= reference]
+        future = [c for c in near if c >= reference]
         if future:
             return min(future).year
     return min(candidates, key=lambda c: (abs((c - reference).days), c < reference)).year
