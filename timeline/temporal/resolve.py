@@ -40,10 +40,10 @@ class Context:
     history: list[TimeExpr]
     orientation: Callable[[], str | None]
 
-    def anaphoric_anchor(self) -> tuple[dt.date | None, str | None]:
-        """The date the story is at: the last expression with a date, else the reference date."""
+    def anaphoric_anchor(self, granularities: tuple[str, ...] = ("day", "instant")) -> tuple[dt.date | None, str | None]:
+        """The date the story is at: the last expression with a date this precise, else the reference date."""
         for expression in reversed(self.history):
-            if expression.start_date is not None and expression.granularity in ("day", "instant"):
+            if expression.start_date is not None and expression.granularity in granularities:
                 return expression.start_date, f"text:{expression.start}:{expression.end}"
         return self.reference, ("dct" if self.reference else None)
 
@@ -138,7 +138,8 @@ def _pick_year(reference: dt.date, month: int, day: int | None, orientation: str
         future = [c for c in near if c >= reference]
         if future:
             return min(future).year
-    return min(candidates, key=lambda c: (abs((c - reference).days), c < reference)).year
+    # No cue: the reference year, as news writes "in March" of the current year.
+    return reference.year
 
 
 def calendar(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -184,7 +185,9 @@ def month(groups: Groups, arguments: dict, context: Context) -> Resolution | Non
         base, anchor = context.reference, "dct"
     if base is None:
         return Resolution("DATE", f"XXXX-{number:02d}", mod)
-    if relation in ("last", "past", "previous", "preceding", "this past"):
+    if groups.get("relation_year"):
+        year = base.year + _SHIFT_BY_RELATION[normalise_word(groups["relation_year"])]
+    elif relation in ("last", "past", "previous", "preceding", "this past"):
         year = base.year if number < base.month else base.year - 1
     elif relation in ("next", "coming", "following", "this coming"):
         year = base.year if number > base.month else base.year + 1
@@ -473,6 +476,14 @@ def relative_day(groups: Groups, arguments: dict, context: Context) -> Resolutio
     return Resolution(kind, value, None, anchor)
 
 
+# What "the following UNIT" may count from: an expression at least as precise as the unit.
+_ANCHOR_GRANULARITIES = {
+    "D": ("day", "instant"), "W": ("day", "instant", "week"), "WE": ("day", "instant", "week"),
+    "M": ("day", "instant", "week", "month"), "Q": ("day", "instant", "week", "month", "quarter"),
+    "Y": ("day", "instant", "week", "month", "quarter", "season", "year"),
+    "DE": ("day", "instant", "week", "month", "quarter", "season", "year"),
+    "CE": ("day", "instant", "week", "month", "quarter", "season", "year", "decade"),
+}
 _UNIT_WORDS = {"day": "D", "week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y",
                "decade": "DE", "century": "CE"}
 
@@ -489,7 +500,7 @@ def relative(groups: Groups, arguments: dict, context: Context) -> Resolution | 
         return None
     mod = _position_mod(groups, context)
     if relation in _ANAPHORIC_RELATIONS or arguments.get("anaphoric"):
-        base, anchor = context.anaphoric_anchor()
+        base, anchor = context.anaphoric_anchor(_ANCHOR_GRANULARITIES[unit])
     else:
         base, anchor = context.reference, "dct"
     if base is None:
@@ -604,7 +615,7 @@ def offset(groups: Groups, arguments: dict, context: Context) -> Resolution | No
         base, anchor = context.reference, "dct"
         if unit == "Y" and direction == "ago" and count == 1:
             previous = context.last_quarter()
-            if previous is not None and previous.anchor == "dct":
+            if previous is not None:
                 year = int(previous.value[:4]) - 1
                 return Resolution("DATE", f"{year:04d}-Q{previous.value[-1]}", mod,
                                   f"text:{previous.start}:{previous.end}")
