@@ -32,8 +32,23 @@ def run_tag(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _print_problem(problem: str) -> None:
+    print(f"timeline: {problem}", file=sys.stderr)
+
+
 def run_articles(arguments: argparse.Namespace) -> int:
-    raise NotImplementedError
+    """Print, per input document, the record `build` writes to articles.json (one JSON object a line)."""
+    from timeline.documents import read_articles
+    from timeline.duplicates import mark_duplicates
+
+    batch = read_articles(arguments.inputs, dct=arguments.dct, on_problem=_print_problem)
+    articles = mark_duplicates(list(batch))
+    for article in articles:
+        print(json.dumps(article.to_dict(), ensure_ascii=False))
+    if not any(not article.errors for article in articles):
+        print("timeline: no article could be read from " + ", ".join(arguments.inputs), file=sys.stderr)
+        return EXIT_NOTHING_BUILT
+    return EXIT_OK
 
 
 def run_build(arguments: argparse.Namespace) -> int:

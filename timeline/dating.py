@@ -345,7 +345,7 @@ def infer_date(text: str, context_years: Iterable[int] = ()) -> Inference | None
     return Inference(value=value, earliest=earliest, latest=latest, evidence=tuple(evidence))
 
 
-def _describe(inference: Inference) -> str:
+def describe(inference: Inference) -> str:
     quoted = ", ".join(f"'{phrase}'" for phrase in inference.evidence[:3])
     return (f"date inferred from content as {inference.value} (between {inference.earliest} and "
             f"{inference.latest}, from {quoted})")
@@ -382,7 +382,7 @@ def reference_date(
             if candidate and inference and inference.earliest <= candidate <= inference.latest:
                 return ReferenceDate(candidate.isoformat(), "dateline")
     if inference is not None:
-        return ReferenceDate(inference.value, "inferred", (_describe(inference),))
+        return ReferenceDate(inference.value, "inferred", (describe(inference),))
     if dateline is not None:
         return ReferenceDate(None, "none", (
             f"the dateline '{text[dateline.date_start:dateline.date_end]}' names no year and nothing "

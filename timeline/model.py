@@ -76,9 +76,11 @@ class Segment:
     source: str | None = None
     date: str | None = None  # ISO day or coarser TIMEX3 value
     date_source: str = "none"
+    # A teaser's age when the page was saved, as a TIMEX3 duration ("3 hours ago" -> "PT3H").
+    age: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        record: dict[str, Any] = {
             "start": self.start,
             "end": self.end,
             "kind": self.kind,
@@ -87,6 +89,9 @@ class Segment:
             "date": self.date,
             "date_source": self.date_source,
         }
+        if self.age:
+            record["age"] = self.age
+        return record
 
 
 @dataclass(frozen=True, slots=True)

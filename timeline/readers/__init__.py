@@ -1,1 +1,140 @@
-"""Input readers, one module per format."""
+"""Input readers, one module per format, and the discovery of input files in folders.
+
+`discover(inputs)` walks files and folders (recursively, in sorted order) and says, for each file,
+its article id (its path relative to the INPUT folder, or its name when given directly) and the
+manifest row that applies to it; `read_file` dispatches on the file's extension.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from timeline.readers import html, json_reader, jsonl, text
+from timeline.readers.base import Document
+from timeline.readers.manifest import FILE_NAME as MANIFEST_NAME
+from timeline.readers.manifest import Manifest, ManifestRow, read_manifest
+
+Reader = Callable[[Path, str, str], Iterable[Document]]
+
+READERS: dict[str, Reader] = {
+    ".txt": text.read_file,
+    ".md": text.read_file,
+    ".markdown": text.read_file,
+    ".json": json_reader.read_file,
+    ".jsonl": jsonl.read_file,
+    ".ndjson": jsonl.read_file,
+    ".html": html.read_file,
+    ".htm": html.read_file,
+}
+
+# Files that document a folder of articles rather than being articles (seeds/README.md).
+_NOT_ARTICLES = ("readme", "license", "licence", "changelog", "contributing", "notice", "authors")
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    path: Path
+    id: str  # path relative to the INPUT folder (posix), or the file name
+    display_path: str  # as the user would write it: INPUT joined with the relative path
+
+
+@dataclass
+class Discovery:
+    files: list[InputFile] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # one line each, path first
+    empty_folders: list[str] = field(default_factory=list)
+    manifests: dict[Path, Manifest | None] = field(default_factory=dict)  # folder -> its manifest
+
+
+def _is_article_name(path: Path) -> bool:
+    return not path.name.startswith(".") and path.stem.lower() not in _NOT_ARTICLES
+
+
+def _display(root: str, relative: str) -> str:
+    return relative if root in ("", ".") else f"{root.rstrip('/')}/{relative}"
+
+
+def discover(inputs: Iterable[str | os.PathLike[str]]) -> Discovery:
+    """The article files under INPUTS, each once, in input order then sorted path order."""
+    found = Discovery()
+    seen: set[Path] = set()
+    for given in inputs:
+        root = Path(given)
+        shown = os.fspath(given)
+        if root.is_file():
+            candidates = [(root, root.name, shown)]
+            if root.suffix.lower() not in READERS and root.name != MANIFEST_NAME:
+                found.problems.append(f"{shown}: unsupported file type '{root.suffix or root.name}' "
+                                      f"(readable: {', '.join(sorted(READERS))}); skipped")
+                continue
+        elif root.is_dir():
+            candidates = []
+            for folder, subfolders, names in os.walk(root):
+                subfolders[:] = sorted(name for name in subfolders if not name.startswith((".", "__")))
+                for name in sorted(names):
+                    path = Path(folder) / name
+                    relative = path.relative_to(root).as_posix()
+                    if name == MANIFEST_NAME or not _is_article_name(path):
+                        continue
+                    if path.suffix.lower() not in READERS:
+                        found.problems.append(f"{_display(shown, relative)}: unsupported file type "
+                                              f"'{path.suffix or name}'; skipped")
+                        continue
+                    candidates.append((path, relative, _display(shown, relative)))
+            if not candidates:
+                found.empty_folders.append(shown)
+                found.problems.append(f"{shown}: no articles found in this folder "
+                                      f"(readable: {', '.join(sorted(READERS))})")
+        else:
+            found.problems.append(f"{shown}: no such file or folder")
+            continue
+        for path, document_id, display_path in candidates:
+            if path.name == MANIFEST_NAME:
+                continue
+            resolved = path.resolve()
+            if resolved in seen:
+                continue
+            seen.add(resolved)
+            found.files.append(InputFile(path, document_id, display_path))
+    return found
+
+
+def _manifest_in(discovery: Discovery, folder: Path, shown_folder: str) -> Manifest | None:
+    key = folder.resolve()
+    if key not in discovery.manifests:
+        candidate = folder / MANIFEST_NAME
+        manifest = None
+        if candidate.is_file():
+            manifest = read_manifest(candidate, os.path.join(shown_folder, MANIFEST_NAME))
+        if manifest is not None:
+            discovery.problems.extend(manifest.problems)
+        discovery.manifests[key] = manifest
+    return discovery.manifests[key]
+
+
+def manifest_row(discovery: Discovery, file: InputFile) -> ManifestRow | None:
+    """The row of the nearest manifest.csv that lists FILE, from its folder up to its INPUT folder."""
+    resolved = file.path.resolve()
+    folder, shown_folder = file.path.parent, os.path.dirname(file.display_path)
+    for _ in range(file.id.count("/") + 1):
+        manifest = _manifest_in(discovery, folder, shown_folder)
+        if manifest is not None and resolved in manifest.rows:
+            return manifest.rows[resolved]
+        folder, shown_folder = folder.parent, os.path.dirname(shown_folder)
+    return None
+
+
+def read_file(file: InputFile) -> Iterator[Document]:
+    """The documents of one input file (one, or one per record for JSON and JSONL)."""
+    reader = READERS[file.path.suffix.lower()]
+    try:
+        yield from reader(file.path, file.id, file.display_path)
+    except OSError as error:
+        yield Document(file.id, file.display_path, "", file.path.suffix.lower().lstrip("."),
+                       errors=(f"{file.display_path}: cannot be read ({error.strerror or error})",))
+
+
+__all__ = ["READERS", "Discovery", "Document", "InputFile", "discover", "manifest_row", "read_file"]

@@ -1,0 +1,192 @@
+"""The public entry of the reading stages: input paths in, read, dated and segmented Articles out.
+
+    batch = read_articles(["seeds"], dct=None, on_problem=print_to_stderr)
+    for article in batch:            # streams, one input file at a time
+        ...
+    batch.problems                   # every one-line warning and error, path first
+
+Unreadable documents still yield an Article (with `errors`), so that articles.json holds one
+record per input document. Near-duplicates are marked afterwards over the whole collection
+(`timeline.duplicates.mark_duplicates`), since that needs every article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+
+from timeline import dating
+from timeline.model import Article, Segment
+from timeline.readers import discover, manifest_row, read_file
+from timeline.readers.base import Document, as_text
+from timeline.readers.manifest import ManifestRow
+from timeline.segmentation import Segmentation, segment
+
+ProblemCallback = Callable[[str], None]
+Inputs = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+
+
+class ArticleBatch:
+    """The articles of some inputs, read lazily, and the problems met while reading them."""
+
+    def __init__(self, inputs: Inputs, dct: dt.date | str | None = None,
+                 on_problem: ProblemCallback | None = None) -> None:
+        if isinstance(inputs, (str, os.PathLike)):
+            inputs = [inputs]
+        self.inputs = [os.fspath(given) for given in inputs]
+        self.dct = dct.isoformat() if isinstance(dct, dt.date) else dct
+        self.on_problem = on_problem
+        self.problems: list[str] = []
+        self.empty_folders: list[str] = []
+        self.missing_inputs: list[str] = []
+
+    def _report(self, problem: str) -> None:
+        self.problems.append(problem)
+        if self.on_problem is not None:
+            self.on_problem(problem)
+
+    def __iter__(self) -> Iterator[Article]:
+        self.problems, self.empty_folders = [], []
+        discovery = discover(self.inputs)
+        self.empty_folders = list(discovery.empty_folders)
+        reported = 0
+        for file in discovery.files:
+            row = manifest_row(discovery, file)
+            for problem in discovery.problems[reported:]:
+                self._report(problem)
+            reported = len(discovery.problems)
+            for document in read_file(file):
+                article = build_article(document, row, self.dct)
+                for problem in (*article.errors, *article.warnings):
+                    self._report(problem)
+                yield article
+        for problem in discovery.problems[reported:]:
+            self._report(problem)
+
+
+def read_articles(inputs: Inputs, dct: dt.date | str | None = None,
+                  on_problem: ProblemCallback | None = None) -> ArticleBatch:
+    """The articles under INPUTS (files or folders), read, dated and segmented, as a lazy batch."""
+    return ArticleBatch(inputs, dct, on_problem)
+
+
+def _metadata_date(document: Document) -> tuple[str | None, str | None]:
+    raw = document.metadata.get("date")
+    if raw in (None, ""):
+        return None, None
+    value = dating.parse_metadata_date(raw)
+    if value is None:
+        return None, f"{document.path}: metadata date '{as_text(raw)}' is not a real date; ignored"
+    return value, None
+
+
+def _page_date(document: Document, body: str) -> tuple[str | None, str]:
+    """When the page was saved: the clock of its teasers' "3 hours ago". (value, date source)."""
+    retrieved = dating.parse_metadata_date(document.metadata.get("retrieved"))
+    if retrieved:
+        return retrieved, "metadata"
+    dateline = dating.find_dateline(body)
+    if dateline is not None and dateline.kind == "header" and dateline.date is not None:
+        # A date alone in the page header is the site's "today": the day the page was shown.
+        return dateline.value, "dateline"
+    return None, "none"
+
+
+def _dated_by_age(page_date: str, age: dt.timedelta | None) -> str:
+    """The day (or, for old teasers, the month or year) a teaser AGE old was published on PAGE_DATE."""
+    published = dt.date.fromisoformat(page_date) - (age or dt.timedelta(0))
+    if age is None or age < dt.timedelta(days=7):
+        # "3 hours ago" on a page saved on a known day: that day (the age is kept beside it).
+        return published.isoformat()
+    if age < dt.timedelta(days=365):
+        return published.strftime("%Y-%m")
+    return str(published.year)
+
+
+def _date_teasers(segmentation: Segmentation, text: str, page_date: str | None,
+                  page_date_source: str) -> tuple[list[Segment], list[str]]:
+    """Each teaser's own reference date: its stamp, else the page's date less its age, else what its
+    content says (years mentioned by any teaser of the page help), else none. Never the main story's."""
+    teasers = [piece for piece in segmentation.segments if piece.kind == "teaser"]
+    context_years = sorted({year for piece in teasers
+                            for year in dating.mentioned_years(text[piece.start:piece.end])})
+    dated: list[Segment] = []
+    notes: list[str] = []
+    for piece in segmentation.segments:
+        if piece.kind != "teaser":
+            dated.append(piece)
+            continue
+        stamp = segmentation.stamps.get(piece.start)
+        if stamp:
+            dated.append(replace(piece, date=stamp, date_source="dateline"))
+            continue
+        if page_date and len(page_date) == 10:
+            age = segmentation.ages.get(piece.start)
+            dated.append(replace(piece, date=_dated_by_age(page_date, age), date_source=page_date_source))
+            continue
+        inference = dating.infer_date(text[piece.start:piece.end], context_years)
+        if inference is not None:
+            dated.append(replace(piece, date=inference.value, date_source="inferred"))
+            notes.append(f"teaser '{piece.title or piece.start}': {dating.describe(inference)}")
+        else:
+            dated.append(piece)
+    return dated, notes
+
+
+def build_article(document: Document, row: ManifestRow | None, dct: str | None = None) -> Article:
+    """Date and segment one document as read."""
+    if document.errors:
+        return Article(document.id, document.path, document.text, errors=document.errors,
+                       warnings=document.warnings)
+    warnings = list(document.warnings)
+    text, body_start = document.text, document.body_start
+    body = text[body_start:]
+    if not body.strip():
+        return Article(document.id, document.path, text, body_start=body_start, warnings=tuple(warnings),
+                       errors=(f"{document.path}: no article text",))
+    metadata_date, problem = _metadata_date(document)
+    if problem:
+        warnings.append(problem)
+    segmentation = segment(text, body_start)
+    main_text = "\n".join(text[piece.start:piece.end] for piece in segmentation.segments
+                          if piece.kind == "main")
+    dateline = dating.find_dateline(body)
+    chosen = dating.reference_date(
+        main_text, cli=dct, metadata=metadata_date, manifest=row.date if row else None, dateline=dateline,
+    )
+    warnings.extend(f"{document.path}: {warning}" for warning in chosen.warnings)
+    title = (as_text(document.metadata.get("title")) or (row.title if row else None)
+             or segmentation.title)
+    source = as_text(document.metadata.get("source")) or (row.source if row else None)
+    page_date, page_date_source = _page_date(document, body)
+    if dct:
+        page_date, page_date_source = dct, "cli"
+    main_segments = [
+        replace(piece, title=title, source=source, date=chosen.value, date_source=chosen.source)
+        if piece.kind == "main" else piece
+        for piece in segmentation.segments
+    ]
+    segments, notes = _date_teasers(
+        replace(segmentation, segments=tuple(main_segments)), text, page_date,
+        page_date_source,
+    )
+    warnings.extend(f"{document.path}: {note}" for note in notes)
+    return Article(
+        id=document.id,
+        path=document.path,
+        text=text,
+        title=title,
+        source=source,
+        url=as_text(document.metadata.get("url")) or (row.url if row else None),
+        lang=as_text(document.metadata.get("lang")) or (row.lang if row else None),
+        date=chosen.value,
+        date_source=chosen.source,
+        body_start=body_start,
+        segments=tuple(segments),
+        warnings=tuple(warnings),
+    )
+
+
+__all__ = ["ArticleBatch", "build_article", "read_articles"]

@@ -1,0 +1,115 @@
+"""What every reader returns, and the byte-level checks they share (size, binary, UTF-8)."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+# An article is a few thousand words; a file far beyond this is a dump or a mistake. It is still
+# read, up to this many bytes, so that one stray file cannot stall a build.
+MAX_TEXT_BYTES = 5_000_000
+
+# Field names of article metadata in the formats we read, mapped to ours (CONTRACT.md).
+# `retrieved` is when the page was saved: the clock its teasers' "3 hours ago" runs on.
+METADATA_FIELDS: dict[str, tuple[str, ...]] = {
+    "date": ("date", "date_publish", "published", "published_at", "publication_date", "pubdate"),
+    "title": ("title", "headline"),
+    "source": ("source", "source_domain", "sitename", "publisher"),
+    "url": ("url", "link"),
+    "lang": ("lang", "language"),
+    "retrieved": ("retrieved", "date_download", "downloaded", "crawled", "crawled_at", "accessed"),
+}
+TEXT_FIELDS = ("text", "maintext", "body", "content")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One document as read, before dating and segmentation.
+
+    `text` is the text as read (CONTRACT.md); `metadata` holds the raw values of METADATA_FIELDS
+    found in the file; `errors` mean the document could not be read, `warnings` that it was read
+    with a problem. Both are one-line messages that start with the document's path.
+    """
+
+    id: str
+    path: str
+    text: str
+    format: str
+    body_start: int = 0
+    metadata: dict[str, Any] = field(default_factory=dict)
+    errors: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+def pick_metadata(record: dict[str, Any]) -> dict[str, Any]:
+    """Our metadata fields from a record whose keys follow any of the usual conventions."""
+    found: dict[str, Any] = {}
+    for name, aliases in METADATA_FIELDS.items():
+        for alias in aliases:
+            value = record.get(alias)
+            if value not in (None, ""):
+                found[name] = value
+                break
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str | None  # None: nothing usable (empty or binary)
+    problem: str | None  # an error when text is None, else a warning or None
+
+
+def looks_binary(sample: bytes) -> bool:
+    """NUL bytes, or many control characters, mean this is not a text file (an image, a PDF, a zip)."""
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for byte in sample if byte < 32 and byte not in b"\t\n\r\f\v\x1b")
+    return len(sample) > 0 and controls / len(sample) > 0.1
+
+
+def decode(data: bytes) -> Decoded:
+    """UTF-8 text from bytes, decoding what can be decoded and saying what could not."""
+    if not data.strip():
+        return Decoded(None, "empty file")
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return Decoded(
+                data.decode(encoding, errors="replace"), "UTF-16 text, not UTF-8; read as UTF-16")
+    if looks_binary(data[:8192]):
+        return Decoded(None, "binary file, not text")
+    try:
+        return Decoded(data.decode("utf-8"), None)
+    except UnicodeDecodeError as error:
+        text = data.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd") - data.count("\ufffd".encode())
+        return Decoded(text, f"invalid UTF-8 from byte {error.start} ({bad} undecodable sequence(s) "
+                             "replaced by U+FFFD); the rest was read")
+
+
+def read_capped(path: Path, limit: int = MAX_TEXT_BYTES) -> tuple[bytes, str | None]:
+    """The file's bytes, at most LIMIT of them (cut at a line end), and a warning if it was cut."""
+    with open(path, "rb") as stream:
+        data = stream.read(limit + 1)
+        if len(data) <= limit:
+            return data, None
+        stream.seek(0, 2)
+        size = stream.tell()
+    cut = data.rfind(b"\n", 0, limit)
+    data = data[: cut + 1 if cut > 0 else limit]
+    return data, (f"{size / 1e6:.1f} MB is more than an article holds; only the first "
+                  f"{len(data) / 1e6:.1f} MB were read")
+
+
+def as_text(value: Any) -> str | None:
+    """A metadata value as a clean one-line string (numbers and dates included), else None."""
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def unreadable(document_id: str, display_path: str, kind: str, problem: str) -> Document:
+    """The record of a document that could not be read: no text, one error naming the file."""
+    return Document(document_id, display_path, "", kind, errors=(f"{display_path}: {problem}",))
