@@ -138,7 +138,10 @@ def _pick_year(reference: dt.date, month: int, day: int | None, orientation: str
         future = [c for c in near if c >= reference]
         if future:
             return min(future).year
-    # No cue: the reference year, as news writes "in March" of the current year.
+    if day is not None:
+        # No cue for a day: the nearest one ("effective Feb. 1" written in late October).
+        return min(candidates, key=lambda c: (abs((c - reference).days), c < reference)).year
+    # No cue for a month: the reference year, as news writes "in March" of the current year.
     return reference.year
 
 
