@@ -30,6 +30,8 @@ PROSE_WORDS = 12
 TITLE_WORDS = 25
 # Source lines and bylines ("LeMonde", "TIMES International", "- Euronews") are very short.
 SOURCE_WORDS = 5
+# Furniture lines are short; a longer line is prose (or a caption ending with its credit).
+FURNITURE_CHARACTERS = 300
 # A caption is at most a few lines above its credit.
 CAPTION_LINES = 4
 _SENTENCE_END = tuple(".!?\"”’'…:;")
@@ -100,6 +102,8 @@ def _classify(text: str) -> str:
     stripped = text.strip(" \t*#>_|·•")
     if not stripped:
         return "blank"
+    if len(stripped) > FURNITURE_CHARACTERS:
+        return "credit" if vocabulary["credit"].fullmatch(stripped) else "text"
     bare = stripped.rstrip(":.…!")
     if vocabulary["teaser_header"].fullmatch(bare):
         return "teaser_header"
@@ -152,23 +156,34 @@ def _mark_captions_and_widgets(lines: list[_Line]) -> list[_Line]:
     return [_Line(line.start, line.end, line.text, kind) for line, kind in zip(lines, kinds, strict=True)]
 
 
+def _is_title(lines: list[_Line], index: int) -> bool:
+    """A headline: short, and without a closing full stop unless a blank line sets it apart."""
+    line = lines[index]
+    if line.words > TITLE_WORDS:
+        return False
+    if not line.text.endswith("."):
+        return True
+    return index + 1 < len(lines) and lines[index + 1].kind == "blank"
+
+
 def _header(lines: list[_Line]) -> tuple[int | None, list[_Line]]:
     """Find the headline and drop the header's bylines and stamps (lines above the first prose)."""
     title_index = None
     marked = list(lines)
     for index, line in enumerate(lines):
-        if line.kind == "text" and line.words >= PROSE_WORDS:
-            if title_index is None and line.words <= TITLE_WORDS and not line.is_sentence:
-                title_index = index  # a long headline without a full stop
-            break
         if line.kind == "stamp":
             marked[index] = _Line(line.start, line.end, line.text, "furniture")
-        elif line.kind == "text":
-            if title_index is None:
-                title_index = index
-            elif line.words <= SOURCE_WORDS and not line.is_sentence:
-                # "TIMES International", "By Jane Doe": bylines and source lines, not the story
-                marked[index] = _Line(line.start, line.end, line.text, "furniture")
+        elif line.kind != "text":
+            continue
+        elif title_index is None:
+            if not _is_title(lines, index):
+                break
+            title_index = index
+        elif line.words >= PROSE_WORDS:
+            break
+        elif line.words <= SOURCE_WORDS and not line.is_sentence:
+            # "TIMES International", "By Jane Doe": bylines and source lines, not the story
+            marked[index] = _Line(line.start, line.end, line.text, "furniture")
     return title_index, marked
 
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-# An article is a few thousand words; a file far beyond this is a dump or a mistake. It is still
-# read, up to this many bytes, so that one stray file cannot stall a build.
-MAX_TEXT_BYTES = 5_000_000
+# An article is a few thousand words (a long feature is 100 kB); a file far beyond this is a dump or
+# a mistake. It is still read, up to this many bytes, so that one stray file cannot stall a build.
+MAX_TEXT_BYTES = 2_000_000
 
 # Field names of article metadata in the formats we read, mapped to ours (CONTRACT.md).
 # `retrieved` is when the page was saved: the clock its teasers' "3 hours ago" runs on.
