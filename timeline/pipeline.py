@@ -1,17 +1,31 @@
-"""Runs the stages: read -> date -> segment -> de-duplicate -> tag -> events -> merge -> graph -> write."""
+"""Runs the stages: read -> date -> segment -> de-duplicate -> tag -> events -> merge -> graph -> write.
+
+The per-article stage (`timeline.events.analyse_article`) runs through `timeline.execution`, which
+may spread it over processes and cache it; everything after it sees the analyses sorted by article
+id, so the output does not depend on the order in which they arrive.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline.model import Article, Event
-from timeline.writers.atomic import write_json
 
 ALL_FORMATS = ("png", "svg", "graphml", "json", "timelinejs", "html")
+# The views other modules write, by format: (module, function). A writer whose module is not
+# there yet is left out; the JSON files are always written.
+VIEW_WRITERS = {
+    "timelinejs": ("timeline.writers.timelinejs", "write_timelinejs"),
+    "html": ("timeline.writers.html", "write_html"),
+}
+FIGURE_FORMATS = ("png", "svg")
+
+ProgressWrapper = Callable[[Iterable[Article], int], Iterable[Article]]
 
 
 class BuildError(Exception):
@@ -24,6 +38,17 @@ class BuildResult:
     events: list[Event] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    skipped: int = 0  # articles that could not be read
+    duplicates: int = 0  # near-duplicates of another article, not counted as sources
+    merged: int = 0  # events reported by more than one article
+
+    def summary(self) -> str:
+        """The closing line of `timeline build`."""
+        read = len(self.articles) - self.skipped
+        return (f"{read} article{'s' if read != 1 else ''} read, {self.skipped} skipped, "
+                f"{self.duplicates} near-duplicate{'s' if self.duplicates != 1 else ''}, "
+                f"{len(self.events)} event{'s' if len(self.events) != 1 else ''}, {self.merged} merged "
+                f"from several articles")
 
 
 def parse_formats(formats: str | Iterable[str] | None) -> tuple[str, ...]:
@@ -39,13 +64,92 @@ def parse_formats(formats: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(name for name in ALL_FORMATS if name in names)
 
 
+def _analyses(articles: Sequence[Article], out: Path, jobs: int | None, progress: ProgressWrapper | None,
+               options: dict) -> Iterator:
+    from timeline.events import analyse_article
+    from timeline.execution import article_runner
+
+    readable = sorted((article for article in articles if not article.errors), key=lambda article: article.id)
+    with article_runner(out, jobs, **options) as run:
+        results = run(analyse_article, readable)
+        yield from progress(results, len(readable)) if progress else results
+
+
+def _write_views(events: list[Event], articles: list[Article], out: Path, chosen: Sequence[str],
+                 options: dict, warnings: list[str]) -> list[str]:
+    written: list[str] = []
+    figures = [name for name in FIGURE_FORMATS if name in chosen]
+    if figures:
+        try:
+            from timeline.writers.figure import write_figures
+        except ImportError as error:
+            warnings.append(f"figures not written: {error}")
+        else:
+            written.extend(str(path) for path in write_figures(events, articles, out, options, formats=figures))
+    for name in (name for name in chosen if name in VIEW_WRITERS):
+        module_name, function_name = VIEW_WRITERS[name]
+        try:
+            writer = getattr(importlib.import_module(module_name), function_name)
+        except (ImportError, AttributeError):
+            warnings.append(f"{name} not written: this version has no {module_name}.{function_name}")
+            continue
+        result = writer(events, articles, out, options)
+        written.extend(str(path) for path in (result if isinstance(result, (list, tuple)) else [result]) if path)
+    return written
+
+
 def build(
     inputs: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     out: str | os.PathLike[str] = "out",
     dct: dt.date | str | None = None,
     jobs: int | None = None,
     formats: str | Iterable[str] | None = None,
+    *,
+    progress: ProgressWrapper | None = None,
+    on_problem: Callable[[str], None] | None = None,
     **options,
 ) -> BuildResult:
-    """Run the whole pipeline over INPUTS and write its files into OUT."""
-    raise NotImplementedError
+    """Run the whole pipeline over INPUTS and write its files into OUT.
+
+    `progress(results, total)` may wrap the per-article results (a progress bar); `on_problem` is
+    told of every input that could not be read. Other options go to the execution engine
+    (`engine`, `scheduler`, `cache`, `no_cache`) and to the figures (`title`, `lanes` ...).
+    Raises BuildError when no article could be read, ValueError for an unknown format.
+    """
+    from timeline.documents import read_articles
+    from timeline.duplicates import mark_duplicates
+    from timeline.events.merge import merge_analyses
+    from timeline.graph import build_graph
+    from timeline.writers.articles_json import write_articles_json
+    from timeline.writers.events_json import write_events_json
+    from timeline.writers.graph_json import write_graph_json
+    from timeline.writers.graphml import write_graphml
+
+    chosen = parse_formats(formats)
+    out_dir = Path(out)
+    given = [inputs] if isinstance(inputs, (str, os.PathLike)) else list(inputs)
+    batch = read_articles(given, dct, on_problem=on_problem)
+    articles = mark_duplicates(list(batch))
+    if not any(not article.errors for article in articles):
+        raise BuildError("no article could be read from " + ", ".join(os.fspath(path) for path in given))
+    warnings = list(batch.problems)
+    events = merge_analyses(_analyses(articles, out_dir, jobs, progress, options))
+    written = []
+    write_events_json(events, out_dir / "events.json")
+    write_articles_json(articles, out_dir / "articles.json")
+    written += [str(out_dir / "events.json"), str(out_dir / "articles.json")]
+    if "graphml" in chosen or "json" in chosen:
+        graph = build_graph(events, articles)
+        if "graphml" in chosen:
+            write_graphml(graph, out_dir / "graph.graphml")
+            written.append(str(out_dir / "graph.graphml"))
+        if "json" in chosen:
+            write_graph_json(graph, out_dir / "graph.json")
+            written.append(str(out_dir / "graph.json"))
+    written += _write_views(events, articles, out_dir, chosen, options, warnings)
+    return BuildResult(
+        articles=articles, events=events, written=written, warnings=warnings,
+        skipped=sum(1 for article in articles if article.errors),
+        duplicates=sum(1 for article in articles if article.duplicate_of),
+        merged=sum(1 for event in events if len({source.article for source in event.sources}) > 1),
+    )

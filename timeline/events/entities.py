@@ -1,0 +1,492 @@
+"""People, organisations and places named in an article, with their aliases merged.
+
+Names are runs of capitalised words. A run is an organisation when a table of institutions names
+it ("the Kremlin", data/organizations.tsv) or it ends in a head word such as "Ministry"; a place
+when the gazetteer knows it; a person when it starts with a given name (the gender-guesser
+package's list of first names) or follows a title ("President Trump", "spokesman Dmitry Peskov").
+Titles and country adjectives before a name are stripped from it and remembered as the person's
+role, so that "the Ukrainian president" later in the article finds "Volodymyr Zelensky". A lone
+surname ("Volker") is the person of the article who has it; one the article never introduces is
+left as a bare name for `NameResolver` to match across the whole corpus ("Poutine" -> "Vladimir
+Putin").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from timeline.events.gazetteer import gazetteer
+from timeline.events.resources import data_lines, data_table
+from timeline.model import Mention, Sentence
+
+PERSON, ORGANIZATION, PLACE = "person", "organization", "place"
+# A capitalised word the article never ties to a kind; NameResolver may still find its person.
+BARE_NAME = "name"
+_BARE_MARK = "?"
+
+
+def bare_participant(name: str) -> str:
+    """How a bare name stands among an event's participants until the corpus resolves it."""
+    return _BARE_MARK + name
+
+
+def unresolved_name(participant: str) -> str | None:
+    """The bare name in a participant written by `bare_participant`, else None."""
+    return participant[1:] if participant.startswith(_BARE_MARK) else None
+
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]\w*|\d+")
+_NAME_CONNECTORS = frozenset(
+    {"von", "van", "der", "den", "de", "da", "del", "bin", "al", "la", "le", "of", "for"}
+)
+# Connectors that may sit inside a person's name (the others only join institution or place names).
+_PERSON_CONNECTORS = frozenset({"von", "van", "der", "den", "de", "da", "del", "bin", "al", "la", "le"})
+_ROMAN_NUMERAL = re.compile(r"^[IVX]+$")
+_INITIALS = re.compile(r"^(?:[A-Z]\.?){1,2}$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+_SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|stated|explained|noted|warned|wrote|posted|asked)\b")
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|at|from|to|near|outside|inside|into|via|towards?)\s+$", re.IGNORECASE
+)
+_MAX_PLACE_WORDS = 4
+_SURNAME_SIMILARITY = 0.7
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    possessive: bool  # followed by 's / ’s: the name ends here
+
+
+@lru_cache(maxsize=1)
+def _titles() -> dict[str, str]:
+    return dict(data_table("titles.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    return dict(data_table("demonyms.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _organizations() -> dict[str, str]:
+    return dict(data_table("organizations.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _organization_heads() -> frozenset[str]:
+    return frozenset(data_lines("organization_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return frozenset(data_lines("function_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    return frozenset(data_lines("calendar_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """First names from gender-guesser's dictionary (about 45,000 of many countries), lower-cased."""
+    from importlib import resources
+
+    names: set[str] = set()
+    text = resources.files("gender_guesser").joinpath("data", "nam_dict.txt").read_text("iso-8859-1")
+    for line in text.splitlines():
+        if line.startswith("#") or len(line) < 4:
+            continue
+        name = line[3:29].strip().replace("+", " ")
+        if name and name.isalpha():
+            names.add(name.lower())
+    return frozenset(names)
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    tokens = []
+    for match in _TOKEN.finditer(text, start, end):
+        possessive = bool(_POSSESSIVE_AFTER.match(text, match.end())) and not match.group().endswith(".")
+        tokens.append(_Token(match.start(), match.end(), match.group(), possessive))
+    return tokens
+
+
+def _is_capitalised(token: _Token) -> bool:
+    return token.text[0].isupper()
+
+
+def _joined_by_space(text: str, left: _Token, right: _Token) -> bool:
+    return not left.possessive and text[left.end : right.start] == " "
+
+
+def _name_runs(text: str, tokens: list[_Token]) -> list[list[int]]:
+    """Indices of maximal runs of capitalised tokens (with connectors such as "of" inside)."""
+    runs: list[list[int]] = []
+    index = 0
+    while index < len(tokens):
+        if not _is_capitalised(tokens[index]):
+            index += 1
+            continue
+        run = [index]
+        cursor = index
+        while cursor + 1 < len(tokens) and _joined_by_space(text, tokens[cursor], tokens[cursor + 1]):
+            following = tokens[cursor + 1]
+            if _is_capitalised(following):
+                cursor += 1
+                run.append(cursor)
+                continue
+            connectors = _connectors_before_name(text, tokens, cursor + 1)
+            if connectors:
+                run.extend(range(cursor + 1, cursor + connectors + 2))
+                cursor += connectors + 1
+                continue
+            break
+        runs.append(run)
+        index = cursor + 1
+    return runs
+
+
+def _connectors_before_name(text: str, tokens: list[_Token], index: int) -> int:
+    """How many connector words ("of", "von der") at INDEX lead to a capitalised word (0 if none)."""
+    count = 0
+    while (
+        count < 2
+        and index + count + 1 < len(tokens)
+        and tokens[index + count].text in _NAME_CONNECTORS
+        and _joined_by_space(text, tokens[index + count], tokens[index + count + 1])
+    ):
+        count += 1
+        if _is_capitalised(tokens[index + count]):
+            return count
+    return 0
+
+
+def _split_at_calendar_words(run: list[int], tokens: list[_Token]) -> list[list[int]]:
+    pieces: list[list[int]] = [[]]
+    for index in run:
+        if tokens[index].text in _calendar_words():
+            pieces.append([])
+        else:
+            pieces[-1].append(index)
+    return [piece for piece in pieces if piece]
+
+
+def _longest_title(words: Sequence[str]) -> int:
+    """How many of WORDS (from the first) form a title ("Secretary of State" -> 3), 0 if none."""
+    for length in (3, 2, 1):
+        if len(words) >= length and " ".join(words[:length]).lower() in _titles():
+            return length
+    return 0
+
+
+@dataclass
+class _Role:
+    country: str | None = None
+    role: str | None = None
+    titled: bool = False
+
+
+def _role_before(tokens: list[_Token], first: int) -> _Role:
+    """Lower-case titles and country words just before a name: "US envoy Steve Witkoff"."""
+    role = _Role()
+    cursor = first - 1
+    while cursor >= 0 and first - cursor <= 4:
+        word = tokens[cursor].text
+        title_length = next(
+            (
+                length
+                for length in (3, 2, 1)
+                if cursor - length + 1 >= 0
+                and " ".join(token.text for token in tokens[cursor - length + 1 : cursor + 1]).lower()
+                in _titles()
+            ),
+            0,
+        )
+        if title_length:
+            title = " ".join(token.text for token in tokens[cursor - title_length + 1 : cursor + 1]).lower()
+            role.role = role.role or _titles()[title]
+            role.titled = True
+            cursor -= title_length
+            continue
+        if word in _demonyms():
+            role.country = role.country or _demonyms()[word]
+            cursor -= 1
+            continue
+        if word in _organizations() or word in ("former", "deputy", "top", "senior", "chief", "new"):
+            cursor -= 1
+            continue
+        break
+    return role
+
+
+def _place_at(words: Sequence[str]) -> tuple[int, str | None]:
+    """The longest place name starting WORDS: (number of words, canonical name)."""
+    for length in range(min(_MAX_PLACE_WORDS, len(words)), 0, -1):
+        place = gazetteer().lookup(" ".join(words[:length]))
+        if place is not None:
+            return length, place.name
+    return 0, None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleEntities:
+    mentions: tuple[Mention, ...]
+    # role (country, class) -> person, learnt from "Ukrainian President Volodymyr Zelensky"
+    roles: tuple[tuple[str, str, str], ...]
+
+
+class _Collector:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.mentions: list[Mention] = []
+        self.roles: dict[tuple[str, str], str] = {}
+
+    def add(self, tokens: list[_Token], first: int, last: int, kind: str, name: str) -> None:
+        start, end = tokens[first].start, tokens[last].end
+        self.mentions.append(Mention(start, end, self.text[start:end], kind, name))
+
+    def classify(self, tokens: list[_Token], run: list[int], sentence_start: int) -> None:
+        words = [tokens[index].text for index in run]
+        # A name never starts with a function word ("The Kremlin", "But Putin").
+        while words and words[0] in _function_words():
+            run, words = run[1:], words[1:]
+        if not run:
+            return
+        whole = " ".join(words)
+        if whole in _organizations():
+            self.add(tokens, run[0], run[-1], ORGANIZATION, _organizations()[whole])
+            return
+        if words[-1] in _organization_heads() and len(words) > 1:
+            self.add(tokens, run[0], run[-1], ORGANIZATION, whole)
+            return
+        role = _role_before(tokens, run[0])
+        # Leading titles, country words and institutions: "Russian President", "Kremlin".
+        cursor = 0
+        while cursor < len(words):
+            title_length = _longest_title(words[cursor:])
+            if title_length:
+                role.role = _titles()[" ".join(words[cursor : cursor + title_length]).lower()]
+                role.titled = True
+                cursor += title_length
+                continue
+            if words[cursor] in _demonyms() and cursor + 1 < len(words):
+                role.country = _demonyms()[words[cursor]]
+                cursor += 1
+                continue
+            if words[cursor] in _organizations() and cursor + 1 < len(words):
+                self.add(tokens, run[cursor], run[cursor], ORGANIZATION, _organizations()[words[cursor]])
+                cursor += 1
+                continue
+            break
+        rest = run[cursor:]
+        rest_words = words[cursor:]
+        if not rest:
+            return
+        place_length, place_name = _place_at(rest_words)
+        if place_length == len(rest_words) and place_name:
+            if self._plausible_place(tokens, rest, place_name, sentence_start):
+                self.add(tokens, rest[0], rest[-1], PLACE, place_name)
+            return
+        if self._is_person(rest_words, role):
+            name = " ".join(rest_words)
+            self.add(tokens, rest[0], rest[-1], PERSON, name)
+            if role.role and role.country:
+                self.roles[(role.country, role.role)] = name
+            return
+        if len(rest_words) == 1:
+            word = rest_words[0]
+            if word in _demonyms() or word in _function_words() or not word[0].isupper():
+                return
+            titled = role.titled or bool(_SPEECH_AFTER.match(self.text, tokens[rest[0]].end))
+            self.add(tokens, rest[0], rest[0], PERSON if titled else BARE_NAME, word)
+            return
+        # A run that is neither: look for places inside it ("Sea of Japan", "Budapest Hungary").
+        index = 0
+        while index < len(rest_words):
+            length, name = _place_at(rest_words[index:])
+            if (
+                length
+                and name
+                and self._plausible_place(tokens, rest[index : index + length], name, sentence_start)
+            ):
+                self.add(tokens, rest[index], rest[index + length - 1], PLACE, name)
+                index += length
+            else:
+                index += 1
+
+    def _plausible_place(self, tokens: list[_Token], run: list[int], name: str, sentence_start: int) -> bool:
+        place = gazetteer().place(name)
+        if place is None or not place.minor:
+            return True
+        before = self.text[sentence_start : tokens[run[0]].start]
+        return bool(_PREPOSITION_BEFORE.search(before))
+
+    @staticmethod
+    def _is_person(words: list[str], role: _Role) -> bool:
+        if len(words) < 2 or len(words) > 4:
+            return False
+        if any(
+            word in _organization_heads() or word in _demonyms() or _ROMAN_NUMERAL.match(word)
+            for word in words[1:]
+        ):
+            return False
+        if any(word in _NAME_CONNECTORS and word not in _PERSON_CONNECTORS for word in words):
+            return False
+        return role.titled or _starts_with_given_name(words)
+
+
+def _starts_with_given_name(words: list[str]) -> bool:
+    first = words[0]
+    return first.lower() in given_names() or bool(_INITIALS.match(first))
+
+
+_ROLE_REFERENCE = re.compile(
+    r"\b(?:the|his|her|their|its)\s+(?P<country>[A-Z][\w.]*(?:\s[A-Z]\w+)?)\s+"
+    r"(?P<title>[a-z][a-z ]*?)\b(?!\s+[A-Z])"
+)
+
+
+def find_mentions(text: str, sentences: Iterable[Sentence]) -> ArticleEntities:
+    """Every person, organisation and place named in the sentences of one article."""
+    collector = _Collector(text)
+    sentence_list = list(sentences)
+    for sentence in sentence_list:
+        tokens = _tokens(text, sentence.start, sentence.end)
+        for run in _name_runs(text, tokens):
+            for piece in _split_at_calendar_words(run, tokens):
+                collector.classify(tokens, piece, sentence.start)
+    mentions = _resolve_within_article(collector.mentions)
+    mentions.extend(_role_references(text, sentence_list, collector.roles))
+    mentions.sort(key=lambda mention: (mention.start, mention.end))
+    roles = tuple(sorted((country, role, name) for (country, role), name in collector.roles.items()))
+    return ArticleEntities(tuple(mentions), roles)
+
+
+def _resolve_within_article(mentions: list[Mention]) -> list[Mention]:
+    """Give lone surnames the full name the article introduced ("Volker" -> "Kurt Volker")."""
+    full_names = sorted({m.name for m in mentions if m.kind == PERSON and " " in m.name})
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for name in full_names:
+        by_surname[name.split()[-1]].add(name)
+    resolved = []
+    for mention in mentions:
+        if mention.kind in (PERSON, BARE_NAME) and " " not in mention.name:
+            candidates = by_surname.get(mention.name) or {
+                name
+                for surname, names in by_surname.items()
+                if _similar_surnames(surname, mention.name)
+                for name in names
+            }
+            if len(candidates) == 1:
+                mention = Mention(mention.start, mention.end, mention.text, PERSON, next(iter(candidates)))
+        resolved.append(mention)
+    return resolved
+
+
+def _role_references(
+    text: str, sentences: list[Sentence], roles: dict[tuple[str, str], str]
+) -> list[Mention]:
+    """'the Ukrainian president' -> the person the article introduced with that role."""
+    found = []
+    for sentence in sentences:
+        for match in _ROLE_REFERENCE.finditer(text, sentence.start, sentence.end):
+            country = _demonyms().get(match["country"])
+            title = match["title"].strip()
+            role = _titles().get(title) or _titles().get(title.split()[0]) if title else None
+            if country and role and (country, role) in roles:
+                found.append(
+                    Mention(match.start(), match.end(), match.group(), PERSON, roles[(country, role)])
+                )
+    return found
+
+
+def _similar_surnames(left: str, right: str) -> bool:
+    """Spellings of one surname: "Zelensky"/"Zelenskyy", "Putin"/"Poutine"; same first letter, short edit."""
+    if left == right:
+        return True
+    if left[:1].lower() != right[:1].lower() or min(len(left), len(right)) < 4:
+        return False
+    left, right = left.lower(), right.lower()
+    return Levenshtein.distance(left, right) <= 2 and (
+        Levenshtein.normalized_similarity(left, right) >= _SURNAME_SIMILARITY
+    )
+
+
+class NameResolver:
+    """Merges the spellings of one person across a corpus and gives each a canonical name.
+
+    Full names that share a surname spelling and a similar first name are one person
+    ("Sergei Lavrov"/"Sergey Lavrov"; "Volodymyr Zelensky"/"Volodymyr Zelenskyy"); the spelling
+    used most often is canonical (ties: alphabetical). A lone surname is the one full name that
+    has it. Names are compared only within blocks of the same first letter of the surname.
+    """
+
+    def __init__(self, person_names: Iterable[str]) -> None:
+        counts = Counter(person_names)
+        full_names = sorted(name for name in counts if " " in name)
+        blocks: dict[str, list[str]] = defaultdict(list)
+        for name in full_names:
+            blocks[name.split()[-1][:1].lower()].append(name)
+        parent = {name: name for name in full_names}
+
+        def root(name: str) -> str:
+            while parent[name] != name:
+                parent[name] = parent[parent[name]]
+                name = parent[name]
+            return name
+
+        for names in blocks.values():
+            for index, left in enumerate(names):
+                for right in names[index + 1 :]:
+                    if _same_person(left, right):
+                        parent[root(right)] = root(left)
+        groups: dict[str, list[str]] = defaultdict(list)
+        for name in full_names:
+            groups[root(name)].append(name)
+        self._canonical: dict[str, str] = {}
+        self._by_surname: dict[str, set[str]] = defaultdict(set)
+        for members in groups.values():
+            canonical = min(members, key=lambda name: (-counts[name], name))
+            for name in members:
+                self._canonical[name] = canonical
+                self._by_surname[name.split()[-1]].add(canonical)
+        self._surname_blocks: dict[str, list[str]] = defaultdict(list)
+        for surname in sorted(self._by_surname):
+            self._surname_blocks[surname[:1].lower()].append(surname)
+
+    def canonical(self, name: str) -> str | None:
+        """The canonical full name for NAME, or None for a lone name that matches no one."""
+        if name in self._canonical:
+            return self._canonical[name]
+        if " " in name:
+            return name
+        candidates = self._by_surname.get(name)
+        if not candidates:
+            candidates = {
+                canonical
+                for surname in self._surname_blocks.get(name[:1].lower(), ())
+                if _similar_surnames(surname, name)
+                for canonical in self._by_surname[surname]
+            }
+        if len(candidates) == 1:
+            return next(iter(candidates))
+        return None
+
+
+def _same_person(left: str, right: str) -> bool:
+    left_words, right_words = left.split(), right.split()
+    if not _similar_surnames(left_words[-1], right_words[-1]):
+        return False
+    left_first, right_first = left_words[0].lower(), right_words[0].lower()
+    if left_first == right_first:
+        return True
+    return Levenshtein.distance(left_first, right_first) <= 1 and min(len(left_first), len(right_first)) > 3

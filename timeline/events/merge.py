@@ -1,0 +1,297 @@
+"""One chronology from many articles: names made canonical, reports of one happening merged.
+
+Two reports are one event when their dates can both be true (their day intervals intersect), their
+event words are of one class (a "summit", "talks" and "met" are all a meeting), they share people
+(two of them where both name two), and their places agree (equal, or one inside the other:
+"Anchorage" is in "Alaska"). The merged date is the intersection: "last week" in an article of
+2025-08-20 (2025-W33) and "two months ago" in one of 2025-10-21 (2025-08) give 2025-W33.
+Statements are never merged: two people saying things on one day are two statements.
+
+Candidates are found through an index keyed by (person or place, month) for events dated within
+about two months, and by (person or place, year) for looser ones, so no stage compares all pairs.
+Articles are visited in id order, so the result does not depend on the order they arrived in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from timeline.events import ArticleAnalysis
+from timeline.events.entities import NameResolver, unresolved_name
+from timeline.events.gazetteer import contains, gazetteer
+from timeline.events.triggers import STATEMENT
+from timeline.model import Event, Source
+from timeline.temporal.timex import interval_of, value_of_day, value_of_month, value_of_week
+
+SHORT_EVENT_DAYS = 62
+LOOSE_EVENT_DAYS = 3700  # about ten years: looser events are kept apart
+_STATUS_RANK = {"happened": 0, "cancelled": 1, "deadline": 2, "planned": 3, "reported": 4}
+_SLOT = re.compile(r"\{(\d+)\}")
+
+
+@dataclass
+class _Cluster:
+    index: int
+    members: list[Event] = field(default_factory=list)
+    start: dt.date | None = None
+    end: dt.date | None = None
+    category: str = ""
+    people: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    ordered_with: set[str] = field(default_factory=set)  # local ids this cluster must stay apart from
+
+    def add(self, event: Event) -> None:
+        self.members.append(event)
+        self.start = event.start_date if self.start is None else max(self.start, event.start_date)
+        self.end = event.end_date if self.end is None else min(self.end, event.end_date)
+        self.category = event.extra.get("category", "")
+        self.people.update(event.participants)
+        self.places.update(event.places)
+        self.ordered_with.update(event.after)
+        self.ordered_with.add(event.id)
+
+
+def _resolver(analyses: Sequence[ArticleAnalysis]) -> NameResolver:
+    return NameResolver(name for analysis in analyses for name in analysis.people)
+
+
+def _canonical_people(event: Event, resolver: NameResolver) -> Event:
+    canonical = []
+    for name in event.participants:
+        bare = unresolved_name(name)
+        resolved = resolver.canonical(bare or name)
+        if resolved is None and not bare:
+            resolved = name  # a titled lone name ("President Trump") nobody in the corpus spells out
+        if resolved and resolved not in canonical:
+            canonical.append(resolved)
+    label_names = tuple(resolver.canonical(name) or name for name in event.extra.get("label_names", ()))
+    return replace(event, participants=tuple(canonical), extra={**event.extra, "label_names": label_names})
+
+
+def _places_agree(left: set[str], right: set[str]) -> bool:
+    if not left or not right:
+        return True
+    return any(contains(outer, inner) or contains(inner, outer) for outer in left for inner in right)
+
+
+def _compatible(cluster: _Cluster, event: Event) -> bool:
+    if cluster.category == STATEMENT or event.extra.get("category") != cluster.category:
+        return False
+    if cluster.ordered_with & ({event.id} | set(event.after)):
+        return False
+    if max(cluster.start, event.start_date) > min(cluster.end, event.end_date):
+        return False
+    people = set(event.participants)
+    shared = len(cluster.people & people)
+    if people and cluster.people and shared < min(2, len(people), len(cluster.people)):
+        return False
+    if not _places_agree(cluster.places, set(event.places)):
+        return False
+    # Something beyond the date and the word must tie them: a person, or a place on both sides.
+    return shared > 0 or bool(cluster.places and event.places)
+
+
+def _keys(event: Event) -> list[str]:
+    keys = [f"person:{name}" for name in event.participants]
+    for name in event.places:
+        keys.append(f"place:{name}")
+        place = gazetteer().place(name)
+        if place is not None:
+            # Index a place under what contains it too ("Anchorage" finds "Alaska"), but not under
+            # a continent, which would put half the world in one block.
+            keys.extend(
+                f"place:{outer}"
+                for outer in place.within
+                if gazetteer().place(outer) and gazetteer().place(outer).kind != "continent"
+            )
+    return keys
+
+
+def _months(start: dt.date, end: dt.date) -> Iterable[str]:
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        yield f"{year:04d}-{month:02d}"
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def _buckets(event: Event, looking: bool) -> list[str]:
+    """Date buckets an event is filed under (or, LOOKING, the buckets where its partners may be)."""
+    days = (event.end_date - event.start_date).days
+    years = [f"y{year}" for year in range(event.start_date.year, event.end_date.year + 1)]
+    if days <= SHORT_EVENT_DAYS:
+        months = [f"m{month}" for month in _months(event.start_date, event.end_date)]
+        return months + years if looking else months
+    if days <= LOOSE_EVENT_DAYS:
+        if looking:
+            return years + [f"m{month}" for month in _months(event.start_date, event.end_date)]
+        return years
+    return []
+
+
+def _order_key(event: Event) -> tuple:
+    source = event.sources[0]
+    return (event.start_date, event.end_date, source.article, source.start, event.extra.get("timex_start", 0))
+
+
+def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
+    """Groups of events that report one happening; each event in exactly one group."""
+    clusters: list[_Cluster] = []
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for event in sorted(events, key=_order_key):
+        keys = _keys(event)
+        candidates = sorted(
+            {
+                cluster_index
+                for key in keys
+                for bucket in _buckets(event, looking=True)
+                for cluster_index in index.get((key, bucket), ())
+            }
+        )
+        target = next((clusters[i] for i in candidates if _compatible(clusters[i], event)), None)
+        if target is None:
+            target = _Cluster(len(clusters))
+            clusters.append(target)
+        target.add(event)
+        for key in keys:
+            for bucket in _buckets(event, looking=False):
+                if not index[(key, bucket)] or index[(key, bucket)][-1] != target.index:
+                    index[(key, bucket)].append(target.index)
+    return [cluster.members for cluster in clusters]
+
+
+def _intersection_value(members: list[Event], start: dt.date, end: dt.date) -> tuple[str, str]:
+    """The TIMEX3 value and granularity of the days every report allows."""
+    exact = [m for m in members if m.start_date == start and m.end_date == end]
+    if exact:
+        best = min(exact, key=lambda m: (len(m.value), m.value))
+        return best.value, best.granularity
+    if start == end:
+        return value_of_day(start), "day"
+    for value in (value_of_week(start), value_of_month(start.year, start.month), f"{start.year:04d}"):
+        first, last, granularity = interval_of(value)
+        if (first, last) == (start, end):
+            return value, granularity
+    return f"{start.isoformat()}/{end.isoformat()}", "interval"
+
+
+def _render(label: str, names: Sequence[str]) -> str:
+    def surname(match: re.Match[str]) -> str:
+        index = int(match.group(1))
+        return names[index].split()[-1] if index < len(names) else ""
+
+    rendered = _SLOT.sub(surname, label).strip()
+    return rendered[:1].upper() + rendered[1:]
+
+
+def _merged_status(members: list[Event]) -> str:
+    statuses = {m.status for m in members}
+    return min(statuses, key=lambda status: _STATUS_RANK.get(status, 9))
+
+
+def _ranked(values: Iterable[Iterable[str]]) -> tuple[str, ...]:
+    """Names in order of how many reports give them, then of first appearance."""
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for group in values:
+        for name in group:
+            counts[name] += 1
+            first_seen.setdefault(name, len(first_seen))
+    return tuple(sorted(counts, key=lambda name: (-counts[name], first_seen[name])))
+
+
+def _merge_cluster(members: list[Event]) -> Event:
+    members = sorted(
+        members, key=lambda m: (m.sources[0].article, m.sources[0].start, m.extra.get("timex_start", 0))
+    )
+    start = max(m.start_date for m in members)
+    end = min(m.end_date for m in members)
+    value, granularity = _intersection_value(members, start, end)
+    labels = Counter(_render(m.label, m.extra.get("label_names", ())) for m in members)
+    label = min(labels, key=lambda text: (-labels[text], -text.count(" in "), -text.count("–"), text))
+    sources: list[Source] = []
+    for member in members:
+        for source in member.sources:
+            if source not in sources:
+                sources.append(source)
+    sources.sort(key=lambda source: (source.article, source.start, source.end, source.timex))
+    lemmas = Counter(m.trigger for m in members)
+    return Event(
+        id="",
+        label=label,
+        value=value,
+        start_date=start,
+        end_date=end,
+        granularity=granularity,
+        status=_merged_status(members),
+        participants=_ranked(m.participants for m in members),
+        places=_ranked(m.places for m in members),
+        organizations=_ranked(m.organizations for m in members),
+        sources=tuple(sources),
+        trigger=min(lemmas, key=lambda lemma: (-lemmas[lemma], lemma)),
+        after=tuple(sorted({local for m in members for local in m.after})),
+        extra={
+            "category": members[0].extra.get("category", ""),
+            "articles": len({source.article for source in sources}),
+            "local_ids": tuple(m.id for m in members),
+        },
+    )
+
+
+def _depths(events: list[Event]) -> dict[int, int]:
+    """How many events the text places before each one (0 for most): orders "then" within equal dates."""
+    by_local = {local: index for index, event in enumerate(events) for local in event.extra["local_ids"]}
+    depth: dict[int, int] = {}
+
+    def depth_of(index: int, seen: frozenset[int]) -> int:
+        if index in depth:
+            return depth[index]
+        earlier = [by_local[local] for local in events[index].after if local in by_local]
+        value = max(
+            (depth_of(i, seen | {index}) + 1 for i in earlier if i not in seen and i != index), default=0
+        )
+        depth[index] = value
+        return value
+
+    for index in range(len(events)):
+        depth_of(index, frozenset())
+    return depth
+
+
+def merge_analyses(analyses: Iterable[ArticleAnalysis]) -> list[Event]:
+    """The chronology: every event once, with all its sources, ids e1.. in chronological order."""
+    ordered = sorted(analyses, key=lambda analysis: analysis.article_id)
+    resolver = _resolver(ordered)
+    events = [_canonical_people(event, resolver) for analysis in ordered for event in analysis.events]
+    merged = [_merge_cluster(members) for members in cluster_events(events)]
+    depth = _depths(merged)
+    order = sorted(
+        range(len(merged)),
+        key=lambda i: (
+            merged[i].start_date,
+            depth[i],
+            merged[i].end_date,
+            merged[i].label,
+            merged[i].sources[0].article,
+            merged[i].sources[0].start,
+        ),
+    )
+    width = len(str(len(merged)))
+    final_ids = {}
+    for position, index in enumerate(order, start=1):
+        for local in merged[index].extra["local_ids"]:
+            final_ids[local] = f"e{position:0{width}d}"
+    result = []
+    for index in order:
+        event = merged[index]
+        event_id = final_ids[event.extra["local_ids"][0]]
+        after = tuple(sorted({final_ids[local] for local in event.after if local in final_ids} - {event_id}))
+        extra = {"category": event.extra["category"], "articles": event.extra["articles"]}
+        result.append(replace(event, id=event_id, after=after, extra=extra))
+    return result
+
+
+__all__ = ["cluster_events", "merge_analyses"]

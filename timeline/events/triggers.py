@@ -1,0 +1,90 @@
+"""Event words ("met", "summit", "talks", "said") and status cues, found in a sentence by offsets.
+
+The words and their classes are data (data/triggers.tsv, data/phrases.tsv, data/status_cues.tsv).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from timeline.events.resources import data_table
+
+STATEMENT = "statement"
+# Classes whose noun names a happening between several parties: "a call with Putin" has
+# the main clause's subject as its other party.
+RECIPROCAL = frozenset({"meeting", "call"})
+_WORD = re.compile(r"[^\W\d_][\w’'-]*|\d+")
+# "call" is an event only as a noun: "a call", "the call", "phone call", not "calls for" / "call on".
+_NOUN_DETERMINERS = frozenset({"a", "the", "his", "her", "their", "its", "this", "that", "last", "first"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    start: int
+    end: int
+    text: str
+    lemma: str
+    category: str  # meeting | call | visit | statement | sanctions | ...
+    pos: str  # verb | noun
+    noun: str  # the noun a headline uses for it ("met" -> "meeting")
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, tuple[str, str, str, str]]:
+    return {row[0]: (row[1], row[2], row[3], row[4]) for row in data_table("triggers.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> dict[tuple[str, ...], tuple[str, str, str, str]]:
+    return {tuple(row[0].split()): (row[1], row[2], row[3], row[4]) for row in data_table("phrases.tsv")}
+
+
+@lru_cache(maxsize=1)
+def status_cues() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """(status, pattern, scope) for every cue, longest first so "called off" wins over "call"."""
+    rows = sorted(data_table("status_cues.tsv"), key=lambda row: -len(row[1]))
+    return tuple(
+        (status, re.compile(r"(?<![\w’'])" + re.escape(cue) + r"(?![\w’'])", re.IGNORECASE), scope)
+        for status, cue, scope in rows
+    )
+
+
+def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
+    """The event words of TEXT[START:END], in text order, longest phrase first."""
+    words = [
+        (match.start(), match.end(), match.group().lower()) for match in _WORD.finditer(text, start, end)
+    ]
+    triggers: list[Trigger] = []
+    index = 0
+    longest_phrase = max((len(phrase) for phrase in _phrases()), default=1)
+    while index < len(words):
+        for length in range(min(longest_phrase, len(words) - index), 1, -1):
+            phrase = tuple(word for _, _, word in words[index : index + length])
+            if phrase in _phrases():
+                lemma, category, pos, noun = _phrases()[phrase]
+                first, last = words[index][0], words[index + length - 1][1]
+                triggers.append(Trigger(first, last, text[first:last], lemma, category, pos, noun))
+                index += length
+                break
+        else:
+            word_start, word_end, word = words[index]
+            entry = _words().get(word)
+            if entry and _is_event_use(word, words, index):
+                lemma, category, pos, noun = entry
+                triggers.append(
+                    Trigger(word_start, word_end, text[word_start:word_end], lemma, category, pos, noun)
+                )
+            index += 1
+    return triggers
+
+
+def _is_event_use(word: str, words: list[tuple[int, int, str]], index: int) -> bool:
+    previous = words[index - 1][2] if index else ""
+    following = words[index + 1][2] if index + 1 < len(words) else ""
+    if word in ("call", "deal", "strike", "host", "attack"):
+        return previous in _NOUN_DETERMINERS and following not in ("for", "on")
+    if word == "war":
+        return previous in ("the", "a") and following in ("in", "on", "against", "with")
+    return True

@@ -1,0 +1,17 @@
+"""articles.json: `{"articles": [...]}`, one record per input document, in id order (CONTRACT.md)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from timeline.model import Article
+from timeline.writers.atomic import write_json
+
+
+def articles_payload(articles: Sequence[Article]) -> dict:
+    return {"articles": [article.to_dict() for article in sorted(articles, key=lambda a: a.id)]}
+
+
+def write_articles_json(articles: Sequence[Article], path: str | os.PathLike[str]) -> None:
+    write_json(path, articles_payload(articles))
