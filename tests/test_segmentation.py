@@ -1,0 +1,246 @@
+"""Page segmentation: the main story's pieces, teasers with their own dates, furniture left out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from timeline.documents import build_article
+from timeline.readers.base import Document
+from timeline.segmentation import segment
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _seed(name: str) -> str:
+    return (SEEDS / name).read_text(encoding="utf-8")
+
+
+def _texts(text: str, kind: str) -> list[str]:
+    return [text[piece.start : piece.end] for piece in segment(text).segments if piece.kind == kind]
+
+
+def _outside(text: str) -> str:
+    """Everything no segment covers."""
+    covered = [False] * len(text)
+    for piece in segment(text).segments:
+        covered[piece.start : piece.end] = [True] * (piece.end - piece.start)
+    return "".join(character for character, inside in zip(text, covered, strict=True) if not inside)
+
+
+def test_aggregator_page_main_story_and_its_three_teasers() -> None:
+    text = _seed("000_0ff818962a8dd053.txt")
+    segmentation = segment(text)
+    main = [piece for piece in segmentation.segments if piece.kind == "main"]
+    teasers = [piece for piece in segmentation.segments if piece.kind == "teaser"]
+    assert len(main) == 1
+    assert text[main[0].start : main[0].end].startswith("Putin wants to meet Trump, but does Trump want")
+    assert text[main[0].start : main[0].end].endswith(
+        '"Canada is moving in that direction, and I would not be '
+        'surprised if the US does as well," Ambassador Volker concluded.'
+    )
+    assert segmentation.title == "Putin wants to meet Trump, but does Trump want to meet Putin?"
+    assert [(piece.title, piece.source, piece.age) for piece in teasers] == [
+        ("US envoy Witkoff to visit Moscow ahead of sanctions deadline", "LeMonde", "PT3H"),
+        ("China and Russia conduct joint naval drills in the Sea of Japan", "Euronews", "PT9H"),
+        ("India accuses EU, US of double standard over Russian trade", "Fashion Network", "PT10H"),
+    ]
+    assert text[teasers[0].start : teasers[0].end].endswith("which are kept secret by the US military.")
+    assert text[teasers[2].end - 20 : teasers[2].end] == 'o be a friend is fatal."'[-20:]
+    assert segmentation.ages[teasers[1].start] == dt.timedelta(hours=9)
+    outside = _outside(text)
+    for furniture in (
+        "Try Our AI Features",
+        "Explore what Daily8 AI can do for you:",
+        "No comments yet...",
+        "Related Articles",
+        "3 hours ago",
+        "- LeMonde",
+    ):
+        assert furniture in outside
+
+
+def test_share_and_comment_prompts_bylines_and_captions_are_furniture() -> None:
+    text = _seed("002_1fe8c6310e030e24.txt")
+    main = _texts(text, "main")
+    assert main[0] == "Trump pushes for Putin-Zelenskyy summit as Kremlin downplays early talks"
+    assert main[1].startswith("The Kremlin has dismissed talk of an early summit")
+    assert main[1].endswith("how strongly Trump will stand with Europe in pursuing an end to the conflict.")
+    outside = _outside(text)
+    for furniture in (
+        "TIMES International",
+        "5 Min Read",
+        "Photo: Collected",
+        "Share This Article",
+        "Leave a comment",
+        "Leave a Reply",
+        "Your email address will not be published.",
+    ):
+        assert furniture in outside
+
+
+def test_galleries_app_adverts_and_comment_sections_are_furniture() -> None:
+    text = _seed("003_8e86fa0f0e6ba2ce.txt")
+    story = "\n".join(_texts(text, "main"))
+    for furniture in (
+        "View gallery",
+        "נשיא",
+        "(Photo: Gavriil Grigorov",
+        "Ukrainian President Volodymyr Zelensky\n",
+        "Get the Ynetnews app",
+        "Follow Ynetnews on Facebook",
+        "The commenter agrees",
+    ):
+        assert furniture not in story
+    assert "The announcement came a day after Trump's envoy, Steve Witkoff" in story
+    assert story.endswith('These are all some kind of games."')
+    assert _texts(text, "teaser") == []
+
+
+def test_weather_widget_header_date_and_slots_are_furniture() -> None:
+    text = _seed("004_37202947cbd3880e.txt")
+    main = _texts(text, "main")
+    assert main[0] == "Another Trump-Putin summit? Not so fast."
+    assert main[1].startswith("President Donald Trump’s second summit")
+    assert main[1].endswith("because Hungary is a member of the EU.")
+    outside = _outside(text)
+    for furniture in (
+        "11.9 C",
+        "Munich",
+        "Tuesday, October 21, 2025",
+        "Must read",
+        "Sponsored Adspot_img",
+        "More articles",
+        "LEAVE A REPLY",
+        "Please enter your name here",
+        "Latest article",
+    ):
+        assert furniture in outside
+
+
+def test_an_article_without_furniture_is_one_main_segment() -> None:
+    text = _seed("001_675a59ff66abc2b3.txt")
+    segmentation = segment(text)
+    assert [(piece.start, piece.end, piece.kind) for piece in segmentation.segments] == [
+        (0, len(text.rstrip()), "main")
+    ]
+    assert segmentation.title is None  # its first line is a 31-word sentence, not a headline
+
+
+PAGE = """Ministers agree on grain deal
+By Ana Lopez
+Published 3 March 2025
+
+Ministers from both countries agreed on Monday to resume grain shipments through the Black Sea.
+READ MORE: Black Sea shipping insurance costs soar after attacks
+The deal, brokered in Istanbul, will be reviewed in four months, officials said.
+
+Related stories
+Grain prices fall on deal hopes
+Wheat futures dropped by 4% in Chicago trading.
+
+Farmers protest in Brussels
+Hundreds of tractors blocked the city centre on Friday.
+
+The agreement still needs approval from both parliaments, which are expected to vote on it this month.
+
+Comments (3)
+Great news for farmers, finally someone is doing something about it.
+"""
+
+
+def test_inline_link_title_only_block_and_resumed_story() -> None:
+    segmentation = segment(PAGE)
+    found = [(piece.kind, PAGE[piece.start : piece.end], piece.title) for piece in segmentation.segments]
+    assert found == [
+        ("main", "Ministers agree on grain deal", None),
+        (
+            "main",
+            "Ministers from both countries agreed on Monday to resume grain shipments through the Black Sea.",
+            None,
+        ),
+        (
+            "teaser",
+            "Black Sea shipping insurance costs soar after attacks",
+            "Black Sea shipping insurance costs soar after attacks",
+        ),
+        ("main", "The deal, brokered in Istanbul, will be reviewed in four months, officials said.", None),
+        (
+            "teaser",
+            "Grain prices fall on deal hopes\nWheat futures dropped by 4% in Chicago trading.",
+            "Grain prices fall on deal hopes",
+        ),
+        (
+            "teaser",
+            "Farmers protest in Brussels\nHundreds of tractors blocked the city centre on Friday.",
+            "Farmers protest in Brussels",
+        ),
+        (
+            "main",
+            "The agreement still needs approval from both parliaments, which are expected to vote on it "
+            "this month.",
+            None,
+        ),
+    ]
+    assert segmentation.title == "Ministers agree on grain deal"
+
+
+def test_teasers_dated_by_their_stamps() -> None:
+    text = (
+        "Main headline here\n\n"
+        "The story itself is told in this sentence, which is long enough to be prose.\n\n"
+        "More from Example News\n\nMarch 1, 2025\nOlder story title\nIts summary sentence is here.\n\n"
+        "February 27, 2025\nAnother story\nAnother summary.\n"
+    )
+    article = build_article(Document("a.txt", "a.txt", text, "txt"), None)
+    teasers = [piece for piece in article.segments if piece.kind == "teaser"]
+    assert [(piece.title, piece.date, piece.date_source) for piece in teasers] == [
+        ("Older story title", "2025-03-01", "dateline"),
+        ("Another story", "2025-02-27", "dateline"),
+    ]
+
+
+def test_teasers_dated_from_the_page_date_less_their_age() -> None:
+    text = _seed("000_0ff818962a8dd053.txt")
+    saved = Document(
+        "000.txt", "000.txt", text, "txt", metadata={"date": "2025-05-08", "retrieved": "2025-08-05"}
+    )
+    article = build_article(saved, None)
+    assert (article.date, article.date_source) == ("2025-05-08", "metadata")
+    main, *teasers = article.segments
+    assert (main.date, main.date_source) == ("2025-05-08", "metadata")
+    assert [(piece.date, piece.date_source, piece.age) for piece in teasers] == [
+        ("2025-08-05", "metadata", "PT3H"),
+        ("2025-08-05", "metadata", "PT9H"),
+        ("2025-08-05", "metadata", "PT10H"),
+    ]
+
+
+def test_teasers_never_take_the_main_story_date() -> None:
+    text = _seed("000_0ff818962a8dd053.txt")
+    article = build_article(
+        Document("000.txt", "000.txt", text, "txt", metadata={"date": "2025-05-08"}), None
+    )
+    teasers = [piece for piece in article.segments if piece.kind == "teaser"]
+    assert [(piece.date, piece.date_source) for piece in teasers] == [
+        ("2025", "inferred"),
+        (None, "none"),
+        (None, "none"),
+    ]
+    assert article.warnings == (
+        "000.txt: teaser 'US envoy Witkoff to visit Moscow ahead of sanctions deadline': date inferred from "
+        "content as 2025 (between 2025-07-31 and 2025-08-06, from 'Wednesday, August 6')",
+    )
+
+
+def test_segments_index_the_text_after_front_matter() -> None:
+    text = (
+        "---\ntitle: Grain\n---\nShare this article\n"
+        "Ministers agreed on Monday to resume the grain deal today.\n"
+    )
+    article = build_article(
+        Document("a.md", "a.md", text, "md", body_start=21, metadata={"title": "Grain"}), None
+    )
+    assert [(text[piece.start : piece.end], piece.kind, piece.title) for piece in article.segments] == [
+        ("Ministers agreed on Monday to resume the grain deal today.", "main", "Grain")
+    ]
