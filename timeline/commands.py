@@ -51,8 +51,45 @@ def run_articles(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _progress_bar(results, total: int):
+    """A progress bar on stderr, only when a person is watching it."""
+    if not sys.stderr.isatty():
+        return results
+    from tqdm import tqdm
+
+    return tqdm(results, total=total, unit="article", file=sys.stderr, leave=False)
+
+
 def run_build(arguments: argparse.Namespace) -> int:
-    raise NotImplementedError
+    """Build the chronology; print warnings and a closing summary on stderr."""
+    from timeline.pipeline import BuildError, build
+
+    options = {
+        key: value for key, value in vars(arguments).items()
+        if key not in ("inputs", "out", "dct", "jobs", "formats", "handler", "command") and value is not None
+    }
+    printed: list[str] = []
+
+    def print_problem(problem: str) -> None:
+        printed.append(problem)
+        _print_problem(problem)
+
+    try:
+        result = build(
+            arguments.inputs, out=arguments.out, dct=arguments.dct, jobs=arguments.jobs,
+            formats=arguments.formats, progress=_progress_bar, on_problem=print_problem, **options,
+        )
+    except ValueError as error:
+        print(f"timeline: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BuildError as error:
+        print(f"timeline: {error}", file=sys.stderr)
+        return EXIT_NOTHING_BUILT
+    for warning in result.warnings:
+        if warning not in printed:
+            _print_problem(warning)
+    print(f"timeline: {result.summary()} -> {arguments.out}", file=sys.stderr)
+    return EXIT_OK
 
 
 __all__ = ["run_tag", "run_articles", "run_build", "EXIT_NOTHING_BUILT"]

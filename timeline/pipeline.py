@@ -60,16 +60,18 @@ def parse_formats(formats: str | Iterable[str] | None) -> tuple[str, ...]:
         return ()
     unknown = sorted(set(names) - set(ALL_FORMATS))
     if unknown:
-        raise ValueError(f"unknown format(s): {', '.join(unknown)} (choose from {', '.join(ALL_FORMATS)} or none)")
+        choices = ", ".join(ALL_FORMATS)
+        raise ValueError(f"unknown format(s): {', '.join(unknown)} (choose from {choices} or none)")
     return tuple(name for name in ALL_FORMATS if name in names)
 
 
-def _analyses(articles: Sequence[Article], out: Path, jobs: int | None, progress: ProgressWrapper | None,
-               options: dict) -> Iterator:
+def _analyses(
+    articles: Sequence[Article], out: Path, jobs: int | None, progress: ProgressWrapper | None, options: dict,
+) -> Iterator:
     from timeline.events import analyse_article
     from timeline.execution import article_runner
 
-    readable = sorted((article for article in articles if not article.errors), key=lambda article: article.id)
+    readable = sorted((a for a in articles if not a.errors), key=lambda article: article.id)
     with article_runner(out, jobs, **options) as run:
         results = run(analyse_article, readable)
         yield from progress(results, len(readable)) if progress else results
@@ -85,7 +87,8 @@ def _write_views(events: list[Event], articles: list[Article], out: Path, chosen
         except ImportError as error:
             warnings.append(f"figures not written: {error}")
         else:
-            written.extend(str(path) for path in write_figures(events, articles, out, options, formats=figures))
+            paths = write_figures(events, articles, out, options, formats=figures)
+            written.extend(str(path) for path in paths)
     for name in (name for name in chosen if name in VIEW_WRITERS):
         module_name, function_name = VIEW_WRITERS[name]
         try:
@@ -94,7 +97,8 @@ def _write_views(events: list[Event], articles: list[Article], out: Path, chosen
             warnings.append(f"{name} not written: this version has no {module_name}.{function_name}")
             continue
         result = writer(events, articles, out, options)
-        written.extend(str(path) for path in (result if isinstance(result, (list, tuple)) else [result]) if path)
+        paths = result if isinstance(result, (list, tuple)) else [result]
+        written.extend(str(path) for path in paths if path)
     return written
 
 
