@@ -39,6 +39,8 @@ class Rule:
     not_preceded_by: re.Pattern[str] | None = None
     not_followed_by: re.Pattern[str] | None = None
     rejects: tuple[re.Pattern[str], ...] = ()
+    # The lower-cased words (or "#" for any digit) one of which every match of this rule holds.
+    anchors: frozenset[str] = frozenset()
 
     def accepts_context(self, text: str, start: int, end: int) -> bool:
         """Whether the text around a match allows this rule to fire there."""
@@ -62,6 +64,8 @@ class Grammar:
     rules: tuple[Rule, ...]
     tables: dict[str, dict[str, Any]]
     cues: dict[str, re.Pattern[str]]
+    # Every word that anchors some rule: the only words the finder needs to look at.
+    anchor_words: frozenset[str]
 
     def lookup(self, table: str, word: str) -> Any:
         """The normalised value of WORD in TABLE (case, spacing and apostrophes ignored)."""
@@ -101,6 +105,20 @@ def _expand(pattern: str, pieces: dict[str, str], seen: tuple[str, ...] = ()) ->
         return "(?:" + _expand(pieces[name], pieces, (*seen, name)) + ")"
 
     return _REFERENCE.sub(replace, pattern)
+
+
+def _anchor_words(anchors: list[str], tables: dict[str, dict[str, Any]]) -> frozenset[str]:
+    """A rule's anchors as words: a table stands for the words of its entries, `digit` for "#"."""
+    words: set[str] = set()
+    for anchor in anchors:
+        if anchor == "digit":
+            words.add("#")
+        elif anchor in tables:
+            words.update(part for entry in tables[anchor] for part in re.findall(r"[a-z]+", entry))
+        else:
+            words.add(anchor.lower())
+    # Parts too common to anchor anything ("st" of "st. patrick's day", "s" of "new year's").
+    return frozenset(words - {"s", "st", "a", "an", "of", "the"})
 
 
 def _load(name: str) -> Any:
@@ -149,6 +167,7 @@ def grammar() -> Grammar:
             rejects=tuple(
                 re.compile(_expand(reject, pieces), re.IGNORECASE) for reject in entry.get("reject") or ()
             ),
+            anchors=_anchor_words(entry["anchors"], tables),
         ))
     cue_file = _load("cues.yaml")
     cues = {
@@ -156,4 +175,5 @@ def grammar() -> Grammar:
         name: re.compile(r"(?<![\w'])(?:" + _expand("".join(source.split()), pieces) + r")(?![\w])", re.IGNORECASE)
         for name, source in cue_file["cues"].items()
     }
-    return Grammar(rules=tuple(rules), tables=tables, cues=cues)
+    anchor_words = frozenset().union(*(rule.anchors for rule in rules))
+    return Grammar(rules=tuple(rules), tables=tables, cues=cues, anchor_words=anchor_words)
