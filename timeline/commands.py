@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 
@@ -22,14 +23,29 @@ def _read_text_argument(path: str) -> str | None:
 
 def run_tag(arguments: argparse.Namespace) -> int:
     from timeline.temporal import tag
+    from timeline.temporal.timeml_writer import to_timeml
 
     text = _read_text_argument(arguments.file)
     if text is None:
         return EXIT_USAGE
-    expressions = tag(text, arguments.dct)
+    reference = arguments.dct or _dateline_date(text)
+    expressions = tag(text, reference)
+    if getattr(arguments, "format", "jsonl") == "timeml":
+        sys.stdout.write(to_timeml(text, expressions, reference))
+        return EXIT_OK
     for expression in expressions:
         print(json.dumps(expression.to_dict(), ensure_ascii=False))
     return EXIT_OK
+
+
+def _dateline_date(text: str) -> dt.date | None:
+    """The day a dateline in TEXT gives, if the dating module is there and finds one."""
+    try:
+        from timeline.dating import find_dateline
+    except ImportError:
+        return None
+    dateline = find_dateline(text)
+    return getattr(dateline, "date", None) if dateline is not None else None
 
 
 def _print_problem(problem: str) -> None:
