@@ -13,6 +13,10 @@ import trafilatura
 
 from timeline.readers.base import Document, decode, read_capped, unreadable
 
+# When a page has no article, trafilatura's fallback still returns stray words ("Home"); a sentence
+# of news has at least this many.
+MIN_WORDS = 5
+
 
 def read_file(path: Path, document_id: str, display_path: str) -> list[Document]:
     data, cut = read_capped(path)
@@ -24,7 +28,7 @@ def read_file(path: Path, document_id: str, display_path: str) -> list[Document]
         decoded.text, with_metadata=True, include_comments=False, include_tables=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    if extracted is None or not (extracted.text or "").strip():
+    if extracted is None or len((extracted.text or "").split()) < MIN_WORDS:
         return [Document(document_id, display_path, "", "html", warnings=warnings,
                          errors=(f"{display_path}: no article text found in the page",))]
     metadata = {
