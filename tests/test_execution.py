@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
+import types
 from dataclasses import dataclass
 
 import pytest
@@ -81,3 +83,14 @@ def test_items_are_drawn_lazily_within_the_window() -> None:
 def test_unknown_engine_is_refused() -> None:
     with pytest.raises(EngineError, match="unknown engine 'spark'"):
         list(map_articles(shout, pieces(["a"]), engine="spark"))
+
+
+def test_workers_that_cannot_start_stop_the_run_with_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A function from a module that exists only in this process: a worker cannot import it, so it
+    # dies before it starts, which is no article's fault.
+    module = types.ModuleType("module_only_in_the_parent")
+    exec("def identity(item):\n    return item\n", module.__dict__)
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    expected = r"^worker processes fail to start: worker process died \(exit code 1\)$"
+    with pytest.raises(EngineError, match=expected):
+        list(map_articles(module.identity, pieces(["a", "b"]), jobs=2))

@@ -98,6 +98,12 @@ def _describe_exception(error: BaseException) -> str:
 # Outcome of one item, as every backend reports it: (position, succeeded, result or failure message).
 Outcome = tuple[int, bool, Any]
 
+# A local worker's first message: it started. One that dies before saying so failed to start (a
+# script without `if __name__ == "__main__":`, a broken install), which is no article's fault.
+_READY = "ready"
+# Workers in a row that may fail to start before the pool gives up.
+_START_FAILURES_ALLOWED = 3
+
 
 class _InProcess:
     """jobs=1: run each item right here, which is also the reference every other engine must match."""
@@ -140,6 +146,7 @@ def _worker_main(function: Callable[[Any], Any], tasks: Connection, results: Con
                 return
 
     threading.Thread(target=receive, daemon=True).start()
+    results.send(_READY)
     while (message := received.get()) is not None:
         index, item = message
         try:
@@ -172,6 +179,7 @@ class _LocalWorker:
         task_reader.close()
         result_writer.close()
         self.assigned: deque[tuple[int, Any]] = deque()
+        self.ready = False
 
     def stop(self, wait_seconds: float) -> None:
         try:
@@ -209,6 +217,7 @@ class _LocalPool:
         self.workers = [_LocalWorker(self.context, function) for _ in range(jobs)]
         self.backlog: deque[tuple[int, Any]] = deque()
         self.unsendable: list[Outcome] = []
+        self.start_failures = 0
         self.capacity = jobs
 
     def submit(self, index: int, item: Any) -> None:
@@ -244,8 +253,12 @@ class _LocalPool:
             try:
                 while True:
                     outcome = connection.recv()
-                    worker.assigned.popleft()
-                    outcomes.append(outcome)
+                    if outcome == _READY:
+                        worker.ready = True
+                        self.start_failures = 0
+                    else:
+                        worker.assigned.popleft()
+                        outcomes.append(outcome)
                     if not connection.poll():
                         break
             except (EOFError, OSError):
@@ -256,13 +269,20 @@ class _LocalPool:
     def _replace(self, worker: _LocalWorker) -> list[Outcome]:
         """The worker died: fail the article it was running, hand the ones queued behind it back."""
         message = _death_message(worker.process)
-        index, _ = worker.assigned.popleft()
+        failed: list[Outcome] = []
+        if worker.ready:
+            index, _ = worker.assigned.popleft()
+            failed.append((index, False, message))
+        else:
+            self.start_failures += 1
+            if self.start_failures > _START_FAILURES_ALLOWED:
+                raise EngineError(f"worker processes fail to start: {message.removeprefix('its ')}")
         self.backlog.extendleft(reversed(worker.assigned))
         worker.assigned.clear()
         worker.tasks.close()
         worker.results.close()
         self.workers[self.workers.index(worker)] = _LocalWorker(self.context, self.function)
-        return [(index, False, message)]
+        return failed
 
     def close(self) -> None:
         for worker in self.workers:
