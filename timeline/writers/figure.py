@@ -1,0 +1,912 @@
+"""The chronology as a picture: `timeline.png` and `timeline.svg` (matplotlib).
+
+One axes covers the whole figure with data units of inches, so that the layout (layout.py) can
+place every label, tick and lane exactly where it measured it would fit. Text is measured with
+the figure's own renderer before anything is placed; nothing is left to matplotlib's automatic
+layout, which would move things between runs or sizes.
+
+Reading the picture: a day is a point, a week or a month a bar as wide as that period, a loose
+date ("between 2017 and 2019") a faint wide bar; filled marks happened, hollow ones are planned,
+diamonds are deadlines, crosses were cancelled. Each label says the date, the status when it is
+not 'happened', and how many articles report the event.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import LineCollection
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch, Rectangle
+from matplotlib.text import Text
+
+from timeline.filters import (
+    FigureOptions,
+    describe_filters,
+    highlight_chain,
+    most_reported,
+    original_article_ids,
+    select_events,
+    source_count,
+)
+from timeline.model import Article, Event
+from timeline.writers.atomic import write_bytes
+from timeline.writers.layout import (
+    LabelRequest,
+    PlacedLabel,
+    TimeAxis,
+    build_time_axis,
+    date_phrase,
+    extent,
+    gap_caption,
+    month_words,
+    precision_shape,
+    segment_ticks,
+    stack_labels,
+    wrap_label,
+)
+
+FIGURE_FORMATS = ("png", "svg")
+
+INK = "#222222"
+MUTED = "#6b6b6b"
+RULE = "#b9b9b9"
+GAP_FILL = "#f4f4f4"
+GAP_HATCH = "#dedede"
+ACCENT = "#d1495b"  # the highlighted chain
+SINGLE_LANE_COLOUR = "#2e5c8a"
+OTHER_LANE_COLOUR = "#8c8c8c"
+# Okabe-Ito: told apart by colour-blind readers too (its vermilion is left to the chain).
+LANE_PALETTE = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#8a6d3b", "#000000")
+MAX_LANES = len(LANE_PALETTE)
+
+# DejaVu Sans ships with matplotlib, so every machine draws (and measures) the same glyphs.
+STYLE = {
+    "font.family": "DejaVu Sans",
+    "svg.fonttype": "path",
+    "svg.hashsalt": "timeline",  # fixed ids in the SVG instead of random ones
+    "path.simplify": True,
+    "hatch.color": GAP_HATCH,
+    "hatch.linewidth": 0.6,
+}
+
+# Point sizes.
+TITLE_SIZE = 15.0
+SUBTITLE_SIZE = 8.5
+HEADLINE_SIZE = 7.0
+DATE_SIZE = 6.0
+TICK_SIZE = 6.5
+LANE_NAME_SIZE = 7.5
+FOOTER_SIZE = 6.5
+MARKER_SIZE = 5.5
+EMPHASIS_MARKER_SIZE = 7.5
+
+# Inches.
+MARGIN = 0.35
+LABEL_INDENT = 0.035  # text starts just right of its leader line
+LABEL_BASE_OFFSET = 0.11  # nearest a label comes to its lane line: clear of markers and bars
+LABEL_VERTICAL_GAP = 0.045
+LABEL_HORIZONTAL_GAP = 0.07
+LINE_GAP = 0.012  # between a label's date line and its headline
+BAR_HEIGHT = 0.07
+LOOSE_BAR_HEIGHT = 0.12
+LANE_PADDING = 0.08
+LANE_CAPTION_HEIGHT = 0.17  # a lane's name, above its band
+LABEL_WRAP = 24  # characters per label line
+
+STATUS_MARKERS = {"happened": "o", "reported": "s", "planned": "o", "deadline": "D", "cancelled": "X"}
+HOLLOW_STATUSES = frozenset({"planned", "deadline"})
+STATUS_WORDS = {
+    "planned": "planned",
+    "deadline": "deadline",
+    "cancelled": "cancelled",
+    "reported": "reported",
+}
+LANE_OTHER_NAMES = {"place": "other places", "participant": "other people", "source": "other sources"}
+
+
+@dataclass
+class EventMarks:
+    """The artists drawn for one event (the HTML page and the tests find events through these)."""
+
+    event: Event
+    lane: str
+    shape: str  # point | bar | loose
+    mark: Line2D | Rectangle
+    texts: list[Text]
+    label: PlacedLabel | None = None
+    line_y: float = 0.0
+
+
+@dataclass
+class Chronology:
+    """A drawn figure and what was drawn on it."""
+
+    figure: Figure
+    options: FigureOptions
+    axis: TimeAxis | None
+    marks: dict[str, EventMarks] = field(default_factory=dict)
+    chain: list[tuple[str, Event]] = field(default_factory=list)
+    undrawn: list[Event] = field(default_factory=list)  # selected but undated
+
+    def element_id(self, event_id: str, part: str) -> str:
+        return svg_element_id(event_id, part)
+
+
+def svg_element_id(event_id: str, part: str) -> str:
+    """The SVG id of one part (mark, label, date) of an event's drawing: 'event-e12-mark'."""
+    safe = "".join(
+        character
+        if character.isascii() and (character.isalnum() or character in "_-")
+        else f"_{ord(character):x}"
+        for character in event_id
+    )
+    return f"event-{safe}-{part}"
+
+
+def _lane_names(events: Sequence[Event], lanes: str, source_names: Mapping[str, str]) -> dict[str, str]:
+    """Event id -> lane name: the first place, participant or source of each event, rarer ones pooled."""
+    if lanes == "none":
+        return {event.id: "" for event in events}
+    first: dict[str, str | None] = {}
+    for event in events:
+        if lanes == "place":
+            first[event.id] = event.places[0] if event.places else None
+        elif lanes == "participant":
+            first[event.id] = event.participants[0] if event.participants else None
+        else:
+            articles = sorted({source_names.get(source.article, source.article) for source in event.sources})
+            first[event.id] = articles[0] if articles else None
+    counts: dict[str, int] = {}
+    for name in first.values():
+        if name:
+            counts[name] = counts.get(name, 0) + 1
+    ranked = sorted(counts, key=lambda name: (-counts[name], name))
+    # Keep a lane of its own for names with more than one event; pool the rest.
+    kept = set(ranked[: MAX_LANES - 1]) if len(ranked) > MAX_LANES else set(ranked)
+    kept = {name for name in kept if counts[name] > 1 or len(ranked) <= MAX_LANES}
+    other = LANE_OTHER_NAMES[lanes]
+    return {event_id: name if name in kept else other for event_id, name in first.items()}
+
+
+def lane_of_events(events: Sequence[Event], lanes: str, articles: Sequence[Article] = ()) -> dict[str, str]:
+    """Event id -> the lane (or TimelineJS group) the `--lanes` choice puts it in ('' for none)."""
+    source_names = {article.id: article.source or article.title or article.id for article in articles}
+    return _lane_names(events, lanes, source_names)
+
+
+def _source_label(count: int) -> str:
+    return f"{count} source" if count == 1 else f"{count} sources"
+
+
+class _Measure:
+    """Text sizes in inches as the figure's renderer will draw them."""
+
+    def __init__(self, figure: Figure) -> None:
+        self.renderer = FigureCanvasAgg(figure).get_renderer()
+        self.dpi = figure.dpi
+        self.axes = figure.axes[0]
+        self._cache: dict[tuple[str, float, str], float] = {}
+
+    def size(self, text: Text) -> tuple[float, float]:
+        box = text.get_window_extent(self.renderer)
+        return box.width / self.dpi, box.height / self.dpi
+
+    def width(self, string: str, size: float, weight: str = "normal") -> float:
+        key = (string, size, weight)
+        if key not in self._cache:
+            probe = Text(0, 0, string, fontsize=size, fontweight=weight, figure=self.axes.figure)
+            self._cache[key] = probe.get_window_extent(self.renderer).width / self.dpi
+        return self._cache[key]
+
+
+def _event_style(event: Event, colour: str, emphasised: bool) -> dict[str, Any]:
+    hollow = event.status in HOLLOW_STATUSES
+    cancelled = event.status == "cancelled"
+    face = "white" if hollow else (MUTED if cancelled else colour)
+    edge = MUTED if cancelled else colour
+    return {
+        "marker": STATUS_MARKERS.get(event.status, "o"),
+        "face": face,
+        "edge": edge,
+        "hollow": hollow,
+        "linestyle": "--" if event.status == "planned" else "-",
+        "size": EMPHASIS_MARKER_SIZE if emphasised else MARKER_SIZE,
+    }
+
+
+def _draw_mark(
+    axes, event: Event, shape: str, x0: float, x1: float, line_y: float, style: dict[str, Any], gid: str
+) -> Line2D | Rectangle:
+    if shape == "point":
+        size = style["size"] * (0.85 if style["marker"] == "D" else 1.0)
+        mark = Line2D(
+            [(x0 + x1) / 2],
+            [line_y],
+            marker=style["marker"],
+            markersize=size,
+            linestyle="none",
+            markerfacecolor=style["face"],
+            markeredgecolor=style["edge"],
+            markeredgewidth=1.2 if style["hollow"] else 0.6,
+            zorder=4,
+            gid=gid,
+        )
+        axes.add_line(mark)
+        return mark
+    loose = shape == "loose"
+    height = LOOSE_BAR_HEIGHT if loose else BAR_HEIGHT
+    mark = Rectangle(
+        (x0, line_y - height / 2),
+        max(x1 - x0, 0.001),
+        height,
+        facecolor=style["face"],
+        edgecolor=style["edge"],
+        linestyle=style["linestyle"],
+        linewidth=0.8 if style["hollow"] or loose else 0.4,
+        alpha=0.28 if loose else 0.95,
+        zorder=2 if loose else 3,
+        gid=gid,
+    )
+    axes.add_patch(mark)
+    return mark
+
+
+def _subtitle(events: Sequence[Event], options: FigureOptions, chain: Sequence[tuple[str, Event]]) -> str:
+    dated = [event for event in events if event.start_date and event.end_date]
+    parts = []
+    if dated:
+        first = min(event.start_date for event in dated)
+        last = max(event.end_date for event in dated)
+        parts.append(
+            month_words(first)
+            if (first.year, first.month) == (last.year, last.month)
+            else f"{month_words(first)} – {month_words(last)}"
+        )
+    parts.append(f"{len(dated)} events")
+    filters = describe_filters(options)
+    if filters:
+        parts.append(filters)
+    if chain:
+        parts.append("highlighted: " + " → ".join(term for term, _ in chain))
+    return "  ·  ".join(parts)
+
+
+def _footer(
+    shown: int,
+    total: int,
+    undated: int,
+    articles: Sequence[Article],
+    events: Sequence[Event],
+    originals: Mapping[str, str],
+) -> str:
+    reporting = sorted(
+        {originals.get(source.article, source.article) for event in events for source in event.sources}
+    )
+    by_id = {article.id: article for article in articles}
+    names: dict[str, int] = {}
+    for article_id in reporting:
+        article = by_id.get(article_id)
+        name = (
+            article.source if article and article.source and article.source != "unknown" else None
+        ) or "unattributed"
+        names[name] = names.get(name, 0) + 1
+    outlets = ", ".join(f"{name} ×{count}" if count > 1 else name for name, count in sorted(names.items()))
+    text = f"Sources: {len(reporting)} article{'s' if len(reporting) != 1 else ''}"
+    if outlets:
+        text += f" ({outlets})"
+    text += f"  ·  {shown} of {total} events drawn" if shown != total else f"  ·  {shown} events drawn"
+    if undated:
+        text += f"; {undated} undated not shown"
+    return text
+
+
+def _fit_text(text: str, width: float, measure: _Measure, size: float) -> str:
+    if measure.width(text, size) <= width:
+        return text
+    while text and measure.width(text + "…", size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def render_chronology(
+    events: Iterable[Event],
+    articles: Sequence[Article] = (),
+    options: FigureOptions | Mapping[str, Any] | None = None,
+) -> Chronology:
+    """Draw the chronology of the events the options select; the figure is returned, not saved."""
+    options = FigureOptions.from_options(options)
+    with matplotlib.rc_context(STYLE):
+        return _render(list(events), list(articles), options)
+
+
+def _render(all_events: list[Event], articles: list[Article], options: FigureOptions) -> Chronology:
+    width, min_height = options.size
+    figure = Figure(figsize=(width, min_height), dpi=options.dpi, facecolor="white")
+    axes = figure.add_axes((0, 0, 1, 1))
+    axes.set_axis_off()
+    measure = _Measure(figure)
+    originals = original_article_ids(articles)
+
+    selected = select_events(all_events, options, articles)
+    drawable = [event for event in selected if event.start_date is not None and event.end_date is not None]
+    undated = [event for event in selected if event not in drawable]
+    chain = highlight_chain(drawable, options.highlight, originals)
+    chain_ids = {event.id: term for term, event in chain}
+    emphasised = {event.id for event in (most_reported(drawable, originals) if not options.highlight else [])}
+    chronology = Chronology(figure=figure, options=options, axis=None, chain=chain, undrawn=undated)
+
+    lane_by_event = lane_of_events(
+        [event for event in drawable if event.id not in chain_ids], options.lanes, articles
+    )
+    chain_lane = "highlighted"
+    lane_order = sorted(
+        {lane for lane in lane_by_event.values()},
+        key=lambda lane: (
+            lane in LANE_OTHER_NAMES.values(),
+            -sum(1 for value in lane_by_event.values() if value == lane),
+            lane,
+        ),
+    )
+    if chain:
+        lane_order.insert(0, chain_lane)
+        if lane_order[1:] == [""]:
+            lane_order[1] = "other events"
+            lane_by_event = {event_id: "other events" for event_id in lane_by_event}
+        lane_by_event.update({event_id: chain_lane for event_id in chain_ids})
+    palette = dict(
+        zip(
+            [lane for lane in lane_order if lane not in (chain_lane, *LANE_OTHER_NAMES.values())],
+            LANE_PALETTE,
+            strict=False,
+        )
+    )
+
+    def lane_colour(lane: str) -> str:
+        if lane == chain_lane:
+            return ACCENT
+        if options.lanes == "none":
+            return SINGLE_LANE_COLOUR
+        return palette.get(lane, OTHER_LANE_COLOUR)
+
+    # Horizontal frame: lane names on the left, room on the right for the last labels to run into.
+    left = MARGIN + 0.1
+    texts_by_event: dict[str, list[Text]] = {}
+    label_sizes: dict[str, tuple[float, float]] = {}
+    date_heights: dict[str, float] = {}
+    for event in drawable:
+        count = source_count(event, originals)
+        words = [date_phrase(event.value, event.granularity, event.start_date, event.end_date)]
+        if event.status in STATUS_WORDS and event.status != "reported":
+            words.append(STATUS_WORDS[event.status])
+        words.append(_source_label(count))
+        if event.id in chain_ids:
+            words.insert(0, chain_ids[event.id])
+        bold = event.id in chain_ids or event.id in emphasised
+        date_text = Text(
+            0,
+            0,
+            " · ".join(words),
+            fontsize=DATE_SIZE,
+            color=ACCENT if event.id in chain_ids else MUTED,
+            fontweight="bold" if event.id in chain_ids else "normal",
+            va="bottom",
+            ha="left",
+            gid=svg_element_id(event.id, "date"),
+        )
+        headline = Text(
+            0,
+            0,
+            "\n".join(wrap_label(event.label or event.value, LABEL_WRAP)),
+            fontsize=HEADLINE_SIZE,
+            color=MUTED if event.status == "cancelled" else INK,
+            fontweight="bold" if bold else "normal",
+            linespacing=1.15,
+            va="bottom",
+            ha="left",
+            gid=svg_element_id(event.id, "label"),
+        )
+        for text in (date_text, headline):
+            axes._add_text(text)
+        texts_by_event[event.id] = [date_text, headline]
+        (date_width, date_height), (head_width, head_height) = measure.size(date_text), measure.size(headline)
+        date_heights[event.id] = date_height
+        label_sizes[event.id] = (
+            LABEL_INDENT + max(date_width, head_width),
+            date_height + LINE_GAP + head_height,
+        )
+    if not drawable:
+        return _render_empty(chronology, all_events, articles, measure, originals, undated)
+
+    axis = _fit_axis(drawable, label_sizes, left, width - MARGIN)
+    chronology.axis = axis
+
+    lanes_layout: list[tuple[str, list[PlacedLabel], float, float]] = []
+    for lane in lane_order:
+        requests = [
+            LabelRequest(
+                event.id,
+                axis.centre(event.start_date, max(event.end_date, event.start_date)),
+                *label_sizes[event.id],
+            )
+            for event in drawable
+            if lane_by_event[event.id] == lane
+        ]
+        placed = stack_labels(requests, LABEL_BASE_OFFSET, LABEL_VERTICAL_GAP, LABEL_HORIZONTAL_GAP)
+        above = extent(placed, 1, LABEL_BASE_OFFSET)
+        below = extent(placed, -1, LABEL_BASE_OFFSET)
+        lanes_layout.append((lane, placed, above, below))
+
+    # Vertical frame, top to bottom: title, subtitle, lanes, ticks, legend, footer.
+    title_block = 0.95
+    tick_block = 0.42
+    legend_block = 0.3
+    footer_block = 0.32
+    bottom_block = tick_block + legend_block + footer_block
+    caption = LANE_CAPTION_HEIGHT if any(lane for lane in lane_order) else 0.0
+    lanes_needed = sum(above + below + 2 * LANE_PADDING + caption for _, _, above, below in lanes_layout)
+    height = max(min_height, title_block + lanes_needed + bottom_block + MARGIN * 0.5)
+    figure.set_size_inches(width, height)
+    axes.set_xlim(0, width)
+    axes.set_ylim(0, height)
+    spare = (height - title_block - bottom_block - lanes_needed - MARGIN * 0.5) / len(lanes_layout)
+
+    lane_top = height - title_block
+    lane_lines: dict[str, float] = {}
+    for index, (lane, placed, above, below) in enumerate(lanes_layout):
+        band = above + below + 2 * LANE_PADDING + caption + spare
+        line_y = lane_top - caption - LANE_PADDING - spare / 2 - above
+        lane_lines[lane] = line_y
+        if index:
+            axes.plot([MARGIN, width - MARGIN], [lane_top, lane_top], color=RULE, linewidth=0.4, alpha=0.6)
+        if lane:
+            axes.text(
+                MARGIN,
+                lane_top - 0.03,
+                _fit_text(lane, width - 2 * MARGIN, measure, LANE_NAME_SIZE),
+                fontsize=LANE_NAME_SIZE,
+                fontweight="bold",
+                color=lane_colour(lane),
+                ha="left",
+                va="top",
+            )
+        lane_top -= band
+        _draw_lane_line(axes, axis, line_y, lane_colour(lane) if lane else RULE)
+        _place_lane(
+            axes,
+            chronology,
+            axis,
+            drawable,
+            placed,
+            line_y,
+            lane,
+            lane_colour(lane),
+            texts_by_event,
+            date_heights,
+            emphasised | set(chain_ids),
+        )
+    lanes_bottom = lane_top
+
+    _draw_gaps(axes, axis, lanes_bottom, height - title_block + 0.05, measure)
+    if chain:
+        _draw_chain(axes, chronology, lane_lines[chain_lane])
+    tick_y = lanes_bottom - 0.05
+    _draw_ticks(axes, axis, tick_y, measure)
+    _draw_legend(axes, drawable, chain, emphasised, left, width - MARGIN, tick_y - tick_block + 0.02, measure)
+    _draw_titles(axes, options, selected, chain, height, width, measure)
+    footer = _footer(len(drawable), len(all_events), len(undated), articles, drawable, originals)
+    axes.text(
+        MARGIN,
+        MARGIN * 0.5,
+        _fit_text(footer, width - 2 * MARGIN, measure, FOOTER_SIZE),
+        fontsize=FOOTER_SIZE,
+        color=MUTED,
+        ha="left",
+        va="bottom",
+    )
+    return chronology
+
+
+def _event_span(event: Event) -> tuple:
+    return event.start_date, max(event.end_date, event.start_date)
+
+
+def _fit_axis(
+    events: Sequence[Event], label_sizes: Mapping[str, tuple[float, float]], left: float, right_edge: float
+) -> TimeAxis:
+    """The widest axis that still leaves room, right of its end, for the labels that run past it.
+
+    Starts by leaving a whole label's width, then narrows that to what the labels actually need
+    on an axis so placed, as long as they still fit.
+    """
+    spans = sorted(_event_span(event) for event in events)
+
+    def overhang(axis: TimeAxis) -> float:
+        return max(axis.centre(*_event_span(event)) + label_sizes[event.id][0] for event in events) - axis.x1
+
+    reserve = min(max(size[0] for size in label_sizes.values()), (right_edge - left) * 0.3)
+    axis = build_time_axis(spans, left, right_edge - reserve)
+    for _ in range(4):
+        needed = max(overhang(axis), 0.0) + 0.02
+        if needed >= reserve - 0.01:
+            break
+        candidate = build_time_axis(spans, left, right_edge - needed)
+        if overhang(candidate) > needed:
+            break
+        axis, reserve = candidate, needed
+    return axis
+
+
+def _render_empty(
+    chronology: Chronology,
+    all_events: list[Event],
+    articles: list[Article],
+    measure: _Measure,
+    originals: Mapping[str, str],
+    undated: list[Event],
+) -> Chronology:
+    figure = chronology.figure
+    width, height = figure.get_size_inches()
+    axes = figure.axes[0]
+    axes.set_xlim(0, width)
+    axes.set_ylim(0, height)
+    for texts in list(axes.texts):
+        texts.remove()
+    _draw_titles(axes, chronology.options, [], [], height, width, measure)
+    axes.text(
+        width / 2, height / 2, "No dated events to show", fontsize=12, color=MUTED, ha="center", va="center"
+    )
+    footer = _footer(0, len(all_events), len(undated), articles, [], originals)
+    axes.text(MARGIN, MARGIN * 0.5, footer, fontsize=FOOTER_SIZE, color=MUTED, ha="left", va="bottom")
+    return chronology
+
+
+def _draw_lane_line(axes, axis: TimeAxis, line_y: float, colour: str) -> None:
+    for segment in axis.segments:
+        axes.plot(
+            [segment.x0, segment.x1],
+            [line_y, line_y],
+            color=colour,
+            linewidth=0.9,
+            alpha=0.55,
+            solid_capstyle="butt",
+            zorder=1,
+        )
+    for before, after in axis.gaps:
+        axes.plot(
+            [before.x1, after.x0],
+            [line_y, line_y],
+            color=colour,
+            linewidth=0.8,
+            alpha=0.45,
+            linestyle=(0, (1, 2)),
+            zorder=1,
+        )
+
+
+def _place_lane(
+    axes,
+    chronology: Chronology,
+    axis: TimeAxis,
+    events: Sequence[Event],
+    placed: Sequence[PlacedLabel],
+    line_y: float,
+    lane: str,
+    colour: str,
+    texts_by_event: Mapping[str, list[Text]],
+    date_heights: Mapping[str, float],
+    emphasised: set[str],
+) -> None:
+    by_id = {event.id: event for event in events}
+    leaders = []
+    leader_colour = ACCENT if colour == ACCENT else "#9a9a9a"
+    for label in placed:
+        event = by_id[label.key]
+        end = max(event.end_date, event.start_date)
+        x0, x1 = axis.span(event.start_date, end)
+        shape = precision_shape(event.granularity, event.start_date, end)
+        style = _event_style(event, colour, label.key in emphasised)
+        mark = _draw_mark(axes, event, shape, x0, x1, line_y, style, svg_element_id(event.id, "mark"))
+        date_text, headline = texts_by_event[event.id]
+        date_height = date_heights[event.id]
+        box_x0, box_y0, _, box_y1 = label.box(line_y)
+        if label.side > 0:
+            headline.set_position((box_x0 + LABEL_INDENT, box_y0))
+            date_text.set_position((box_x0 + LABEL_INDENT, box_y1 - date_height))
+            leaders.append([(label.x, line_y), (label.x, box_y0)])
+        else:
+            date_text.set_position((box_x0 + LABEL_INDENT, box_y1 - date_height))
+            headline.set_position((box_x0 + LABEL_INDENT, box_y0))
+            leaders.append([(label.x, line_y), (label.x, box_y1)])
+        chronology.marks[event.id] = EventMarks(
+            event, lane, shape, mark, [date_text, headline], label, line_y
+        )
+    if leaders:
+        axes.add_collection(
+            LineCollection(leaders, colors=leader_colour, linewidths=0.5, alpha=0.8, zorder=1.5)
+        )
+
+
+def _draw_gaps(axes, axis: TimeAxis, bottom: float, top: float, measure: _Measure) -> None:
+    for before, after in axis.gaps:
+        axes.add_patch(
+            Rectangle(
+                (before.x1, bottom),
+                after.x0 - before.x1,
+                top - bottom,
+                facecolor=GAP_FILL,
+                edgecolor="none",
+                hatch="////",
+                zorder=0,
+                linewidth=0,
+            )
+        )
+
+
+def _draw_ticks(axes, axis: TimeAxis, tick_y: float, measure: _Measure) -> None:
+    def width_of(label: str) -> float:
+        return measure.width(label, TICK_SIZE)
+
+    rule = []
+    row_height = 0.15
+    for segment in axis.segments:
+        rule.append([(segment.x0, tick_y), (segment.x1, tick_y)])
+        for tick in segment_ticks(segment, width_of):
+            y = tick_y - 0.03 - tick.row * row_height
+            if tick.row == 0:
+                rule.append([(tick.x, tick_y), (tick.x, tick_y - 0.05)])
+                axes.text(tick.x + 0.02, y, tick.label, fontsize=TICK_SIZE, color=MUTED, ha="left", va="top")
+            else:
+                axes.text(
+                    tick.x,
+                    y,
+                    tick.label,
+                    fontsize=TICK_SIZE,
+                    color=INK,
+                    fontweight="bold",
+                    ha="left",
+                    va="top",
+                )
+    axes.add_collection(LineCollection(rule, colors=RULE, linewidths=0.8, zorder=1))
+    for before, after in axis.gaps:
+        middle = (before.x1 + after.x0) / 2
+        for offset in (-0.035, 0.035):
+            axes.plot(
+                [middle + offset - 0.03, middle + offset + 0.03],
+                [tick_y - 0.05, tick_y + 0.05],
+                color=MUTED,
+                linewidth=0.8,
+            )
+        caption = gap_caption(before, after)
+        axes.text(
+            middle - measure.width(caption, TICK_SIZE - 1) / 2,
+            tick_y - 0.03 - row_height,
+            caption,
+            fontsize=TICK_SIZE - 1,
+            color=MUTED,
+            style="italic",
+            ha="left",
+            va="top",
+        )
+
+
+def _draw_legend(
+    axes,
+    events: Sequence[Event],
+    chain: Sequence[tuple[str, Event]],
+    emphasised: set[str],
+    left: float,
+    right: float,
+    y: float,
+    measure: _Measure,
+) -> None:
+    statuses = sorted(
+        {event.status for event in events},
+        key=lambda status: list(STATUS_MARKERS).index(status) if status in STATUS_MARKERS else 9,
+    )
+    shapes = {
+        precision_shape(event.granularity, event.start_date, max(event.end_date, event.start_date))
+        for event in events
+    }
+    entries: list[tuple[str, str]] = [("status:" + status, status) for status in statuses]
+    if "bar" in shapes:
+        entries.append(("bar", "week, month…: bar as wide as the period"))
+    if "loose" in shapes:
+        entries.append(("loose", "loose date (e.g. 2017–2019)"))
+    if chain:
+        entries.append(("chain", "highlighted chain"))
+    elif emphasised:
+        entries.append(("bold", "bold: most reported"))
+    entries.append(("gap", "compressed gap, no events"))
+    x = left
+    sample = 0.16
+    for kind, words in entries:
+        words_width = measure.width(words, FOOTER_SIZE)
+        if x + sample + words_width > right:
+            break
+        middle_y = y - 0.06
+        if kind.startswith("status:"):
+            status = kind.partition(":")[2]
+            style = _event_style(
+                Event("legend", "", "", None, None, "day", status), SINGLE_LANE_COLOUR, False
+            )
+            axes.add_line(
+                Line2D(
+                    [x + sample / 2 - 0.02],
+                    [middle_y],
+                    marker=style["marker"],
+                    markersize=MARKER_SIZE * (0.85 if style["marker"] == "D" else 1.0),
+                    linestyle="none",
+                    markerfacecolor=style["face"],
+                    markeredgecolor=style["edge"],
+                    markeredgewidth=1.2 if style["hollow"] else 0.6,
+                )
+            )
+        elif kind in ("bar", "loose"):
+            height = BAR_HEIGHT if kind == "bar" else LOOSE_BAR_HEIGHT
+            axes.add_patch(
+                Rectangle(
+                    (x, middle_y - height / 2),
+                    sample - 0.03,
+                    height,
+                    facecolor=SINGLE_LANE_COLOUR,
+                    edgecolor=SINGLE_LANE_COLOUR,
+                    alpha=0.28 if kind == "loose" else 0.95,
+                    linewidth=0.4,
+                )
+            )
+        elif kind == "chain":
+            axes.add_patch(
+                FancyArrowPatch(
+                    (x, middle_y),
+                    (x + sample - 0.02, middle_y),
+                    arrowstyle="-|>",
+                    mutation_scale=7,
+                    color=ACCENT,
+                    linewidth=1.6,
+                )
+            )
+        elif kind == "gap":
+            axes.add_patch(
+                Rectangle(
+                    (x + 0.02, middle_y - 0.06),
+                    sample - 0.07,
+                    0.12,
+                    facecolor=GAP_FILL,
+                    edgecolor="none",
+                    hatch="////",
+                    linewidth=0,
+                )
+            )
+        elif kind == "bold":
+            axes.add_line(
+                Line2D(
+                    [x + sample / 2 - 0.02],
+                    [middle_y],
+                    marker="o",
+                    markersize=EMPHASIS_MARKER_SIZE,
+                    linestyle="none",
+                    markerfacecolor=SINGLE_LANE_COLOUR,
+                    markeredgecolor=SINGLE_LANE_COLOUR,
+                )
+            )
+        axes.text(x + sample, middle_y, words, fontsize=FOOTER_SIZE, color=INK, ha="left", va="center")
+        x += sample + words_width + 0.22
+
+
+def _draw_chain(axes, chronology: Chronology, line_y: float) -> None:
+    points = []
+    for _, event in chronology.chain:
+        marks = chronology.marks[event.id]
+        points.append(marks.label.x if marks.label else 0.0)
+    if len(points) < 2:
+        return
+    axes.plot(
+        [points[0], points[-1]],
+        [line_y, line_y],
+        color=ACCENT,
+        linewidth=2.2,
+        alpha=0.9,
+        solid_capstyle="round",
+        zorder=2.5,
+    )
+    for start, end in zip(points, points[1:], strict=False):
+        if end - start > 0.12:
+            middle = (start + end) / 2
+            axes.add_patch(
+                FancyArrowPatch(
+                    (middle - 0.06, line_y),
+                    (middle + 0.06, line_y),
+                    arrowstyle="-|>",
+                    mutation_scale=13,
+                    color=ACCENT,
+                    linewidth=0,
+                    zorder=2.6,
+                )
+            )
+
+
+def _draw_titles(
+    axes,
+    options: FigureOptions,
+    events: Sequence[Event],
+    chain: Sequence[tuple[str, Event]],
+    height: float,
+    width: float,
+    measure: _Measure,
+) -> None:
+    title = options.title or "Chronology"
+    axes.text(
+        MARGIN,
+        height - MARGIN,
+        _fit_text(title, width - 2 * MARGIN, measure, TITLE_SIZE),
+        fontsize=TITLE_SIZE,
+        fontweight="bold",
+        color=INK,
+        ha="left",
+        va="top",
+    )
+    subtitle = _subtitle(events, options, chain)
+    axes.text(
+        MARGIN,
+        height - MARGIN - 0.33,
+        _fit_text(subtitle, width - 2 * MARGIN, measure, SUBTITLE_SIZE),
+        fontsize=SUBTITLE_SIZE,
+        color=MUTED,
+        ha="left",
+        va="top",
+    )
+
+
+def figure_bytes(chronology: Chronology, file_format: str) -> bytes:
+    """The figure as PNG or SVG bytes, the same bytes for the same input (no dates, no random ids)."""
+    buffer = io.BytesIO()
+    title = chronology.options.title or "Chronology"
+    metadata = (
+        {"Software": None} if file_format == "png" else {"Date": None, "Creator": "timeline", "Title": title}
+    )
+    with matplotlib.rc_context(STYLE):
+        chronology.figure.savefig(
+            buffer, format=file_format, dpi=chronology.options.dpi, metadata=metadata, facecolor="white"
+        )
+    return buffer.getvalue()
+
+
+def write_figures(
+    events: Iterable[Event],
+    articles: Sequence[Article] = (),
+    out_dir: str | os.PathLike[str] = "out",
+    options: FigureOptions | Mapping[str, Any] | None = None,
+    formats: Sequence[str] = FIGURE_FORMATS,
+) -> list[Path]:
+    """Write `timeline.png` and/or `timeline.svg` into OUT_DIR; returns the paths written."""
+    unknown = sorted(set(formats) - set(FIGURE_FORMATS))
+    if unknown:
+        raise ValueError(f"figure formats are png and svg, not {', '.join(unknown)}")
+    chronology = render_chronology(events, articles, options)
+    written = []
+    for file_format in (name for name in FIGURE_FORMATS if name in formats):
+        path = Path(out_dir) / f"timeline.{file_format}"
+        write_bytes(path, figure_bytes(chronology, file_format))
+        written.append(path)
+    return written
+
+
+__all__ = [
+    "Chronology",
+    "EventMarks",
+    "FIGURE_FORMATS",
+    "figure_bytes",
+    "lane_of_events",
+    "render_chronology",
+    "svg_element_id",
+    "write_figures",
+]

@@ -1,0 +1,467 @@
+"""The geometry of the chronology, apart from any drawing library: all lengths are in inches.
+
+Three problems, three parts:
+- the time axis: a story that runs 2018, 2019, 2021, 2022 and then dozens of days in 2025 cannot
+  share one linear axis, so quiet stretches are cut out and replaced by narrow marked breaks
+  (`build_time_axis`); within a segment the axis stays linear, so a week is seven days wide;
+- the labels: stacked in a staircase beside their lane line so that no two boxes overlap and no
+  leader line crosses a label (`stack_labels`);
+- the ticks: month, week or year labels that fit the room each segment has (`segment_ticks`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import textwrap
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+ONE_DAY = dt.timedelta(days=1)
+# English month abbreviations, fixed here rather than taken from the locale so output never varies.
+MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+# Spans up to a year (a day, a week, a month, a season, a year) place the axis segments; longer,
+# looser spans ("between 2017 and 2019") are drawn across whatever the axis shows.
+ANCHOR_MAX_DAYS = 366
+# No stretch shorter than this (two months) is cut out of the axis; see `break_threshold`.
+BREAK_MIN_GAP_DAYS = 59
+# More breaks than this and the axis reads as confetti: the shortest gaps are kept instead.
+MAX_SEGMENTS = 8
+
+# Granularities whose interval is a loose bound rather than a period the event filled.
+LOOSE_GRANULARITIES = frozenset({"interval", "fuzzy", "decade", "century", "unknown"})
+
+
+@dataclass(frozen=True, slots=True)
+class AxisSegment:
+    """A stretch of calendar days drawn linearly between two x positions."""
+
+    start: dt.date  # first day shown
+    end: dt.date  # last day shown, inclusive
+    x0: float
+    x1: float
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    @property
+    def scale(self) -> float:
+        """Inches per day."""
+        return (self.x1 - self.x0) / self.days
+
+    def contains(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class TimeAxis:
+    """A piecewise-linear time axis: segments in order, each gap between them a compressed break."""
+
+    segments: tuple[AxisSegment, ...]
+
+    @property
+    def x0(self) -> float:
+        return self.segments[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.segments[-1].x1
+
+    @property
+    def gaps(self) -> list[tuple[AxisSegment, AxisSegment]]:
+        return list(zip(self.segments, self.segments[1:], strict=False))
+
+    def position(self, day: dt.date) -> float:
+        """The x of the start of `day` (so `position(end + 1 day)` is the right edge of `end`).
+
+        Days inside a break map linearly into its narrow width; days beyond the axis are clamped.
+        """
+        segments = self.segments
+        if day <= segments[0].start:
+            return segments[0].x0
+        for index, segment in enumerate(segments):
+            if day <= segment.end + ONE_DAY:
+                return segment.x0 + (day - segment.start).days * segment.scale
+            if index + 1 < len(segments):
+                following = segments[index + 1]
+                if day < following.start:
+                    gap_start = segment.end + ONE_DAY
+                    fraction = (day - gap_start).days / (following.start - gap_start).days
+                    return segment.x1 + fraction * (following.x0 - segment.x1)
+        return segments[-1].x1
+
+    def span(self, start: dt.date, end: dt.date) -> tuple[float, float]:
+        """The x extent of the inclusive day interval start..end."""
+        return self.position(start), self.position(end + ONE_DAY)
+
+    def centre(self, start: dt.date, end: dt.date) -> float:
+        left, right = self.span(start, end)
+        return (left + right) / 2
+
+
+def month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def month_end(day: dt.date) -> dt.date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def break_threshold(runs: Sequence[tuple[dt.date, dt.date]]) -> int:
+    """The shortest empty stretch, in days, that is cut out of the axis.
+
+    Two months at least; and at least three times the usual spacing of the events, so that a
+    story told at an even pace of one event a quarter keeps a plain linear axis.
+    """
+    spacings = sorted(
+        max(0, (later[0] - earlier[1]).days - 1) for earlier, later in zip(runs, runs[1:], strict=False)
+    )
+    usual = spacings[len(spacings) // 2] if spacings else 0
+    return max(BREAK_MIN_GAP_DAYS, 3 * usual)
+
+
+def _merge_runs(spans: Sequence[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
+    ordered = sorted(spans)
+    threshold = break_threshold(ordered)
+    runs: list[tuple[dt.date, dt.date]] = []
+    for start, end in ordered:
+        if runs and (start - runs[-1][1]).days - 1 < threshold:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], end))
+        else:
+            runs.append((start, end))
+    while len(runs) > MAX_SEGMENTS:
+        shortest = min(range(len(runs) - 1), key=lambda index: (runs[index + 1][0] - runs[index][1], index))
+        runs[shortest : shortest + 2] = [(runs[shortest][0], runs[shortest + 1][1])]
+    return runs
+
+
+def allocate_widths(available: float, weights: Sequence[float], minimum: float) -> list[float]:
+    """Share `available` in proportion to `weights`, giving none less than `minimum`."""
+    count = len(weights)
+    minimum = min(minimum, available / count)
+    fixed: set[int] = set()
+    while True:
+        free = available - minimum * len(fixed)
+        total = sum(weight for index, weight in enumerate(weights) if index not in fixed)
+        widths = [
+            minimum if index in fixed else (free * weight / total if total else free / (count - len(fixed)))
+            for index, weight in enumerate(weights)
+        ]
+        too_narrow = {index for index, width in enumerate(widths) if index not in fixed and width < minimum}
+        if not too_narrow:
+            return widths
+        fixed |= too_narrow
+
+
+def build_time_axis(
+    spans: Sequence[tuple[dt.date, dt.date]],
+    left: float,
+    right: float,
+    gap_width: float = 0.2,
+    min_segment_width: float = 0.35,
+) -> TimeAxis:
+    """An axis from `left` to `right` that shows every event span, with long empty stretches cut out.
+
+    Segments are whole months (so ticks fall on month starts); their widths mix the time they
+    cover (20 %) with the number of events in them (80 %), because labels, not days, need the room.
+    """
+    if not spans:
+        raise ValueError("a time axis needs at least one dated span")
+    anchors = [(start, end) for start, end in spans if (end - start).days < ANCHOR_MAX_DAYS] or list(spans)
+    runs = _merge_runs([(month_start(start), month_end(end)) for start, end in anchors])
+    counts = [
+        sum(1 for start, end in anchors if run_start <= start and end <= run_end)
+        for run_start, run_end in runs
+    ]
+    total_days = sum((end - start).days + 1 for start, end in runs)
+    total_events = max(sum(counts), 1)
+    weights = [
+        0.2 * ((end - start).days + 1) / total_days + 0.8 * count / total_events
+        for (start, end), count in zip(runs, counts, strict=True)
+    ]
+    gap_width = gap_width if len(runs) > 1 else 0.0
+    widths = allocate_widths(right - left - gap_width * (len(runs) - 1), weights, min_segment_width)
+    segments = []
+    x = left
+    for (start, end), width in zip(runs, widths, strict=True):
+        segments.append(AxisSegment(start, end, x, x + width))
+        x += width + gap_width
+    return TimeAxis(tuple(segments))
+
+
+def gap_caption(before: AxisSegment, after: AxisSegment) -> str:
+    """How much time a break hides, in the coarse words a glance needs: '11 mo', '2 yr'."""
+    days = (after.start - before.end).days - 1
+    if days >= 548:
+        return f"{round(days / 365.25)} yr"
+    return f"{max(1, round(days / 30.44))} mo"
+
+
+# --- what an event looks like --------------------------------------------------------------------
+
+
+def precision_shape(granularity: str, start: dt.date, end: dt.date) -> str:
+    """'point' for a day, 'bar' for a period known to that width, 'loose' for a vague bound."""
+    days = (end - start).days + 1
+    if days <= 1:
+        return "point"
+    if days > ANCHOR_MAX_DAYS or (granularity in LOOSE_GRANULARITIES and days > 31):
+        return "loose"
+    return "bar"
+
+
+def wrap_label(text: str, width: int = 26, max_lines: int = 3) -> list[str]:
+    """A label wrapped to lines of at most `width` characters; past `max_lines` it ends with '…'."""
+    lines = textwrap.wrap(" ".join(text.split()), width=width, break_long_words=True) or [""]
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        last = lines[-1]
+        lines[-1] = (last if len(last) < width else last[: width - 1].rstrip()) + "…"
+    return lines
+
+
+# --- labels --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LabelRequest:
+    key: str
+    x: float  # where the leader line meets the lane line; the box starts here and runs right
+    width: float
+    height: float
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedLabel:
+    key: str
+    x: float
+    width: float
+    height: float
+    side: int  # +1 above the lane line, -1 below
+    offset: float  # distance from the lane line to the box's near edge
+
+    @property
+    def far(self) -> float:
+        """Distance from the lane line to the box's far edge."""
+        return self.offset + self.height
+
+    def box(self, line_y: float) -> tuple[float, float, float, float]:
+        """(x0, y0, x1, y1) of the label box for a lane line at `line_y`."""
+        if self.side > 0:
+            return self.x, line_y + self.offset, self.x + self.width, line_y + self.far
+        return self.x, line_y - self.far, self.x + self.width, line_y - self.offset
+
+
+def stack_labels(
+    requests: Sequence[LabelRequest],
+    base_offset: float,
+    vertical_gap: float,
+    horizontal_gap: float,
+    sides: Sequence[int] = (1, -1),
+) -> list[PlacedLabel]:
+    """Place every label beside its lane line so that no two boxes overlap and no leader crosses a box.
+
+    Labels run rightwards from their leader. Working from right to left, each label goes just past
+    the far edge of every label on its side whose leader lies under it (within its width): those
+    labels are then nearer the line than it, so its box clears their boxes and their leaders end
+    below it, and its own leader, lying left of all of them, meets none of their boxes. On each
+    side that makes a staircase descending left to right.
+
+    The side is chosen so that staircases stay short: a label goes above when nothing lies under
+    it on either side, else takes the side where nothing does when there is one; otherwise it
+    stays on the side of the label before it (so each side works in runs about a label wide, and
+    the other side starts afresh meanwhile) unless that side has grown taller than the other by
+    more than a label's height.
+    """
+    placed: dict[int, list[PlacedLabel]] = {side: [] for side in sides}
+    result: list[PlacedLabel] = []
+    switch_margin = max((request.height for request in requests), default=0.0)
+    current = sides[0]
+    for request in sorted(requests, key=lambda item: (item.x, item.key), reverse=True):
+        reach = request.x + request.width + horizontal_gap
+        candidates = {}
+        for side in sides:
+            offset = base_offset
+            # Placed labels on a side are in decreasing x, so the covered ones are at the end.
+            for other in reversed(placed[side]):
+                if other.x > reach:
+                    break
+                offset = max(offset, other.far + vertical_gap)
+            candidates[side] = PlacedLabel(
+                request.key, request.x, request.width, request.height, side, offset
+            )
+        free = [side for side in sides if candidates[side].offset == base_offset]
+        if len(free) == len(sides):
+            current = sides[0]
+        elif free:
+            current = current if current in free else free[0]
+        else:
+            lowest = min(sides, key=lambda side: (candidates[side].far, side != current))
+            if candidates[current].far > candidates[lowest].far + switch_margin:
+                current = lowest
+        chosen = candidates[current]
+        placed[current].append(chosen)
+        result.append(chosen)
+    return sorted(result, key=lambda label: (label.x, label.key))
+
+
+def extent(labels: Sequence[PlacedLabel], side: int, base_offset: float) -> float:
+    """How far the labels on one side reach from the lane line (the base offset when there are none)."""
+    return max((label.far for label in labels if label.side == side), default=base_offset)
+
+
+# --- ticks ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    x: float
+    label: str
+    row: int  # 0: the tick row just under the axis; 1: the year row under it
+
+
+MONTH_STEPS = (1, 2, 3, 4, 6)
+YEAR_STEPS = (1, 2, 5, 10, 20, 25, 50, 100)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _fits(
+    ticks: list[tuple[float, str]], limit: float, measure: Callable[[str], float], padding: float
+) -> bool:
+    for (x, label), (next_x, _) in zip(ticks, [*ticks[1:], (limit + padding, "")], strict=True):
+        if x + measure(label) + padding > next_x:
+            return False
+    return True
+
+
+def _week_ticks(segment: AxisSegment, weeks: int) -> list[tuple[float, str]]:
+    monday = segment.start + dt.timedelta(days=(7 - segment.start.weekday()) % 7)
+    ticks = []
+    while monday <= segment.end:
+        offset = (monday - segment.start).days
+        ticks.append((segment.x0 + offset * segment.scale, f"{monday.day} {MONTH_NAMES[monday.month - 1]}"))
+        monday += dt.timedelta(weeks=weeks)
+    return ticks
+
+
+def _month_ticks(segment: AxisSegment, months: int) -> list[tuple[float, str]]:
+    ticks = []
+    day = month_start(segment.start)
+    while day <= segment.end:
+        if day >= segment.start:
+            ticks.append(
+                (segment.x0 + (day - segment.start).days * segment.scale, MONTH_NAMES[day.month - 1])
+            )
+        day = _add_months(day, months)
+    return ticks
+
+
+def _year_ticks(segment: AxisSegment, years: int) -> list[tuple[float, str]]:
+    ticks = []
+    year = (
+        segment.start.year if segment.start == dt.date(segment.start.year, 1, 1) else segment.start.year + 1
+    )
+    year += (-year) % years
+    while dt.date(year, 1, 1) <= segment.end:
+        day = dt.date(year, 1, 1)
+        ticks.append((segment.x0 + (day - segment.start).days * segment.scale, str(year)))
+        year += years
+    return ticks
+
+
+def _year_row(segment: AxisSegment, measure: Callable[[str], float], padding: float) -> list[Tick]:
+    """Each year's number centred under the part of the segment that year covers, where it fits."""
+    ticks = []
+    for year in range(segment.start.year, segment.end.year + 1):
+        first = max(segment.start, dt.date(year, 1, 1))
+        last = min(segment.end, dt.date(year, 12, 31))
+        left = segment.x0 + (first - segment.start).days * segment.scale
+        right = segment.x0 + ((last - segment.start).days + 1) * segment.scale
+        width = measure(str(year))
+        if right - left >= width + padding:
+            ticks.append(Tick((left + right) / 2 - width / 2, str(year), 1))
+    if not ticks:
+        label = (
+            f"{segment.start.year}–{segment.end.year}"
+            if segment.end.year > segment.start.year
+            else str(segment.start.year)
+        )
+        ticks.append(Tick(segment.x0, label, 1))
+    return ticks
+
+
+def segment_ticks(segment: AxisSegment, measure: Callable[[str], float], padding: float = 0.06) -> list[Tick]:
+    """Ticks for one segment, the finest that fit: weeks ('11 Aug'), then months, then years.
+
+    Each tick's label starts at the tick and must end before the next tick (or the segment's end),
+    so labels never collide and never run into a break. `measure` gives a label's width in inches.
+    """
+    for weeks in (1, 2):
+        ticks = _week_ticks(segment, weeks)
+        if len(ticks) >= 3 and 45 <= segment.days <= 120 and _fits(ticks, segment.x1, measure, padding):
+            return [Tick(x, label, 0) for x, label in ticks] + _year_row(segment, measure, padding)
+    if segment.days <= 6 * 366:
+        for months in MONTH_STEPS:
+            ticks = _month_ticks(segment, months)
+            if ticks and _fits(ticks, segment.x1, measure, padding):
+                return [Tick(x, label, 0) for x, label in ticks] + _year_row(segment, measure, padding)
+    for years in YEAR_STEPS:
+        ticks = _year_ticks(segment, years)
+        if ticks and _fits(ticks, segment.x1, measure, padding):
+            return [Tick(x, label, 0) for x, label in ticks]
+    return _year_row(segment, measure, padding)
+
+
+# --- dates in words ------------------------------------------------------------------------------
+
+
+def month_words(day: dt.date) -> str:
+    return f"{MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def _day_words(day: dt.date) -> str:
+    return f"{day.day} {month_words(day)}"
+
+
+def date_phrase(value: str, granularity: str, start: dt.date | None, end: dt.date | None) -> str:
+    """The event's date at the precision known.
+
+    '15 Aug 2025', 'week of 11 Aug 2025', 'Aug 2025', 'Q3 2025', '2017–2019'.
+    """
+    if start is None or end is None:
+        return value or "undated"
+    if granularity == "instant" and "T" in value and start == end:
+        time = value.partition("T")[2]
+        return f"{_day_words(start)} {time}" if time[:1].isdigit() else _day_words(start)
+    if start == end:
+        return _day_words(start)
+    if granularity == "week" and (end - start).days == 6:
+        return f"week of {_day_words(start)}"
+    if granularity == "quarter" and "-Q" in value:
+        return f"{value[-2:]} {start.year}"
+    if granularity == "season":
+        season = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}.get(start.month, "season")
+        return f"{season} {start.year}"
+    if granularity == "decade" and end.year - start.year == 9:
+        return f"{start.year}s"
+    whole_years = start == dt.date(start.year, 1, 1) and end == dt.date(end.year, 12, 31)
+    if whole_years:
+        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    whole_months = start.day == 1 and end == month_end(end)
+    if whole_months:
+        if (start.year, start.month) == (end.year, end.month):
+            return month_words(start)
+        if start.year == end.year:
+            return f"{MONTH_NAMES[start.month - 1]}–{month_words(end)}"
+        return f"{month_words(start)}–{month_words(end)}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {month_words(end)}"
+    if start.year == end.year:
+        return f"{start.day} {MONTH_NAMES[start.month - 1]} – {_day_words(end)}"
+    return f"{_day_words(start)} – {_day_words(end)}"
