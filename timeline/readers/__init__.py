@@ -84,6 +84,7 @@ def discover(inputs: Iterable[str | os.PathLike[str]]) -> Discovery:
                                               f"'{path.suffix or name}'; skipped")
                         continue
                     candidates.append((path, relative, _display(shown, relative)))
+            candidates.sort(key=lambda candidate: candidate[1])
             if not candidates:
                 found.empty_folders.append(shown)
                 found.problems.append(f"{shown}: no articles found in this folder "
