@@ -14,9 +14,13 @@ from timeline.temporal.grammar import grammar
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“'(]*[A-Z0-9])|\n\s*\n|\n(?=[A-Z])")
 _SEARCH_WINDOW = 300
+# Where the clause of an expression ends, looking right: punctuation, or a conjunction opening another.
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s(?:and|but|while|whereas|that|which|who|after|before|because)\s")
 
 
-def sentence_bounds(text: str, start: int, end: int, lower: int = 0, upper: int | None = None) -> tuple[int, int]:
+def sentence_bounds(
+    text: str, start: int, end: int, lower: int = 0, upper: int | None = None
+) -> tuple[int, int]:
     """The sentence holding text[start:end], kept within [lower, upper) and a few hundred characters."""
     upper = len(text) if upper is None else upper
     window_start = max(lower, start - _SEARCH_WINDOW)
@@ -30,22 +34,29 @@ def sentence_bounds(text: str, start: int, end: int, lower: int = 0, upper: int 
 
 
 def orientation(text: str, start: int, end: int, lower: int = 0, upper: int | None = None) -> str | None:
-    """'past', 'future' or None (no cue) for the expression at text[start:end]."""
+    """'past', 'future' or None (no cue) for the expression at text[start:end].
+
+    The verb that governs a date mostly comes before it in its clause ("said on Monday", "will
+    meet on Friday"); a cue after it counts only within its own clause, and at double distance, so
+    that "began on Sunday and are set to last three days" stays in the past.
+    """
     cues = grammar().cues
     sentence_start, sentence_end = sentence_bounds(text, start, end, lower, upper)
     tail = text[max(sentence_start, start - 24):start]
     deadline = None
-    for deadline in cues["deadline"].finditer(tail):
-        pass
+    for match in cues["deadline"].finditer(tail):
+        deadline = match
     if deadline is not None and not tail[deadline.end():].strip():
         return "future"
+    clause_break = _CLAUSE_BREAK.search(text, end, sentence_end)
+    clause_end = clause_break.start() if clause_break else sentence_end
     nearest: tuple[int, str] | None = None
     for kind in ("future", "past"):
         for cue in cues[kind].finditer(text, sentence_start, sentence_end):
             if cue.end() <= start:
                 distance = start - cue.end()
             elif cue.start() >= end:
-                distance = cue.start() - end
+                distance = 2 * (cue.start() - end) + (0 if cue.start() < clause_end else _SEARCH_WINDOW * 4)
             else:
                 continue
             if nearest is None or distance < nearest[0]:

@@ -23,6 +23,10 @@ from timeline.temporal.calendar_math import MOVABLE_HOLIDAYS, UNANCHORED, shift,
 from timeline.temporal.grammar import Grammar, normalise_word
 
 
+# How close a named day must be for a bare weekday to be read as that day ("the parade ... on Friday").
+_NEARBY_CHARACTERS = 120
+
+
 @dataclass(frozen=True, slots=True)
 class Resolution:
     type: str
@@ -39,6 +43,7 @@ class Context:
     reference: dt.date | None
     history: list[TimeExpr]
     orientation: Callable[[], str | None]
+    position: int = 0  # where the expression being resolved starts
 
     def anaphoric_anchor(self, granularities: tuple[str, ...] = ("day", "instant")) -> tuple[dt.date | None, str | None]:
         """The date the story is at: the last expression with a date this precise, else the reference date."""
@@ -46,6 +51,17 @@ class Context:
             if expression.start_date is not None and expression.granularity in granularities:
                 return expression.start_date, f"text:{expression.start}:{expression.end}"
         return self.reference, ("dct" if self.reference else None)
+
+    def nearby_day(self, weekday: int, reach: int = _NEARBY_CHARACTERS) -> TimeExpr | None:
+        """A day named just before (within REACH characters), on WEEKDAY, within a week of the reference."""
+        if not self.history or self.reference is None:
+            return None
+        latest = self.history[-1]
+        if latest.granularity != "day" or latest.start_date is None or self.position - latest.end > reach:
+            return None
+        if latest.start_date.isoweekday() != weekday or abs((latest.start_date - self.reference).days) > 7:
+            return None
+        return latest
 
     def last_quarter(self) -> TimeExpr | None:
         for expression in reversed(self.history):
@@ -376,14 +392,15 @@ def holiday(groups: Groups, arguments: dict, context: Context) -> Resolution | N
             return Resolution("DATE", "XXXX-XX-XX")
         return Resolution("DATE", f"XXXX-{rule_value}")
     relation = _relation(groups)
-    direction = {"last": "past", "this past": "past", "next": "future", "this coming": "future"}.get(
-        relation or "", None) or context.orientation()
-    this_year = on(reference.year)
-    if direction == "past" and this_year > reference:
-        this_year = on(reference.year - 1)
-    elif direction == "future" and this_year < reference:
-        this_year = on(reference.year + 1)
-    return Resolution("DATE", this_year.isoformat(), None, "dct")
+    occurrences = [on(year) for year in (reference.year - 1, reference.year, reference.year + 1) if 1 <= year <= 9999]
+    if relation in ("last", "this past"):
+        day = max(occurrence for occurrence in occurrences if occurrence < reference)
+    elif relation in ("next", "this coming"):
+        day = min(occurrence for occurrence in occurrences if occurrence > reference)
+    else:
+        # The nearest one: a holiday is named because it is close ("the Victory Day parade").
+        day = min(occurrences, key=lambda occurrence: (abs((occurrence - reference).days), occurrence < reference))
+    return Resolution("DATE", day.isoformat(), None, "dct")
 
 
 def _weekday_near(base: dt.date, weekday: int, direction: str | None) -> dt.date:
@@ -425,6 +442,10 @@ def weekday(groups: Groups, arguments: dict, context: Context) -> Resolution | N
             base = base + dt.timedelta(days=1) if base else None
         elif base is not None and base.isoweekday() == number:
             direction = None
+        elif (named := context.nearby_day(number)) is not None:
+            # "the Victory Day parade in Moscow on Friday": the date just named is that Friday.
+            return Resolution(*_with_part(named.start_date.isoformat(), groups.get("part"), context), mod,
+                              f"text:{named.start}:{named.end}")
         else:
             direction = context.orientation() or "past"
     if base is None:

@@ -53,6 +53,7 @@ def tag(text: str, dct: dt.date | str | None = None, start: int = 0, end: int | 
             reference=reference,
             history=expressions,
             orientation=lambda candidate=candidate: orientation(text, candidate.start, candidate.end, lower, upper),
+            position=candidate.start,
         )
         try:
             resolution = RESOLVERS[candidate.rule.resolver](candidate.groups, candidate.rule.arguments, context)
