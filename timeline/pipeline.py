@@ -65,16 +65,12 @@ def parse_formats(formats: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(name for name in ALL_FORMATS if name in names)
 
 
-def _analyses(
-    articles: Sequence[Article], out: Path, jobs: int | None, progress: ProgressWrapper | None, options: dict,
-) -> Iterator:
+def _analyses(articles: Sequence[Article], run: Callable, progress: ProgressWrapper | None) -> Iterator:
     from timeline.events import analyse_article
-    from timeline.execution import article_runner
 
     readable = sorted((a for a in articles if not a.errors), key=lambda article: article.id)
-    with article_runner(out, jobs, **options) as run:
-        results = run(analyse_article, readable)
-        yield from progress(results, len(readable)) if progress else results
+    results = run(analyse_article, readable)
+    yield from progress(results, len(readable)) if progress else results
 
 
 def _write_views(events: list[Event], articles: list[Article], out: Path, chosen: Sequence[str],
@@ -120,6 +116,19 @@ def build(
     (`engine`, `scheduler`, `cache`, `no_cache`) and to the figures (`title`, `lanes` ...).
     Raises BuildError when no article could be read, ValueError for an unknown format.
     """
+    from timeline.execution import article_runner
+
+    chosen = parse_formats(formats)
+    # The whole build holds the lock of OUT, from reading to the last file written.
+    with article_runner(Path(out), jobs, **options) as run:
+        return _build(inputs, Path(out), dct, chosen, run, progress, on_problem, options)
+
+
+def _build(
+    inputs: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], out_dir: Path,
+    dct: dt.date | str | None, chosen: Sequence[str], run: Callable, progress: ProgressWrapper | None,
+    on_problem: Callable[[str], None] | None, options: dict,
+) -> BuildResult:
     from timeline.documents import read_articles
     from timeline.duplicates import mark_duplicates
     from timeline.events.merge import merge_analyses
@@ -129,15 +138,13 @@ def build(
     from timeline.writers.graph_json import write_graph_json
     from timeline.writers.graphml import write_graphml
 
-    chosen = parse_formats(formats)
-    out_dir = Path(out)
     given = [inputs] if isinstance(inputs, (str, os.PathLike)) else list(inputs)
     batch = read_articles(given, dct, on_problem=on_problem)
     articles = mark_duplicates(list(batch))
     if not any(not article.errors for article in articles):
         raise BuildError("no article could be read from " + ", ".join(os.fspath(path) for path in given))
     warnings = list(batch.problems)
-    events = merge_analyses(_analyses(articles, out_dir, jobs, progress, options))
+    events = merge_analyses(_analyses(articles, run, progress))
     written = []
     write_events_json(events, out_dir / "events.json")
     write_articles_json(articles, out_dir / "articles.json")
