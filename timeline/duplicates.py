@@ -65,16 +65,27 @@ def _priority(article: Article) -> tuple[int, str, str]:
     return (0, article.date, article.id) if article.date else (1, "", article.id)
 
 
+def candidate_pairs(texts: Sequence[str]) -> list[tuple[int, int]]:
+    """Pairs (i < j) of story texts whose word-pair sets the MinHash LSH index finds similar.
+
+    Each text is hashed once and looked up once: the work grows with the number of texts (and of
+    true near-duplicates), not with the number of pairs."""
+    index = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERMUTATIONS)
+    signatures: dict[int, MinHash] = {}
+    pairs: list[tuple[int, int]] = []
+    for position, text in enumerate(texts):
+        shingle_set = shingles(text.split())
+        if not shingle_set:
+            continue
+        signatures[position] = signature(shingle_set)
+        pairs.extend((other, position) for other in sorted(index.query(signatures[position])))
+        index.insert(position, signatures[position])
+    return sorted(pairs)
+
+
 def find_duplicate_groups(articles: Sequence[Article]) -> list[list[int]]:
     """Groups (of two or more indices into ARTICLES) of articles that tell the same story."""
     texts = [story_text(article) if not article.errors else "" for article in articles]
-    index = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERMUTATIONS)
-    signatures: dict[int, MinHash] = {}
-    for position, text in enumerate(texts):
-        shingle_set = shingles(text.split())
-        if shingle_set:
-            signatures[position] = signature(shingle_set)
-            index.insert(position, signatures[position])
     parent = list(range(len(articles)))
 
     def root(position: int) -> int:
@@ -83,12 +94,9 @@ def find_duplicate_groups(articles: Sequence[Article]) -> list[list[int]]:
             position = parent[position]
         return position
 
-    for position in sorted(signatures):
-        for other in sorted(index.query(signatures[position])):
-            if other <= position or root(other) == root(position):
-                continue
-            if same_story(texts[position], texts[other]):
-                parent[max(root(position), root(other))] = min(root(position), root(other))
+    for first, second in candidate_pairs(texts):
+        if root(first) != root(second) and same_story(texts[first], texts[second]):
+            parent[max(root(first), root(second))] = min(root(first), root(second))
     groups: dict[int, list[int]] = {}
     for position in range(len(articles)):
         groups.setdefault(root(position), []).append(position)

@@ -1,0 +1,106 @@
+"""Near-duplicate articles: re-translations and syndicated copies found without comparing all pairs."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from timeline.documents import build_article, read_articles
+from timeline.duplicates import candidate_pairs, mark_duplicates, story_text
+from timeline.model import Article
+from timeline.readers.base import Document
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+STORY = (
+    "Ministers from Ukraine and Turkey agreed on Monday to resume grain shipments through the Black Sea, "
+    "after two days of talks in Istanbul. The deal, brokered by the United Nations, will be reviewed in four "
+    "months, officials said. Insurance costs for ships have soared since the attacks on the port of Odesa in "
+    "July, and traders warned that prices could stay high until the corridor is safe again. The agreement "
+    "still needs the approval of both parliaments, which are expected to vote on it before the end of the "
+    "month, a spokesman for the ministry told reporters in Ankara."
+)
+
+
+def _article(identifier: str, text: str, date: str | None = None) -> Article:
+    metadata = {"date": date} if date else {}
+    return build_article(Document(identifier, identifier, text, "txt", metadata=metadata), None)
+
+
+def test_seed_retranslation_is_a_duplicate_of_the_original() -> None:
+    articles = mark_duplicates(list(read_articles([SEEDS])))
+    assert [(article.id[:3], article.duplicate_of) for article in articles] == [
+        ("000", None),
+        ("001", "000_0ff818962a8dd053.txt"),
+        ("002", None),
+        ("003", None),
+        ("004", None),
+    ]
+
+
+def test_teasers_are_left_out_of_the_comparison() -> None:
+    (page,) = list(read_articles([SEEDS / "000_0ff818962a8dd053.txt"]))
+    text = story_text(page)
+    assert text.startswith("putin wants to meet trump but does trump want to meet putin")
+    assert text.endswith("i would not be surprised if the us does as well ambassador volker concluded")
+    assert "witkoff" not in text
+
+
+def test_lightly_edited_syndicated_copy_and_shortened_copy() -> None:
+    edited = (
+        STORY.replace("Monday", "Tuesday").replace("soared", "risen sharply").replace("Ankara", "the capital")
+    )
+    shortened = STORY[: STORY.index(" Insurance")]
+    other = (
+        "Heavy rain flooded the centre of Valencia on Sunday, and the regional government closed schools "
+        "for two days while firefighters pumped water out of hundreds of basements and underground car "
+        "parks. Forecasters expect more storms along the coast this week."
+    )
+    articles = mark_duplicates(
+        [
+            _article("syndicated.txt", edited, "2025-03-05"),
+            _article("original.txt", STORY, "2025-03-04"),
+            _article("short.txt", shortened),
+            _article("other.txt", other, "2025-03-01"),
+        ]
+    )
+    assert [(article.id, article.duplicate_of) for article in articles] == [
+        ("syndicated.txt", "original.txt"),  # the earliest dated member is the original
+        ("original.txt", None),
+        ("short.txt", "original.txt"),
+        ("other.txt", None),
+    ]
+
+
+def test_same_topic_different_stories_are_not_duplicates() -> None:
+    articles = mark_duplicates(
+        list(
+            read_articles(
+                [
+                    SEEDS / name
+                    for name in (
+                        "002_1fe8c6310e030e24.txt",
+                        "003_8e86fa0f0e6ba2ce.txt",
+                        "004_37202947cbd3880e.txt",
+                    )
+                ]
+            )
+        )
+    )
+    assert [article.duplicate_of for article in articles] == [None, None, None]
+
+
+def test_undated_group_takes_the_first_id_and_errors_are_ignored() -> None:
+    broken = Article("b.txt", "b.txt", "", errors=("b.txt: empty file",))
+    articles = mark_duplicates([_article("z.txt", STORY), broken, _article("c.txt", STORY)])
+    assert [article.duplicate_of for article in articles] == ["c.txt", None, None]
+
+
+def test_candidates_grow_with_articles_not_with_pairs() -> None:
+    generator = random.Random(7)
+    vocabulary = [f"word{number}" for number in range(5000)]
+    texts = [" ".join(generator.choices(vocabulary, k=300)) for _ in range(400)]
+    texts.append(texts[10].replace("word1 ", "word2 "))  # one true near-duplicate
+    pairs = candidate_pairs(texts)
+    assert (10, 400) in pairs
+    assert len(pairs) < 20  # of 80,200 possible pairs
