@@ -285,7 +285,8 @@ def quarter_anaphora(groups: Groups, arguments: dict, context: Context) -> Resol
     previous = context.last_quarter()
     if previous is not None:
         return Resolution("DATE", previous.value, None, f"text:{previous.start}:{previous.end}")
-    if groups.get("period") or context.reference is None:
+    # A bare "the period" is a quarter only where one was named; "the latest period" is the last one.
+    if (groups.get("period") and not groups.get("latest")) or context.reference is None:
         return None
     last_quarter_day = shift(context.reference, "Q", -1)
     return Resolution("DATE", value_at(last_quarter_day, "Q"), None, "dct")
