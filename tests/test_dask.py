@@ -5,11 +5,15 @@ from __future__ import annotations
 import os
 import signal
 from dataclasses import dataclass
+from pathlib import Path
 
 import dask
 import pytest
 
 from timeline.execution import ArticleFailure, EngineError, map_articles
+from timeline.pipeline import build
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 @dataclass(frozen=True)
@@ -53,3 +57,13 @@ def test_unreachable_scheduler_is_a_clear_error() -> None:
     quick_connect = {"distributed.comm.timeouts.connect": "1s"}
     with dask.config.set(quick_connect), pytest.raises(EngineError, match=refusal):
         list(map_articles(count_letters, [Piece("p0", "x")], scheduler="tcp://127.0.0.1:9"))
+
+
+def test_build_on_a_dask_cluster_writes_the_bytes_of_the_local_build(tmp_path: Path) -> None:
+    local = build(SEEDS, out=tmp_path / "local", jobs=1, formats="graphml,json", no_cache=True)
+    on_dask = build(
+        SEEDS, out=tmp_path / "dask", jobs=2, formats="graphml,json", no_cache=True, engine="dask"
+    )
+    assert len(on_dask.events) == len(local.events) > 10
+    for name in ("events.json", "articles.json", "graph.graphml", "graph.json"):
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
