@@ -125,3 +125,11 @@ def test_unsupported_file_missing_input_and_empty_folder(tmp_path: Path) -> None
         ".ndjson, .txt)",
     ]
     assert batch.empty_folders == [str(empty)]
+
+
+def test_two_inputs_with_the_same_file_name_keep_distinct_ids(tmp_path: Path) -> None:
+    first = _write(tmp_path / "a" / "x.txt")
+    second = _write(tmp_path / "b" / "x.txt", STORY.replace("Geneva", "Vienna"))
+    batch = read_articles([first, second, first])
+    assert [article.id for article in batch] == ["x.txt", str(second)]
+    assert f"{second}: id 'x.txt' is already taken by another input; using '{second}'" in batch.problems

@@ -244,3 +244,32 @@ def test_segments_index_the_text_after_front_matter() -> None:
     assert [(text[piece.start : piece.end], piece.kind, piece.title) for piece in article.segments] == [
         ("Ministers agreed on Monday to resume the grain deal today.", "main", "Grain")
     ]
+
+
+def test_a_list_of_headlines_is_one_teaser_each() -> None:
+    text = (
+        "Grain deal agreed\n"
+        "Ministers from both countries agreed on Monday to resume grain shipments through the Black Sea.\n\n"
+        "## Most read\n"
+        "- Storm hits coast\n"
+        "- Markets rally as oil falls\n"
+        "Wheat harvest at record high\n"
+        "Farmers in Kansas expect a record harvest this year, officials said.\n"
+    )
+    found = [(piece.kind, text[piece.start : piece.end], piece.title) for piece in segment(text).segments]
+    assert found == [
+        (
+            "main",
+            "Grain deal agreed\nMinisters from both countries agreed on Monday to resume grain shipments "
+            "through the Black Sea.",
+            None,
+        ),
+        ("teaser", "Storm hits coast", "Storm hits coast"),
+        ("teaser", "Markets rally as oil falls", "Markets rally as oil falls"),
+        (
+            "teaser",
+            "Wheat harvest at record high\nFarmers in Kansas expect a record harvest this year, officials "
+            "said.",
+            "Wheat harvest at record high",
+        ),
+    ]

@@ -52,18 +52,34 @@ class ArticleBatch:
         discovery = discover(self.inputs)
         self.empty_folders = list(discovery.empty_folders)
         reported = 0
+        used_ids: set[str] = set()
         for file in discovery.files:
             row = manifest_row(discovery, file)
             for problem in discovery.problems[reported:]:
                 self._report(problem)
             reported = len(discovery.problems)
             for document in read_file(file):
+                if document.id in used_ids:
+                    document = _renamed(document, used_ids)
+                used_ids.add(document.id)
                 article = build_article(document, row, self.dct)
                 for problem in (*article.errors, *article.warnings):
                     self._report(problem)
                 yield article
         for problem in discovery.problems[reported:]:
             self._report(problem)
+
+
+def _renamed(document: Document, used_ids: set[str]) -> Document:
+    """Ids key articles in the graph and in events' sources, so two inputs may not share one
+    (`a/x.txt` and `b/x.txt` given as files are both `x.txt`): the later takes its path as id."""
+    candidate = document.path
+    suffix = 2
+    while candidate in used_ids:
+        candidate = f"{document.path}#{suffix}"
+        suffix += 1
+    warning = f"{document.path}: id '{document.id}' is already taken by another input; using '{candidate}'"
+    return replace(document, id=candidate, warnings=(*document.warnings, warning))
 
 
 def read_articles(inputs: Inputs, dct: dt.date | str | None = None,

@@ -35,6 +35,8 @@ FURNITURE_CHARACTERS = 300
 # A caption is at most a few lines above its credit.
 CAPTION_LINES = 4
 _SENTENCE_END = tuple(".!?\"”’'…:;")
+# Markers of list items: in a block of teasers, each item is one teaser.
+_BULLETS = ("- ", "* ", "• ", "· ", "– ", "— ")
 _AGE_UNITS = {
     "second": dt.timedelta(seconds=1), "minute": dt.timedelta(minutes=1), "min": dt.timedelta(minutes=1),
     "hour": dt.timedelta(hours=1), "hr": dt.timedelta(hours=1), "day": dt.timedelta(days=1),
@@ -240,6 +242,9 @@ def _split_block(lines: list[_Line]) -> tuple[list[_Teaser], int]:
         if line.kind == "text":
             if not paragraph and line.words >= PROSE_WORDS and line.is_sentence and teasers:
                 return teasers, index  # prose after a blank line: the main story goes on
+            if paragraph and (line.text.startswith(_BULLETS) or _is_list_of_titles(paragraph, line)):
+                teasers.append(_Teaser(content=paragraph))
+                paragraph = []
             paragraph.append(line)
         elif paragraph:
             teasers.append(_Teaser(content=paragraph))
@@ -247,9 +252,17 @@ def _split_block(lines: list[_Line]) -> tuple[list[_Teaser], int]:
     return teasers, len(lines)
 
 
+def _is_list_of_titles(paragraph: list[_Line], line: _Line) -> bool:
+    """Consecutive short lines without full stops are a list of headlines, one teaser each; a line
+    that ends with a full stop after a headline is that headline's summary."""
+    return not line.is_sentence and not paragraph[-1].is_sentence and line.words <= TITLE_WORDS
+
+
 def _teaser_segment(teaser: _Teaser) -> tuple[Segment, dt.timedelta | None, str | None]:
     first = teaser.content[0]
-    title = first.text if first.words <= TITLE_WORDS else None
+    bullet = next((marker for marker in _BULLETS if first.text.startswith(marker)), "")
+    start = first.start + len(bullet)
+    title = first.text[len(bullet):] if first.words <= TITLE_WORDS else None
     source, age, stamp = None, None, None
     for line in teaser.header:
         if line.kind == "age" and age is None:
@@ -260,7 +273,7 @@ def _teaser_segment(teaser: _Teaser) -> tuple[Segment, dt.timedelta | None, str 
         name = _source_name(line.text) if line.kind != "stamp" else None
         if name and source is None:
             source = name
-    found = Segment(first.start, teaser.content[-1].end, "teaser", title, source, age=age[1] if age else None)
+    found = Segment(start, teaser.content[-1].end, "teaser", title, source, age=age[1] if age else None)
     return found, age[0] if age else None, stamp
 
 
