@@ -27,34 +27,58 @@ def _chosen(chosen: ReferenceDate) -> tuple[str | None, str]:
 @pytest.mark.parametrize(
     ("text", "value", "kind", "date_text"),
     [
-        ("11.9 C\nMunich\nTuesday, October 21, 2025\n\nAnother summit? Not so fast.\n",
-         "2025-10-21", "header", "Tuesday, October 21, 2025"),
-        ("MOSCOW, Aug 7 (Reuters) - Russia said on Thursday that talks would go on as planned.",
-         "XXXX-08-07", "wire", "Aug 7"),
-        ("KYIV, Ukraine, Aug. 7, 2025 (AP) — Ukraine said its forces held the line on Thursday.",
-         "2025-08-07", "wire", "Aug. 7, 2025"),
-        ("Summit talk\nPublished 7 August 2025\nUpdated 8 August 2025\nThe body.",
-         "2025-08-07", "published", "7 August 2025"),
-        ("Summit talk\nUpdated: Aug. 8, 2025 10:04 a.m. ET\nThe body.",
-         "2025-08-08", "revised", "Aug. 8, 2025"),
+        (
+            "11.9 C\nMunich\nTuesday, October 21, 2025\n\nAnother summit? Not so fast.\n",
+            "2025-10-21",
+            "header",
+            "Tuesday, October 21, 2025",
+        ),
+        (
+            "MOSCOW, Aug 7 (Reuters) - Russia said on Thursday that talks would go on as planned.",
+            "XXXX-08-07",
+            "wire",
+            "Aug 7",
+        ),
+        (
+            "KYIV, Ukraine, Aug. 7, 2025 (AP) — Ukraine said its forces held the line on Thursday.",
+            "2025-08-07",
+            "wire",
+            "Aug. 7, 2025",
+        ),
+        (
+            "Summit talk\nPublished 7 August 2025\nUpdated 8 August 2025\nThe body.",
+            "2025-08-07",
+            "published",
+            "7 August 2025",
+        ),
+        (
+            "Summit talk\nUpdated: Aug. 8, 2025 10:04 a.m. ET\nThe body.",
+            "2025-08-08",
+            "revised",
+            "Aug. 8, 2025",
+        ),
         ("By Jane Doe | Aug 7, 2025\nThe body of the story.", "2025-08-07", "byline", "Aug 7, 2025"),
         ("Summit talk\n2025-10-21\nThe body.", "2025-10-21", "header", "2025-10-21"),
-        ("Posted on Tuesday, 21st October 2025 at 10:15\nText.", "2025-10-21", "published",
-         "Tuesday, 21st October 2025"),
+        (
+            "Posted on Tuesday, 21st October 2025 at 10:15\nText.",
+            "2025-10-21",
+            "published",
+            "Tuesday, 21st October 2025",
+        ),
     ],
 )
 def test_find_dateline(text: str, value: str, kind: str, date_text: str) -> None:
     dateline = find_dateline(text)
     assert dateline is not None
     assert (dateline.value, dateline.kind) == (value, kind)
-    assert text[dateline.date_start:dateline.date_end] == date_text
+    assert text[dateline.date_start : dateline.date_end] == date_text
     assert dateline.date == (dt.date.fromisoformat(value) if not value.startswith("X") else None)
 
 
 def test_wire_dateline_span_covers_the_whole_dateline() -> None:
     text = "MOSCOW, Aug 7 (Reuters) - Russia said on Thursday that talks would go on."
     dateline = find_dateline(text)
-    assert text[dateline.start:dateline.end] == "MOSCOW, Aug 7 (Reuters) -"
+    assert text[dateline.start : dateline.end] == "MOSCOW, Aug 7 (Reuters) -"
 
 
 @pytest.mark.parametrize(
@@ -117,8 +141,10 @@ def test_value_of_window(earliest: str, latest: str, value: str | None) -> None:
 
 
 def test_infer_from_future_weekday_date_with_year_from_text() -> None:
-    text = ("US envoy Steve Witkoff will meet on Wednesday, August 6, with Russian leaders in Moscow. "
-            "The Joint Sea 2025 exercises began on Sunday.")
+    text = (
+        "US envoy Steve Witkoff will meet on Wednesday, August 6, with Russian leaders in Moscow. "
+        "The Joint Sea 2025 exercises began on Sunday."
+    )
     inference = infer_date(text)
     assert (inference.earliest, inference.latest) == (dt.date(2025, 7, 31), dt.date(2025, 8, 6))
     assert inference.value == "2025"
@@ -126,8 +152,10 @@ def test_infer_from_future_weekday_date_with_year_from_text() -> None:
 
 
 def test_infer_from_two_dates_narrows_to_a_week() -> None:
-    text = ("Talks were held on Monday, August 4, 2025 in Geneva. "
-            "The ministers will meet again on Friday, August 8.")
+    text = (
+        "Talks were held on Monday, August 4, 2025 in Geneva. "
+        "The ministers will meet again on Friday, August 8."
+    )
     inference = infer_date(text)
     assert (inference.earliest, inference.latest) == (dt.date(2025, 8, 4), dt.date(2025, 8, 8))
     assert inference.value == "2025-W32"
@@ -160,16 +188,20 @@ def test_reference_date_order() -> None:
     assert _chosen(reference_date(text, dateline=dateline)) == ("2025-10-21", "dateline")
     inferred = reference_date(text)
     assert _chosen(inferred) == ("2025-10", "inferred")
-    assert inferred.warnings == ("date inferred from content as 2025-10 (between 2025-10-18 and 2025-10-24, "
-                                 "from 'Tuesday, October 21, 2025', 'Friday, October 24, 2025')",)
+    assert inferred.warnings == (
+        "date inferred from content as 2025-10 (between 2025-10-18 and 2025-10-24, "
+        "from 'Tuesday, October 21, 2025', 'Friday, October 24, 2025')",
+    )
     undated = reference_date("Peskov said on Monday that a meeting was necessary.")
     assert _chosen(undated) == (None, "none")
     assert "no date found" in undated.warnings[0]
 
 
 def test_wire_dateline_year_pinned_by_content() -> None:
-    text = ("MOSCOW, Aug 7 (Reuters) - Vladimir Putin and Donald Trump will meet in the coming days, "
-            "the Kremlin said. Envoy Steve Witkoff met Putin on Wednesday, August 6, 2025 in Moscow.")
+    text = (
+        "MOSCOW, Aug 7 (Reuters) - Vladimir Putin and Donald Trump will meet in the coming days, "
+        "the Kremlin said. Envoy Steve Witkoff met Putin on Wednesday, August 6, 2025 in Moscow."
+    )
     chosen = reference_date(text, dateline=find_dateline(text))
     assert _chosen(chosen) == ("2025-08-07", "dateline")
 
@@ -178,11 +210,28 @@ def test_wire_dateline_without_year_and_nothing_else() -> None:
     text = "MOSCOW, Aug 7 (Reuters) - Vladimir Putin and Donald Trump will meet in the coming days."
     chosen = reference_date(text, dateline=find_dateline(text))
     assert _chosen(chosen) == (None, "none")
-    assert chosen.warnings == ("the dateline 'Aug 7' names no year and nothing else dates the article; "
-                               "left undated",)
+    assert chosen.warnings == (
+        "the dateline 'Aug 7' names no year and nothing else dates the article; left undated",
+    )
 
 
 def test_seed_004_dated_by_its_header() -> None:
     text = (SEEDS / "004_37202947cbd3880e.txt").read_text(encoding="utf-8")
     dateline = find_dateline(text)
     assert (dateline.value, dateline.kind, dateline.start) == ("2025-10-21", "header", 14)
+
+
+def test_dates_with_a_year_bound_the_window_by_their_tense() -> None:
+    text = (
+        "The summit will take place on Friday, August 15, 2025 in Alaska, "
+        "after they spoke on August 12, 2025."
+    )
+    inference = infer_date(text)
+    assert (inference.earliest, inference.latest, inference.value) == (
+        dt.date(2025, 8, 12),
+        dt.date(2025, 8, 15),
+        "2025-W33",
+    )
+    assert inference.evidence == ("Friday, August 15, 2025", "August 12, 2025")
+    # Alone, such a date says nothing about when the article was written.
+    assert infer_date("They spoke on August 12, 2025 about the summit.") is None

@@ -127,6 +127,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "header": re.compile(rf"^[ \t]*(?:{clock},?\s*)?(?P<date>{full}){time_part}?[ \t]*$", re.MULTILINE),
         "byline": re.compile(rf"^[ \t]*By\s+[^\n|•·]{{2,60}}?\s*[|•·,–—-]\s*(?P<date>{full})", re.MULTILINE),
         "weekday_date": re.compile(rf"\b{weekday},?\s+(?:the\s+)?{month_day}(?:,?\s*{year}\b)?"),
+        "full_date": re.compile(rf"\b{full}"),
         "year": re.compile(r"(?<![\d,.])(?:19|20)\d\d(?!\d|[,.]\d)"),
     }
 
@@ -337,12 +338,28 @@ def infer_date(text: str, context_years: Iterable[int] = ()) -> Inference | None
         high = date if orientation == "future" else date + WEEKDAY_HORIZON
         earliest, latest = max(earliest, low), min(latest, high)
         evidence.append(match[0])
-    if not evidence or earliest > latest:
+    if not evidence:
+        return None
+    # Dates with their year but no weekday may be far from publication, but their tense still bounds
+    # it: "met on August 6, 2025" was written after that day, "will meet on ..." before it.
+    for match in _patterns()["full_date"].finditer(text):
+        resolved = _date_of(match)
+        if match["weekday"] or resolved is None or resolved[1] is None:
+            continue
+        date, orientation = resolved[1], _orientation(text, match.start())
+        if orientation == "past" and date > earliest:
+            earliest = date
+            evidence.append(match[0])
+        elif orientation == "future" and date < latest:
+            latest = date
+            evidence.append(match[0])
+    if earliest > latest:
         return None
     value = value_of_window(earliest, latest)
     if value is None:
         return None
-    return Inference(value=value, earliest=earliest, latest=latest, evidence=tuple(evidence))
+    return Inference(value=value, earliest=earliest, latest=latest, evidence=tuple(sorted(
+        set(evidence), key=lambda phrase: text.find(phrase))))
 
 
 def describe(inference: Inference) -> str:
