@@ -33,11 +33,19 @@ def _throughput(function, texts: list[tuple[str, object]], rounds: int) -> float
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder holding TimeBank/ and AQUAINT/")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, help="folder holding TimeBank/ and AQUAINT/"
+    )
     parser.add_argument("--rounds", type=int, default=3, help="passes over the texts; the best one counts")
-    parser.add_argument("--dateparser-documents", type=int, default=60,
-                        help="how many texts to time dateparser on (it is slow)")
+    parser.add_argument(
+        "--dateparser-documents",
+        type=int,
+        default=60,
+        help="how many texts to time dateparser on (it is slow)",
+    )
     arguments = parser.parse_args()
 
     folders = [arguments.data / "TimeBank", arguments.data / "AQUAINT"]
@@ -50,9 +58,11 @@ def main() -> int:
 
     tag("Warm-up on Friday, two months ago.", "2025-10-21")  # loads and compiles the grammar
     seconds = _throughput(tag, texts, arguments.rounds)
-    print(f"timeline.tag: {len(texts)} documents ({size / 1e6:.2f} MB) in {seconds:.3f} s: "
-          f"{len(texts) / seconds:.0f} documents/s, {size / 1e6 / seconds:.2f} MB/s, "
-          f"{1000 * seconds / len(texts):.2f} ms/document")
+    print(
+        f"timeline.tag: {len(texts)} documents ({size / 1e6:.2f} MB) in {seconds:.3f} s: "
+        f"{len(texts) / seconds:.0f} documents/s, {size / 1e6 / seconds:.2f} MB/s, "
+        f"{1000 * seconds / len(texts):.2f} ms/document"
+    )
 
     from dateparser.search import search_dates
 
@@ -61,11 +71,15 @@ def main() -> int:
     search_dates("Warm-up on Friday.", languages=["en"])
     baseline = _throughput(lambda text, _dct: search_dates(text, languages=["en"]), sample, 1)
     ours = _throughput(tag, sample, arguments.rounds)
-    print(f"dateparser search_dates: {len(sample)} documents ({sample_size / 1e6:.2f} MB) in {baseline:.3f} s: "
-          f"{len(sample) / baseline:.0f} documents/s, {sample_size / 1e6 / baseline:.2f} MB/s, "
-          f"{1000 * baseline / len(sample):.2f} ms/document")
-    print(f"timeline.tag on the same {len(sample)} documents: {ours:.3f} s; "
-          f"{baseline / ours:.1f}x faster than search_dates")
+    print(
+        f"dateparser search_dates: {len(sample)} documents ({sample_size / 1e6:.2f} MB) in {baseline:.3f} s: "
+        f"{len(sample) / baseline:.0f} documents/s, {sample_size / 1e6 / baseline:.2f} MB/s, "
+        f"{1000 * baseline / len(sample):.2f} ms/document"
+    )
+    print(
+        f"timeline.tag on the same {len(sample)} documents: {ours:.3f} s; "
+        f"{baseline / ours:.1f}x faster than search_dates"
+    )
     return 0
 
 

@@ -27,9 +27,15 @@ def _describe(item) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder holding TimeBank/ and AQUAINT/")
-    parser.add_argument("--folders", default="TimeBank,AQUAINT", help="sub-folders to score (comma-separated)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, help="folder holding TimeBank/ and AQUAINT/"
+    )
+    parser.add_argument(
+        "--folders", default="TimeBank,AQUAINT", help="sub-folders to score (comma-separated)"
+    )
     parser.add_argument("--errors", type=Path, help="write every error as a TSV row to this file")
     arguments = parser.parse_args()
 
@@ -49,19 +55,30 @@ def main() -> int:
         score_document(document, found, per_folder.setdefault(folder, Scores()))
     elapsed = time.perf_counter() - started
 
-    print(f"TempEval-3 training data: {len(documents)} documents, {total.gold} gold TIMEX3, "
-          f"{total.system} found, tagged in {elapsed:.1f} s")
-    header = f"{'':10} {'strict P':>9} {'R':>6} {'F1':>6} {'relaxed P':>10} {'R':>6} {'F1':>6} {'value F1':>9} {'type F1':>8}"
+    print(
+        f"TempEval-3 training data: {len(documents)} documents, {total.gold} gold TIMEX3, "
+        f"{total.system} found, tagged in {elapsed:.1f} s"
+    )
+    header = (
+        f"{'':10} {'strict P':>9} {'R':>6} {'F1':>6} {'relaxed P':>10} {'R':>6} {'F1':>6} "
+        f"{'value F1':>9} {'type F1':>8}"
+    )
     print(header)
     for name, scores in [*per_folder.items(), ("all", total)]:
         strict, relaxed = scores.strict, scores.relaxed
-        print(f"{name:10} {strict[0]:9.3f} {strict[1]:6.3f} {strict[2]:6.3f} {relaxed[0]:10.3f} "
-              f"{relaxed[1]:6.3f} {relaxed[2]:6.3f} {scores.value_f1:9.3f} {scores.type_f1:8.3f}")
-    print(f"value accuracy over relaxed matches: {total.value_accuracy:.3f}; "
-          f"type accuracy: {total.type_accuracy:.3f}")
+        print(
+            f"{name:10} {strict[0]:9.3f} {strict[1]:6.3f} {strict[2]:6.3f} {relaxed[0]:10.3f} "
+            f"{relaxed[1]:6.3f} {relaxed[2]:6.3f} {scores.value_f1:9.3f} {scores.type_f1:8.3f}"
+        )
+    print(
+        f"value accuracy over relaxed matches: {total.value_accuracy:.3f}; "
+        f"type accuracy: {total.type_accuracy:.3f}"
+    )
     if keep_errors:
         with arguments.errors.open("w", encoding="utf-8") as stream:
-            stream.write("kind\tdocument\tgold text\tgold type\tgold value\tfound text\tfound type\tfound value\n")
+            stream.write(
+                "kind\tdocument\tgold text\tgold type\tgold value\tfound text\tfound type\tfound value\n"
+            )
             for kind, name, gold, found in total.errors:
                 stream.write(f"{kind}\t{name}\t{_describe(gold)}\t{_describe(found)}\n")
         print(f"{len(total.errors)} errors written to {arguments.errors}")

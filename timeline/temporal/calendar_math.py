@@ -50,8 +50,14 @@ def value_at(day: dt.date, unit: str) -> str:
 
 # The shape of an unanchored value per unit, for texts without a reference date.
 UNANCHORED = {
-    "D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
-    "Y": "XXXX", "DE": "XXX", "CE": "XX",
+    "D": "XXXX-XX-XX",
+    "W": "XXXX-WXX",
+    "WE": "XXXX-WXX-WE",
+    "M": "XXXX-XX",
+    "Q": "XXXX-QX",
+    "Y": "XXXX",
+    "DE": "XXX",
+    "CE": "XX",
 }
 
 

@@ -42,11 +42,11 @@ def orientation(text: str, start: int, end: int, lower: int = 0, upper: int | No
     """
     cues = grammar().cues
     sentence_start, sentence_end = sentence_bounds(text, start, end, lower, upper)
-    tail = text[max(sentence_start, start - 24):start]
+    tail = text[max(sentence_start, start - 24) : start]
     deadline = None
     for match in cues["deadline"].finditer(tail):
         deadline = match
-    if deadline is not None and not tail[deadline.end():].strip():
+    if deadline is not None and not tail[deadline.end() :].strip():
         return "future"
     clause_break = _CLAUSE_BREAK.search(text, end, sentence_end)
     clause_end = clause_break.start() if clause_break else sentence_end

@@ -64,10 +64,14 @@ def find_candidates(grammar: Grammar, text: str, lower: int, upper: int) -> list
     for rule in grammar.rules:
         windows = windows_by_anchors.get(rule.anchors)
         if windows is None:
-            windows = windows_by_anchors[rule.anchors] = windows_around(tokens, rule.anchors, text, lower, upper)
+            windows = windows_by_anchors[rule.anchors] = windows_around(
+                tokens, rule.anchors, text, lower, upper
+            )
         for window_start, window_end in windows:
             candidates.extend(_matches(rule, text, window_start, window_end))
-    candidates.sort(key=lambda candidate: (candidate.start - candidate.end, candidate.start, candidate.rule.index))
+    candidates.sort(
+        key=lambda candidate: (candidate.start - candidate.end, candidate.start, candidate.rule.index)
+    )
     return candidates
 
 
@@ -87,10 +91,12 @@ def select(candidates: list[Candidate], lower: int, upper: int) -> list[Candidat
     occupied = bytearray(upper - lower)
     chosen = []
     for candidate in candidates:
-        window = occupied[candidate.start - lower:candidate.end - lower]
+        window = occupied[candidate.start - lower : candidate.end - lower]
         if window.find(1) != -1:
             continue
-        occupied[candidate.start - lower:candidate.end - lower] = b"\x01" * (candidate.end - candidate.start)
+        occupied[candidate.start - lower : candidate.end - lower] = b"\x01" * (
+            candidate.end - candidate.start
+        )
         chosen.append(candidate)
     chosen.sort(key=lambda candidate: candidate.start)
     return chosen

@@ -44,16 +44,16 @@ class Rule:
 
     def accepts_context(self, text: str, start: int, end: int) -> bool:
         """Whether the text around a match allows this rule to fire there."""
-        before = text[max(0, start - _CONTEXT_WINDOW):start]
+        before = text[max(0, start - _CONTEXT_WINDOW) : start]
         if self.preceded_by is not None and not self.preceded_by.search(before):
             return False
         if self.not_preceded_by is not None and self.not_preceded_by.search(before):
             return False
-        after = text[end:end + _CONTEXT_WINDOW]
+        after = text[end : end + _CONTEXT_WINDOW]
         if self.not_followed_by is not None and self.not_followed_by.match(after):
             return False
         if self.rejects:
-            surrounding = text[start:end + _CONTEXT_WINDOW]
+            surrounding = text[start : end + _CONTEXT_WINDOW]
             if any(reject.match(surrounding) for reject in self.rejects):
                 return False
         return True
@@ -153,26 +153,30 @@ def grammar() -> Grammar:
     rules = []
     for index, entry in enumerate(rule_file["rules"]):
         body = _expand(entry["pattern"], pieces)
-        rules.append(Rule(
-            name=entry["name"],
-            index=index,
-            pattern=re.compile(_WORD_EDGE_BEFORE + "(?:" + body + ")" + _WORD_EDGE_AFTER, re.IGNORECASE),
-            resolver=entry["resolve"],
-            type=entry.get("type", "DATE"),
-            arguments=dict(entry.get("arguments") or {}),
-            examples=tuple(entry.get("examples") or ()),
-            preceded_by=_context_pattern(entry.get("preceded_by"), pieces, "end"),
-            not_preceded_by=_context_pattern(entry.get("not_preceded_by"), pieces, "end"),
-            not_followed_by=_context_pattern(entry.get("not_followed_by"), pieces, "start"),
-            rejects=tuple(
-                re.compile(_expand(reject, pieces), re.IGNORECASE) for reject in entry.get("reject") or ()
-            ),
-            anchors=_anchor_words(entry["anchors"], tables),
-        ))
+        rules.append(
+            Rule(
+                name=entry["name"],
+                index=index,
+                pattern=re.compile(_WORD_EDGE_BEFORE + "(?:" + body + ")" + _WORD_EDGE_AFTER, re.IGNORECASE),
+                resolver=entry["resolve"],
+                type=entry.get("type", "DATE"),
+                arguments=dict(entry.get("arguments") or {}),
+                examples=tuple(entry.get("examples") or ()),
+                preceded_by=_context_pattern(entry.get("preceded_by"), pieces, "end"),
+                not_preceded_by=_context_pattern(entry.get("not_preceded_by"), pieces, "end"),
+                not_followed_by=_context_pattern(entry.get("not_followed_by"), pieces, "start"),
+                rejects=tuple(
+                    re.compile(_expand(reject, pieces), re.IGNORECASE) for reject in entry.get("reject") or ()
+                ),
+                anchors=_anchor_words(entry["anchors"], tables),
+            )
+        )
     cue_file = _load("cues.yaml")
     cues = {
         # Cue lists are folded YAML over several lines: their spaces are layout, not pattern.
-        name: re.compile(r"(?<![\w'])(?:" + _expand("".join(source.split()), pieces) + r")(?![\w])", re.IGNORECASE)
+        name: re.compile(
+            r"(?<![\w'])(?:" + _expand("".join(source.split()), pieces) + r")(?![\w])", re.IGNORECASE
+        )
         for name, source in cue_file["cues"].items()
     }
     anchor_words = frozenset().union(*(rule.anchors for rule in rules))

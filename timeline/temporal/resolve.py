@@ -22,7 +22,6 @@ from timeline.model import TimeExpr
 from timeline.temporal.calendar_math import MOVABLE_HOLIDAYS, UNANCHORED, shift, value_at
 from timeline.temporal.grammar import Grammar, normalise_word
 
-
 # How close a named day must be for a bare weekday to be read as that day ("the parade ... on Friday").
 _NEARBY_CHARACTERS = 120
 
@@ -45,7 +44,9 @@ class Context:
     orientation: Callable[[], str | None]
     position: int = 0  # where the expression being resolved starts
 
-    def anaphoric_anchor(self, granularities: tuple[str, ...] = ("day", "instant")) -> tuple[dt.date | None, str | None]:
+    def anaphoric_anchor(
+        self, granularities: tuple[str, ...] = ("day", "instant")
+    ) -> tuple[dt.date | None, str | None]:
         """The date the story is at: the last expression with a date this precise, else the reference date."""
         for expression in reversed(self.history):
             if expression.start_date is not None and expression.granularity in granularities:
@@ -76,9 +77,22 @@ _TOPIC_QUARTER_RULES = ("quarter", "quarter_code")
 Resolver = Callable[[Groups, dict, Context], Resolution | None]
 
 _SHIFT_BY_RELATION = {
-    "last": -1, "past": -1, "previous": -1, "preceding": -1, "this past": -1,
-    "this": 0, "current": 0, "same": 0, "that": 0, "that same": 0, "the same": 0,
-    "next": 1, "coming": 1, "following": 1, "this coming": 1, "upcoming": 1,
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "preceding": -1,
+    "this past": -1,
+    "this": 0,
+    "current": 0,
+    "same": 0,
+    "that": 0,
+    "that same": 0,
+    "the same": 0,
+    "next": 1,
+    "coming": 1,
+    "following": 1,
+    "this coming": 1,
+    "upcoming": 1,
 }
 _ANAPHORIC_RELATIONS = {"following", "previous", "preceding", "same", "that", "that same", "the same"}
 _DURATION_UNITS = {"S": "S", "TM": "M", "H": "H"}
@@ -117,8 +131,10 @@ def _year_of(text: str | None, reference: dt.date | None) -> int | None:
     if len(digits) == 2:
         # Two-digit years: the century that puts the year nearest the reference (or 1950-2049).
         pivot = reference.year if reference else 2000
-        candidates = [century + int(digits) for century in (pivot // 100 * 100 - 100, pivot // 100 * 100,
-                                                            pivot // 100 * 100 + 100)]
+        candidates = [
+            century + int(digits)
+            for century in (pivot // 100 * 100 - 100, pivot // 100 * 100, pivot // 100 * 100 + 100)
+        ]
         return min(candidates, key=lambda year: (abs(year - pivot), -year))
     year = int(digits)
     return year if 1 <= year <= 9999 else None
@@ -281,7 +297,7 @@ def quarter(groups: Groups, arguments: dict, context: Context) -> Resolution | N
 
 
 def quarter_anaphora(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
-    """"the quarter", "the latest period": the quarter last named, else the one just ended."""
+    """ "the quarter", "the latest period": the quarter last named, else the one just ended."""
     previous = context.last_quarter()
     if previous is not None:
         return Resolution("DATE", previous.value, None, f"text:{previous.start}:{previous.end}")
@@ -293,22 +309,26 @@ def quarter_anaphora(groups: Groups, arguments: dict, context: Context) -> Resol
 
 
 def year_period(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
-    """"the 1988 period": the quarter under discussion, in that year; else the year."""
+    """ "the 1988 period": the quarter under discussion, in that year; else the year."""
     year = _year_of(groups["year"], context.reference)
     previous = context.last_quarter()
     if year is None:
         return None
     if previous is None:
         return Resolution("DATE", f"{year:04d}")
-    return Resolution("DATE", f"{year:04d}-Q{previous.value[-1]}", None, f"text:{previous.start}:{previous.end}")
+    return Resolution(
+        "DATE", f"{year:04d}-Q{previous.value[-1]}", None, f"text:{previous.start}:{previous.end}"
+    )
 
 
 def year_ago(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
-    """"the year-ago quarter": the period under discussion, one year earlier."""
+    """ "the year-ago quarter": the period under discussion, one year earlier."""
     previous = context.last_quarter()
     if groups.get("ordinal"):
         number = _ordinal_quarter(groups["ordinal"], context)
-        base_year = int(previous.value[:4]) if previous else (context.reference.year if context.reference else None)
+        base_year = (
+            int(previous.value[:4]) if previous else (context.reference.year if context.reference else None)
+        )
         if base_year is None or number is None:
             return None
         return Resolution("DATE", f"{base_year - 1:04d}-Q{number}")
@@ -318,7 +338,9 @@ def year_ago(groups: Groups, arguments: dict, context: Context) -> Resolution | 
     if context.reference is None:
         return None
     if groups.get("noun") and "quarter" in groups["noun"].lower():
-        return Resolution("DATE", value_at(shift(shift(context.reference, "Q", -1), "Y", -1), "Q"), None, "dct")
+        return Resolution(
+            "DATE", value_at(shift(shift(context.reference, "Q", -1), "Y", -1), "Q"), None, "dct"
+        )
     return Resolution("DATE", f"{context.reference.year - 1:04d}", None, "dct")
 
 
@@ -393,14 +415,18 @@ def holiday(groups: Groups, arguments: dict, context: Context) -> Resolution | N
             return Resolution("DATE", "XXXX-XX-XX")
         return Resolution("DATE", f"XXXX-{rule_value}")
     relation = _relation(groups)
-    occurrences = [on(year) for year in (reference.year - 1, reference.year, reference.year + 1) if 1 <= year <= 9999]
+    occurrences = [
+        on(year) for year in (reference.year - 1, reference.year, reference.year + 1) if 1 <= year <= 9999
+    ]
     if relation in ("last", "this past"):
         day = max(occurrence for occurrence in occurrences if occurrence < reference)
     elif relation in ("next", "this coming"):
         day = min(occurrence for occurrence in occurrences if occurrence > reference)
     else:
         # The nearest one: a holiday is named because it is close ("the Victory Day parade").
-        day = min(occurrences, key=lambda occurrence: (abs((occurrence - reference).days), occurrence < reference))
+        day = min(
+            occurrences, key=lambda occurrence: (abs((occurrence - reference).days), occurrence < reference)
+        )
     return Resolution("DATE", day.isoformat(), None, "dct")
 
 
@@ -427,10 +453,19 @@ def weekday(groups: Groups, arguments: dict, context: Context) -> Resolution | N
     number = context.grammar.lookup("weekday", groups["weekday"])
     mod = _position_mod(groups, context)
     relation = _relation(groups)
-    if relation in _ANAPHORIC_RELATIONS or relation == "next" and groups["relation"].lower().startswith("the"):
+    if (
+        relation in _ANAPHORIC_RELATIONS
+        or relation == "next"
+        and groups["relation"].lower().startswith("the")
+    ):
         base, anchor = context.anaphoric_anchor()
-        direction = "future" if relation in ("following", "next") else "past" if relation in (
-            "previous", "preceding") else None
+        direction = (
+            "future"
+            if relation in ("following", "next")
+            else "past"
+            if relation in ("previous", "preceding")
+            else None
+        )
         if base is not None and direction is not None:
             base = base + dt.timedelta(days=1 if direction == "future" else -1)
     else:
@@ -445,8 +480,11 @@ def weekday(groups: Groups, arguments: dict, context: Context) -> Resolution | N
             direction = None
         elif (named := context.nearby_day(number)) is not None:
             # "the Victory Day parade in Moscow on Friday": the date just named is that Friday.
-            return Resolution(*_with_part(named.start_date.isoformat(), groups.get("part"), context), mod,
-                              f"text:{named.start}:{named.end}")
+            return Resolution(
+                *_with_part(named.start_date.isoformat(), groups.get("part"), context),
+                mod,
+                f"text:{named.start}:{named.end}",
+            )
         else:
             direction = context.orientation() or "past"
     if base is None:
@@ -458,8 +496,13 @@ def weekday(groups: Groups, arguments: dict, context: Context) -> Resolution | N
 
 
 _DEICTIC_DAYS = {
-    "today": (0, None), "yesterday": (-1, None), "tomorrow": (1, None), "tonight": (0, "night"),
-    "overnight": (0, "night"), "the day before yesterday": (-2, None), "the day after tomorrow": (2, None),
+    "today": (0, None),
+    "yesterday": (-1, None),
+    "tomorrow": (1, None),
+    "tonight": (0, "night"),
+    "overnight": (0, "night"),
+    "the day before yesterday": (-2, None),
+    "the day after tomorrow": (2, None),
 }
 
 
@@ -491,8 +534,11 @@ def part_of_day(groups: Groups, arguments: dict, context: Context) -> Resolution
 def relative_day(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     """Days counted from the date the story is at: "the next day", "the day before", "that day"."""
     relation = normalise_word(groups["relation"])
-    offset = 1 if any(word in relation for word in ("next", "following", "after")) else (
-        -1 if any(word in relation for word in ("previous", "preceding", "before")) else 0)
+    offset = (
+        1
+        if any(word in relation for word in ("next", "following", "after"))
+        else (-1 if any(word in relation for word in ("previous", "preceding", "before")) else 0)
+    )
     base, anchor = context.anaphoric_anchor()
     if base is None:
         kind, value = _with_part("XXXX-XX-XX", groups.get("part"), context)
@@ -503,18 +549,29 @@ def relative_day(groups: Groups, arguments: dict, context: Context) -> Resolutio
 
 # What "the following UNIT" may count from: an expression at least as precise as the unit.
 _ANCHOR_GRANULARITIES = {
-    "D": ("day", "instant"), "W": ("day", "instant", "week"), "WE": ("day", "instant", "week"),
-    "M": ("day", "instant", "week", "month"), "Q": ("day", "instant", "week", "month", "quarter"),
+    "D": ("day", "instant"),
+    "W": ("day", "instant", "week"),
+    "WE": ("day", "instant", "week"),
+    "M": ("day", "instant", "week", "month"),
+    "Q": ("day", "instant", "week", "month", "quarter"),
     "Y": ("day", "instant", "week", "month", "quarter", "season", "year"),
     "DE": ("day", "instant", "week", "month", "quarter", "season", "year"),
     "CE": ("day", "instant", "week", "month", "quarter", "season", "year", "decade"),
 }
-_UNIT_WORDS = {"day": "D", "week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y",
-               "decade": "DE", "century": "CE"}
+_UNIT_WORDS = {
+    "day": "D",
+    "week": "W",
+    "weekend": "WE",
+    "month": "M",
+    "quarter": "Q",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
+}
 
 
 def relative(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
-    """"last week", "this month", "earlier this year", "the following week", "later that day"."""
+    """ "last week", "this month", "earlier this year", "the following week", "later that day"."""
     unit_word = normalise_word(groups.get("unit_word") or arguments.get("unit_word") or "")
     unit = arguments.get("unit") or _UNIT_WORDS.get(unit_word)
     if unit is None:
@@ -608,16 +665,23 @@ def duration(groups: Groups, arguments: dict, context: Context) -> Resolution | 
 
 
 def vague_duration(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
-    """"recent years", "in the coming days", "for years": some number of units (PXY, PXD)."""
+    """ "recent years", "in the coming days", "for years": some number of units (PXY, PXD)."""
     unit = context.grammar.lookup("unit", groups["unit"])
     return Resolution("DURATION", duration_value("X", unit))
 
 
-_SMALLER_UNIT = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "Q": ("M", 3), "DE": ("Y", 10), "CE": ("Y", 100)}
+_SMALLER_UNIT = {
+    "Y": ("M", 12),
+    "M": ("D", 30),
+    "W": ("D", 7),
+    "Q": ("M", 3),
+    "DE": ("Y", 10),
+    "CE": ("Y", 100),
+}
 
 
 def offset(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
-    """"two months ago" (from the reference date), "a day later" (from the date the story is at)."""
+    """ "two months ago" (from the reference date), "a day later" (from the date the story is at)."""
     unit = context.grammar.lookup("unit", groups["unit"])
     count = arguments.get("count") or parse_count(groups["count"], context)
     direction = normalise_word(groups["direction"])
@@ -634,16 +698,18 @@ def offset(groups: Groups, arguments: dict, context: Context) -> Resolution | No
             if previous is not None and count.denominator == 1:
                 years = int(count) * (10 if unit == "DE" else 1)
                 year = int(previous.value[:4]) - years
-                return Resolution("DATE", f"{year:04d}-Q{previous.value[-1]}", mod,
-                                  f"text:{previous.start}:{previous.end}")
+                return Resolution(
+                    "DATE", f"{year:04d}-Q{previous.value[-1]}", mod, f"text:{previous.start}:{previous.end}"
+                )
     else:
         base, anchor = context.reference, "dct"
         if unit == "Y" and direction == "ago" and count == 1:
             previous = context.last_quarter()
             if previous is not None:
                 year = int(previous.value[:4]) - 1
-                return Resolution("DATE", f"{year:04d}-Q{previous.value[-1]}", mod,
-                                  f"text:{previous.start}:{previous.end}")
+                return Resolution(
+                    "DATE", f"{year:04d}-Q{previous.value[-1]}", mod, f"text:{previous.start}:{previous.end}"
+                )
     if unit == "2W":
         unit, count = "W", count * 2
     if unit in ("S", "TM", "H"):
@@ -684,12 +750,29 @@ def clock(groups: Groups, arguments: dict, context: Context) -> Resolution | Non
 
 
 _ADVERB_SETS = {
-    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-    "quarterly": "P1Q", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "biannually": "P6M",
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "quarterly": "P1Q",
+    "hourly": "PT1H",
+    "nightly": "P1D",
+    "biweekly": "P2W",
+    "biannually": "P6M",
     "semiannually": "P6M",
 }
-_SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y", "quarter": "P1Q", "hour": "PT1H",
-              "night": "XXXX-XX-XXTNI", "morning": "XXXX-XX-XXTMO", "evening": "XXXX-XX-XXTEV"}
+_SET_UNITS = {
+    "day": "P1D",
+    "week": "P1W",
+    "month": "P1M",
+    "year": "P1Y",
+    "quarter": "P1Q",
+    "hour": "PT1H",
+    "night": "XXXX-XX-XXTNI",
+    "morning": "XXXX-XX-XXTMO",
+    "evening": "XXXX-XX-XXTEV",
+}
 
 
 def set_(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -710,10 +793,28 @@ def constant(groups: Groups, arguments: dict, context: Context) -> Resolution | 
 
 
 RESOLVERS: dict[str, Resolver] = {
-    "calendar": calendar, "month": month, "range": range_, "decade": decade, "century": century,
-    "quarter": quarter, "quarter_anaphora": quarter_anaphora, "year_ago": year_ago, "year_period": year_period, "half": half,
-    "season": season, "holiday": holiday, "weekday": weekday, "deictic_day": deictic_day,
-    "part_of_day": part_of_day, "relative_day": relative_day, "relative": relative,
-    "vague_span": vague_span, "offset": offset, "duration": duration, "vague_duration": vague_duration,
-    "clock": clock, "set": set_, "constant": constant,
+    "calendar": calendar,
+    "month": month,
+    "range": range_,
+    "decade": decade,
+    "century": century,
+    "quarter": quarter,
+    "quarter_anaphora": quarter_anaphora,
+    "year_ago": year_ago,
+    "year_period": year_period,
+    "half": half,
+    "season": season,
+    "holiday": holiday,
+    "weekday": weekday,
+    "deictic_day": deictic_day,
+    "part_of_day": part_of_day,
+    "relative_day": relative_day,
+    "relative": relative,
+    "vague_span": vague_span,
+    "offset": offset,
+    "duration": duration,
+    "vague_duration": vague_duration,
+    "clock": clock,
+    "set": set_,
+    "constant": constant,
 }

@@ -40,7 +40,9 @@ def reference_date(dct: dt.date | str | None) -> dt.date | None:
         raise ValueError(f"not a reference date in the form YYYY-MM-DD: {dct!r}") from None
 
 
-def tag(text: str, dct: dt.date | str | None = None, start: int = 0, end: int | None = None) -> list[TimeExpr]:
+def tag(
+    text: str, dct: dt.date | str | None = None, start: int = 0, end: int | None = None
+) -> list[TimeExpr]:
     """The temporal expressions of text[start:end], resolved against DCT, with offsets into TEXT."""
     reference = reference_date(dct)
     lower = max(0, min(start, len(text)))
@@ -52,28 +54,34 @@ def tag(text: str, dct: dt.date | str | None = None, start: int = 0, end: int | 
             grammar=compiled,
             reference=reference,
             history=expressions,
-            orientation=lambda candidate=candidate: orientation(text, candidate.start, candidate.end, lower, upper),
+            orientation=lambda candidate=candidate: orientation(
+                text, candidate.start, candidate.end, lower, upper
+            ),
             position=candidate.start,
         )
         try:
-            resolution = RESOLVERS[candidate.rule.resolver](candidate.groups, candidate.rule.arguments, context)
+            resolution = RESOLVERS[candidate.rule.resolver](
+                candidate.groups, candidate.rule.arguments, context
+            )
             if resolution is None:
                 continue
             start_date, end_date, granularity = interval_of(resolution.value)
         except (ValueError, OverflowError, ZeroDivisionError):
             # Well-shaped but impossible ("February 30", a year past 9999): not a date.
             continue
-        expressions.append(TimeExpr(
-            start=candidate.start,
-            end=candidate.end,
-            text=text[candidate.start:candidate.end],
-            type=resolution.type,
-            value=resolution.value,
-            start_date=start_date,
-            end_date=end_date,
-            granularity=granularity,
-            mod=resolution.mod,
-            rule=candidate.rule.name,
-            anchor=resolution.anchor,
-        ))
+        expressions.append(
+            TimeExpr(
+                start=candidate.start,
+                end=candidate.end,
+                text=text[candidate.start : candidate.end],
+                type=resolution.type,
+                value=resolution.value,
+                start_date=start_date,
+                end_date=end_date,
+                granularity=granularity,
+                mod=resolution.mod,
+                rule=candidate.rule.name,
+                anchor=resolution.anchor,
+            )
+        )
     return expressions

@@ -66,16 +66,25 @@ def read_timeml(path: str | Path) -> TimeMLDocument:
                 length += len(child.tail)
         if element.tag == "TIMEX3" and length > start:
             covered = "".join(pieces)[start:length]
-            timexes.append(GoldTimex(
-                start=start, end=length, text=covered,
-                type=element.get("type", ""), value=element.get("value", ""), mod=element.get("mod"),
-            ))
+            timexes.append(
+                GoldTimex(
+                    start=start,
+                    end=length,
+                    text=covered,
+                    type=element.get("type", ""),
+                    value=element.get("value", ""),
+                    mod=element.get("mod"),
+                )
+            )
 
     if text_element is not None:
         walk(text_element)
     timexes.sort(key=lambda timex: (timex.start, timex.end))
     return TimeMLDocument(
-        name=Path(path).name, text="".join(pieces), dct=_dct_of(root), timexes=tuple(timexes),
+        name=Path(path).name,
+        text="".join(pieces),
+        dct=_dct_of(root),
+        timexes=tuple(timexes),
     )
 
 
@@ -140,7 +149,10 @@ def score_document(
     # Strict matches first, so that one-to-one matching prefers exact extents.
     for gold_index, gold_timex in enumerate(gold):
         for system_index, found in enumerate(system):
-            if system_index not in used_system and (found.start, found.end) == (gold_timex.start, gold_timex.end):
+            if system_index not in used_system and (found.start, found.end) == (
+                gold_timex.start,
+                gold_timex.end,
+            ):
                 used_system.add(system_index)
                 matched_gold.add(gold_index)
                 scores.strict_matches += 1

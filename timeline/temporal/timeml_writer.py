@@ -16,12 +16,14 @@ def to_timeml(text: str, expressions: Sequence[TimeExpr], dct: dt.date | None) -
     """
     pieces = ['<?xml version="1.0" encoding="UTF-8"?>\n<TimeML>\n']
     if dct is not None:
-        pieces.append(f'<DCT><TIMEX3 tid="t0" type="DATE" value="{dct.isoformat()}" temporalFunction="false" '
-                      f'functionInDocument="CREATION_TIME">{dct.isoformat()}</TIMEX3></DCT>\n')
+        pieces.append(
+            f'<DCT><TIMEX3 tid="t0" type="DATE" value="{dct.isoformat()}" temporalFunction="false" '
+            f'functionInDocument="CREATION_TIME">{dct.isoformat()}</TIMEX3></DCT>\n'
+        )
     pieces.append("<TEXT>")
     position = 0
     for number, expression in enumerate(expressions, start=1):
-        pieces.append(escape(_xml_safe(text[position:expression.start])))
+        pieces.append(escape(_xml_safe(text[position : expression.start])))
         attributes = f'tid="t{number}" type={quoteattr(expression.type)} value={quoteattr(expression.value)}'
         if expression.mod:
             attributes += f" mod={quoteattr(expression.mod)}"
@@ -35,7 +37,10 @@ def to_timeml(text: str, expressions: Sequence[TimeExpr], dct: dt.date | None) -
 def _xml_safe(text: str) -> str:
     """TEXT without the characters XML 1.0 cannot hold (control characters other than tab and newlines)."""
     return "".join(
-        character for character in text
-        if character in "\t\n\r" or "\x20" <= character <= "\ud7ff" or "\ue000" <= character <= "\ufffd"
+        character
+        for character in text
+        if character in "\t\n\r"
+        or "\x20" <= character <= "\ud7ff"
+        or "\ue000" <= character <= "\ufffd"
         or character >= "\U00010000"
     )

@@ -42,8 +42,15 @@ _UNANCHORED_SHAPES = (
     (re.compile(r"^XXXX(-XX(-XX)?)?T"), "instant"),
 )
 _DURATION_UNIT_GRANULARITY = {
-    "Y": "year", "M": "month", "W": "week", "D": "day",
-    "H": "instant", "S": "instant", "DE": "decade", "CE": "century", "Q": "quarter",
+    "Y": "year",
+    "M": "month",
+    "W": "week",
+    "D": "day",
+    "H": "instant",
+    "S": "instant",
+    "DE": "decade",
+    "CE": "century",
+    "Q": "quarter",
 }
 
 
