@@ -10,8 +10,13 @@ BIN = $(VENV)/bin
 timeline: $(VENV)/.installed
 	$(BIN)/timeline build seeds --out out
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed /usr/bin/chromium /usr/bin/chromedriver
 	$(BIN)/python -m pytest
+
+# The HTML page is tested in a real headless browser: Debian's Chromium and its driver.
+/usr/bin/chromium /usr/bin/chromedriver:
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -q
+	DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo -E) apt-get install -y -q chromium chromium-driver
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check timeline tests benchmarks

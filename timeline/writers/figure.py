@@ -40,6 +40,7 @@ from timeline.filters import (
 from timeline.model import Article, Event
 from timeline.writers.atomic import write_bytes
 from timeline.writers.layout import (
+    LANE_OTHER_NAMES,
     LabelRequest,
     PlacedLabel,
     TimeAxis,
@@ -47,6 +48,7 @@ from timeline.writers.layout import (
     date_phrase,
     extent,
     gap_caption,
+    lane_of_events,
     month_words,
     precision_shape,
     segment_ticks,
@@ -66,7 +68,6 @@ SINGLE_LANE_COLOUR = "#2e5c8a"
 OTHER_LANE_COLOUR = "#8c8c8c"
 # Okabe-Ito: told apart by colour-blind readers too (its vermilion is left to the chain).
 LANE_PALETTE = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#8a6d3b", "#000000")
-MAX_LANES = len(LANE_PALETTE)
 
 # DejaVu Sans ships with matplotlib, so every machine draws (and measures) the same glyphs.
 STYLE = {
@@ -110,7 +111,6 @@ STATUS_WORDS = {
     "cancelled": "cancelled",
     "reported": "reported",
 }
-LANE_OTHER_NAMES = {"place": "other places", "participant": "other people", "source": "other sources"}
 
 
 @dataclass
@@ -141,46 +141,16 @@ class Chronology:
         return svg_element_id(event_id, part)
 
 
+def svg_safe_id(event_id: str) -> str:
+    """An event id made safe for an SVG/HTML id, one to one: anything but ASCII letters, digits and
+    '-' becomes '_' and its code point in hex."""
+    kept = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-"
+    return "".join(character if character in kept else f"_{ord(character):x}_" for character in event_id)
+
+
 def svg_element_id(event_id: str, part: str) -> str:
     """The SVG id of one part (mark, label, date) of an event's drawing: 'event-e12-mark'."""
-    safe = "".join(
-        character
-        if character.isascii() and (character.isalnum() or character in "_-")
-        else f"_{ord(character):x}"
-        for character in event_id
-    )
-    return f"event-{safe}-{part}"
-
-
-def _lane_names(events: Sequence[Event], lanes: str, source_names: Mapping[str, str]) -> dict[str, str]:
-    """Event id -> lane name: the first place, participant or source of each event, rarer ones pooled."""
-    if lanes == "none":
-        return {event.id: "" for event in events}
-    first: dict[str, str | None] = {}
-    for event in events:
-        if lanes == "place":
-            first[event.id] = event.places[0] if event.places else None
-        elif lanes == "participant":
-            first[event.id] = event.participants[0] if event.participants else None
-        else:
-            articles = sorted({source_names.get(source.article, source.article) for source in event.sources})
-            first[event.id] = articles[0] if articles else None
-    counts: dict[str, int] = {}
-    for name in first.values():
-        if name:
-            counts[name] = counts.get(name, 0) + 1
-    ranked = sorted(counts, key=lambda name: (-counts[name], name))
-    # Keep a lane of its own for names with more than one event; pool the rest.
-    kept = set(ranked[: MAX_LANES - 1]) if len(ranked) > MAX_LANES else set(ranked)
-    kept = {name for name in kept if counts[name] > 1 or len(ranked) <= MAX_LANES}
-    other = LANE_OTHER_NAMES[lanes]
-    return {event_id: name if name in kept else other for event_id, name in first.items()}
-
-
-def lane_of_events(events: Sequence[Event], lanes: str, articles: Sequence[Article] = ()) -> dict[str, str]:
-    """Event id -> the lane (or TimelineJS group) the `--lanes` choice puts it in ('' for none)."""
-    source_names = {article.id: article.source or article.title or article.id for article in articles}
-    return _lane_names(events, lanes, source_names)
+    return f"event-{svg_safe_id(event_id)}-{part}"
 
 
 def _source_label(count: int) -> str:
@@ -905,8 +875,8 @@ __all__ = [
     "EventMarks",
     "FIGURE_FORMATS",
     "figure_bytes",
-    "lane_of_events",
     "render_chronology",
     "svg_element_id",
+    "svg_safe_id",
     "write_figures",
 ]

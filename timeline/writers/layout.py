@@ -14,8 +14,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+
+from timeline.model import Article, Event
 
 ONE_DAY = dt.timedelta(days=1)
 # English month abbreviations, fixed here rather than taken from the locale so output never varies.
@@ -220,6 +222,44 @@ def wrap_label(text: str, width: int = 26, max_lines: int = 3) -> list[str]:
         last = lines[-1]
         lines[-1] = (last if len(last) < width else last[: width - 1].rstrip()) + "…"
     return lines
+
+
+# --- lanes ---------------------------------------------------------------------------------------
+
+# Lanes beyond this many are pooled into one 'other' lane: more would not fit or be told apart.
+MAX_LANES = 7
+LANE_OTHER_NAMES = {"place": "other places", "participant": "other people", "source": "other sources"}
+
+
+def _lane_names(events: Sequence[Event], lanes: str, source_names: Mapping[str, str]) -> dict[str, str]:
+    """Event id -> lane name: the first place, participant or source of each event, rarer ones pooled."""
+    if lanes == "none":
+        return {event.id: "" for event in events}
+    first: dict[str, str | None] = {}
+    for event in events:
+        if lanes == "place":
+            first[event.id] = event.places[0] if event.places else None
+        elif lanes == "participant":
+            first[event.id] = event.participants[0] if event.participants else None
+        else:
+            articles = sorted({source_names.get(source.article, source.article) for source in event.sources})
+            first[event.id] = articles[0] if articles else None
+    counts: dict[str, int] = {}
+    for name in first.values():
+        if name:
+            counts[name] = counts.get(name, 0) + 1
+    ranked = sorted(counts, key=lambda name: (-counts[name], name))
+    # Keep a lane of its own for names with more than one event; pool the rest.
+    kept = set(ranked[: MAX_LANES - 1]) if len(ranked) > MAX_LANES else set(ranked)
+    kept = {name for name in kept if counts[name] > 1 or len(ranked) <= MAX_LANES}
+    other = LANE_OTHER_NAMES[lanes]
+    return {event_id: name if name in kept else other for event_id, name in first.items()}
+
+
+def lane_of_events(events: Sequence[Event], lanes: str, articles: Sequence[Article] = ()) -> dict[str, str]:
+    """Event id -> the lane (or TimelineJS group) the `--lanes` choice puts it in ('' for none)."""
+    source_names = {article.id: article.source or article.title or article.id for article in articles}
+    return _lane_names(events, lanes, source_names)
 
 
 # --- labels --------------------------------------------------------------------------------------
