@@ -485,6 +485,9 @@ def weekday(groups: Groups, arguments: dict, context: Context) -> Resolution | N
                 mod,
                 f"text:{named.start}:{named.end}",
             )
+        elif groups.get("possessive"):
+            # "Friday's trading", "Wednesday's ruling": what a day owns has mostly happened.
+            direction = "past"
         else:
             direction = context.orientation() or "past"
     if base is None:
