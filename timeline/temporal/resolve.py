@@ -207,6 +207,24 @@ def calendar(groups: Groups, arguments: dict, context: Context) -> Resolution | 
     return Resolution("DATE", value, mod, anchor)
 
 
+def year_in_words(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """A year written in words: "nineteen ninety-six" is 1996, "two thousand and one" 2001."""
+    lookup = context.grammar.tables["number"]
+    if groups.get("century_word"):
+        year = lookup[groups["century_word"].lower()] * 100 + lookup[groups["tens_word"].lower()]
+        year += lookup[groups["ones_word"].lower()] if groups.get("ones_word") else 0
+    else:
+        year = 2000 + (lookup[groups["ones_after_thousand"].lower()] if groups.get("ones_after_thousand") else 0)
+    return Resolution("DATE", f"{year:04d}")
+
+
+def year_end(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """"year-end": the last day of the reference year."""
+    if context.reference is None:
+        return Resolution("DATE", "XXXX-12-31")
+    return Resolution("DATE", f"{context.reference.year:04d}-12-31", None, "dct")
+
+
 def month(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     """A month name without a year: "last June", "early December", "in March"."""
     number = _month_of(groups, context)
@@ -797,6 +815,8 @@ def constant(groups: Groups, arguments: dict, context: Context) -> Resolution | 
 
 RESOLVERS: dict[str, Resolver] = {
     "calendar": calendar,
+    "year_in_words": year_in_words,
+    "year_end": year_end,
     "month": month,
     "range": range_,
     "decade": decade,
