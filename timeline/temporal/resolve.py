@@ -214,12 +214,14 @@ def year_in_words(groups: Groups, arguments: dict, context: Context) -> Resoluti
         year = lookup[groups["century_word"].lower()] * 100 + lookup[groups["tens_word"].lower()]
         year += lookup[groups["ones_word"].lower()] if groups.get("ones_word") else 0
     else:
-        year = 2000 + (lookup[groups["ones_after_thousand"].lower()] if groups.get("ones_after_thousand") else 0)
+        year = 2000 + (
+            lookup[groups["ones_after_thousand"].lower()] if groups.get("ones_after_thousand") else 0
+        )
     return Resolution("DATE", f"{year:04d}")
 
 
 def year_end(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
-    """"year-end": the last day of the reference year."""
+    """ "year-end": the last day of the reference year."""
     if context.reference is None:
         return Resolution("DATE", "XXXX-12-31")
     return Resolution("DATE", f"{context.reference.year:04d}-12-31", None, "dct")
@@ -498,22 +500,16 @@ def weekday(groups: Groups, arguments: dict, context: Context) -> Resolution | N
             direction = None
         elif (named := context.nearby_day(number)) is not None:
             # "the Victory Day parade in Moscow on Friday": the date just named is that Friday.
-            return Resolution(
-                *_with_part(named.start_date.isoformat(), groups.get("part"), context),
-                mod,
-                f"text:{named.start}:{named.end}",
-            )
+            return Resolution("DATE", named.start_date.isoformat(), mod, f"text:{named.start}:{named.end}")
         elif groups.get("possessive"):
             # "Friday's trading", "Wednesday's ruling": what a day owns has mostly happened.
             direction = "past"
         else:
             direction = context.orientation() or "past"
+    # "Friday night" is dated to the day, as TimeBank news annotation does; "tonight" keeps its part.
     if base is None:
-        kind, value = _with_part(f"XXXX-WXX-{number}", groups.get("part"), context)
-        return Resolution(kind, value, mod)
-    day = _weekday_near(base, number, direction)
-    kind, value = _with_part(day.isoformat(), groups.get("part"), context)
-    return Resolution(kind, value, mod, anchor)
+        return Resolution("DATE", f"XXXX-WXX-{number}", mod)
+    return Resolution("DATE", _weekday_near(base, number, direction).isoformat(), mod, anchor)
 
 
 _DEICTIC_DAYS = {
@@ -760,7 +756,10 @@ def clock(groups: Groups, arguments: dict, context: Context) -> Resolution | Non
         elif meridiem.startswith("a") and hour == 12:
             hour = 0
     mod = _hedge_mod(groups, context)
-    if groups.get("weekday"):
+    if groups.get("month"):
+        day_resolution = calendar({"month": groups["month"], "day": groups["day"]}, {}, context)
+        day_value, anchor = day_resolution.value, day_resolution.anchor
+    elif groups.get("weekday"):
         day_resolution = weekday({"weekday": groups["weekday"]}, {}, context)
         day_value, anchor = day_resolution.value, day_resolution.anchor
     elif context.reference is not None:
