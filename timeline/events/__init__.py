@@ -8,12 +8,14 @@ needs the whole corpus (aliases across articles, the merge) is in merge.py.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from timeline.events.entities import PERSON, find_mentions
 from timeline.events.extraction import extract_events
 from timeline.events.sentences import split_sentences
 from timeline.model import Article, Event, Sentence, TimeExpr
+from timeline.temporal.timex import interval_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,20 +51,58 @@ def _day(value: str | None) -> dt.date | None:
 
 
 def _stretches(article: Article) -> list[_Stretch]:
-    """The parts of the text to read: its segments (story and teasers, furniture left out), else the body."""
+    """The parts of the text to read: its segments (story and teasers, furniture left out), else the body.
+
+    A teaser is a later story of its own: it is dated by its own date or not at all, never by the
+    page it was found on.
+    """
     if article.segments:
         return [
-            _Stretch(segment.start, segment.end, segment.date or article.date)
+            _Stretch(
+                segment.start,
+                segment.end,
+                segment.date if segment.kind != "main" else segment.date or article.date,
+            )
             for segment in sorted(article.segments, key=lambda segment: segment.start)
         ]
     return [_Stretch(article.body_start, len(article.text), article.date)]
 
 
+_UNANCHORED_CALENDAR = re.compile(r"^XXXX(-\d\d(?:-\d\d)?)$")
+
+
+def _with_year(expression: TimeExpr, year: str) -> TimeExpr:
+    """'Wednesday, August 6' (XXXX-08-06) in a story known only to be of 2025: 2025-08-06."""
+    match = _UNANCHORED_CALENDAR.match(expression.value)
+    if not match:
+        return expression
+    value = year + match.group(1)
+    start_date, end_date, granularity = interval_of(value)
+    if start_date is None:
+        return expression
+    return replace(
+        expression,
+        value=value,
+        start_date=start_date,
+        end_date=end_date,
+        granularity=granularity,
+        anchor=expression.anchor or "year",
+    )
+
+
 def tag_stretch(text: str, start: int, end: int, reference: str | None) -> list[TimeExpr]:
-    """The temporal expressions of TEXT[START:END] resolved against REFERENCE, with whole-text offsets."""
+    """The temporal expressions of TEXT[START:END] resolved against REFERENCE, with whole-text offsets.
+
+    A reference coarser than a day (a year, a month) cannot anchor "on Tuesday", but it still
+    gives its year to a month and day written without one.
+    """
     from timeline import temporal
 
-    return temporal.tag(text, reference if _day(reference) else None, start, end)
+    day = _day(reference)
+    expressions = temporal.tag(text, reference if day else None, start, end)
+    if day is None and reference and re.match(r"^\d{4}", reference):
+        expressions = [_with_year(expression, reference[:4]) for expression in expressions]
+    return expressions
 
 
 def analyse_article(article: Article) -> ArticleAnalysis:

@@ -56,6 +56,7 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _MAX_PLACE_WORDS = 4
 _SURNAME_SIMILARITY = 0.7
+RECURRING_NAME = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,8 @@ class _Token:
 
 
 @lru_cache(maxsize=1)
-def _titles() -> dict[str, str]:
+def titles() -> dict[str, str]:
+    """Title or role word (lower case) -> role class (data/titles.tsv)."""
     return dict(data_table("titles.tsv"))
 
 
@@ -183,7 +185,7 @@ def _split_at_calendar_words(run: list[int], tokens: list[_Token]) -> list[list[
 def _longest_title(words: Sequence[str]) -> int:
     """How many of WORDS (from the first) form a title ("Secretary of State" -> 3), 0 if none."""
     for length in (3, 2, 1):
-        if len(words) >= length and " ".join(words[:length]).lower() in _titles():
+        if len(words) >= length and " ".join(words[:length]).lower() in titles():
             return length
     return 0
 
@@ -193,6 +195,7 @@ class _Role:
     country: str | None = None
     role: str | None = None
     titled: bool = False
+    former: bool = False  # "former Russian president Dmitry Medvedev" holds no role now
 
 
 def _role_before(tokens: list[_Token], first: int) -> _Role:
@@ -207,13 +210,13 @@ def _role_before(tokens: list[_Token], first: int) -> _Role:
                 for length in (3, 2, 1)
                 if cursor - length + 1 >= 0
                 and " ".join(token.text for token in tokens[cursor - length + 1 : cursor + 1]).lower()
-                in _titles()
+                in titles()
             ),
             0,
         )
         if title_length:
             title = " ".join(token.text for token in tokens[cursor - title_length + 1 : cursor + 1]).lower()
-            role.role = role.role or _titles()[title]
+            role.role = role.role or titles()[title]
             role.titled = True
             cursor -= title_length
             continue
@@ -221,7 +224,11 @@ def _role_before(tokens: list[_Token], first: int) -> _Role:
             role.country = role.country or _demonyms()[word]
             cursor -= 1
             continue
-        if word in _organizations() or word in ("former", "deputy", "top", "senior", "chief", "new"):
+        if word.lower() in ("former", "ex", "late"):
+            role.former = True
+            cursor -= 1
+            continue
+        if word in _organizations() or word in ("deputy", "top", "senior", "chief", "new"):
             cursor -= 1
             continue
         break
@@ -248,7 +255,8 @@ class _Collector:
     def __init__(self, text: str) -> None:
         self.text = text
         self.mentions: list[Mention] = []
-        self.roles: dict[tuple[str, str], str] = {}
+        # (position, country, role, person) in text order: who holds a role from where it is said
+        self.roles: list[tuple[int, str, str, str]] = []
 
     def add(self, tokens: list[_Token], first: int, last: int, kind: str, name: str) -> None:
         start, end = tokens[first].start, tokens[last].end
@@ -265,7 +273,10 @@ class _Collector:
         if whole in _organizations():
             self.add(tokens, run[0], run[-1], ORGANIZATION, _organizations()[whole])
             return
-        if words[-1] in _organization_heads() and len(words) > 1:
+        if len(words) > 1 and (
+            words[-1] in _organization_heads()
+            or (words[0] in _organization_heads() and words[1] in ("of", "for"))
+        ):
             self.add(tokens, run[0], run[-1], ORGANIZATION, whole)
             return
         role = _role_before(tokens, run[0])
@@ -274,7 +285,7 @@ class _Collector:
         while cursor < len(words):
             title_length = _longest_title(words[cursor:])
             if title_length:
-                role.role = _titles()[" ".join(words[cursor : cursor + title_length]).lower()]
+                role.role = titles()[" ".join(words[cursor : cursor + title_length]).lower()]
                 role.titled = True
                 cursor += title_length
                 continue
@@ -292,20 +303,25 @@ class _Collector:
         if not rest:
             return
         place_length, place_name = _place_at(rest_words)
-        if place_length == len(rest_words) and place_name:
-            if self._plausible_place(tokens, rest, place_name, sentence_start):
-                self.add(tokens, rest[0], rest[-1], PLACE, place_name)
+        if (
+            place_length == len(rest_words)
+            and place_name
+            and self._plausible_place(tokens, rest, place_name, sentence_start)
+        ):
+            self.add(tokens, rest[0], rest[-1], PLACE, place_name)
             return
         if self._is_person(rest_words, role):
             name = " ".join(rest_words)
             self.add(tokens, rest[0], rest[-1], PERSON, name)
-            if role.role and role.country:
-                self.roles[(role.country, role.role)] = name
+            if role.role and role.country and not role.former:
+                self.roles.append((tokens[rest[0]].start, role.country, role.role, name))
             return
         if len(rest_words) == 1:
             word = rest_words[0]
             if word in _demonyms() or word in _function_words() or not word[0].isupper():
                 return
+            if word.endswith("s") and word[:-1].lower() in titles():
+                return  # "Officials said": a title, not a name
             titled = role.titled or bool(_SPEECH_AFTER.match(self.text, tokens[rest[0]].end))
             self.add(tokens, rest[0], rest[0], PERSON if titled else BARE_NAME, word)
             return
@@ -364,11 +380,27 @@ def find_mentions(text: str, sentences: Iterable[Sentence]) -> ArticleEntities:
         for run in _name_runs(text, tokens):
             for piece in _split_at_calendar_words(run, tokens):
                 collector.classify(tokens, piece, sentence.start)
-    mentions = _resolve_within_article(collector.mentions)
+    mentions = _resolve_within_article(_recurring_names_as_people(text, collector.mentions))
     mentions.extend(_role_references(text, sentence_list, collector.roles))
     mentions.sort(key=lambda mention: (mention.start, mention.end))
-    roles = tuple(sorted((country, role, name) for (country, role), name in collector.roles.items()))
+    roles = tuple(sorted({(country, role, name) for _, country, role, name in collector.roles}))
     return ArticleEntities(tuple(mentions), roles)
+
+
+def _recurring_names_as_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Lone capitalised words: one the article also writes in lower case is a common word ("Talks");
+    one it keeps using ("Putin", three times or more) is a person's surname."""
+    counts = Counter(m.name for m in mentions if m.kind == BARE_NAME)
+    lower_case_words = set(re.findall(r"\b[a-z]+\b", text))
+    kept = []
+    for mention in mentions:
+        if mention.kind == BARE_NAME:
+            if mention.name.lower() in lower_case_words:
+                continue
+            if counts[mention.name] >= RECURRING_NAME and mention.name[1:].islower():
+                mention = Mention(mention.start, mention.end, mention.text, PERSON, mention.name)
+        kept.append(mention)
+    return kept
 
 
 def _resolve_within_article(mentions: list[Mention]) -> list[Mention]:
@@ -393,19 +425,22 @@ def _resolve_within_article(mentions: list[Mention]) -> list[Mention]:
 
 
 def _role_references(
-    text: str, sentences: list[Sentence], roles: dict[tuple[str, str], str]
+    text: str, sentences: list[Sentence], roles: list[tuple[int, str, str, str]]
 ) -> list[Mention]:
-    """'the Ukrainian president' -> the person the article introduced with that role."""
+    """'the Ukrainian president' -> the person the article introduced with that role before."""
     found = []
     for sentence in sentences:
         for match in _ROLE_REFERENCE.finditer(text, sentence.start, sentence.end):
             country = _demonyms().get(match["country"])
             title = match["title"].strip()
-            role = _titles().get(title) or _titles().get(title.split()[0]) if title else None
-            if country and role and (country, role) in roles:
-                found.append(
-                    Mention(match.start(), match.end(), match.group(), PERSON, roles[(country, role)])
-                )
+            role = titles().get(title) or titles().get(title.split()[0]) if title else None
+            holders = [
+                name
+                for position, held_country, held_role, name in roles
+                if position < match.start() and (held_country, held_role) == (country, role)
+            ]
+            if holders:
+                found.append(Mention(match.start(), match.end(), match.group(), PERSON, holders[-1]))
     return found
 
 

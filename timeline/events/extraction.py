@@ -13,24 +13,32 @@ participant. "X and then Y" gives Y the same date as X and the order X before Y.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, replace
 
-from timeline.events.entities import BARE_NAME, ORGANIZATION, PERSON, PLACE, bare_participant
-from timeline.events.triggers import RECIPROCAL, STATEMENT, Trigger, find_triggers, status_cues
+from timeline.events.entities import BARE_NAME, ORGANIZATION, PERSON, PLACE, bare_participant, titles
+from timeline.events.triggers import HELD, RECIPROCAL, STATEMENT, Trigger, find_triggers, status_cues
 from timeline.model import Event, Mention, Sentence, Source, TimeExpr
 
 MAX_PAIRING_COST = 12.0
-# A date just after its event word ("met in Geneva in June 2021") is the usual order in news copy.
-_TRIGGER_BEFORE_BONUS = 0.5
+# A date just after its event word ("met in Geneva in June 2021", "Trump's meeting with Putin in
+# Alaska last week and his discussions ...") is the usual order in news copy.
+_TRIGGER_BEFORE_BONUS = 1.5
+PLACE_WORDS_AFTER = 6
 # A reporting verb takes a date only when no happening is as close: in "Peskov said Monday it
 # considered the talks" the date is the statement's, in "I confirmed it yesterday in the
 # conversation" the conversation's.
-_STATEMENT_PENALTY = 2.0
+_STATEMENT_PENALTY = 3.0
 _WORD = re.compile(r"[\w’'-]+")
-_STRONG_BREAK = re.compile(r"[;:]|\s[—–]\s|—|\bbut\b", re.IGNORECASE)
+_STRONG_BREAK = re.compile(r"[;:]|\s[—–]\s|—|\bbut\b|,\s*and\b", re.IGNORECASE)
+_DAYS_OR_WEEKS = re.compile(r"^P(\d+)([DW])$")
+_AFTER_OR_BEFORE = re.compile(r"\s+(after|before)\b", re.IGNORECASE)
+# How far back (characters) the day a "a day after" counts from may be: about two sentences.
+ANAPHORA_REACH = 400
 _WEAK_BREAK = re.compile(
     r",|\b(?:while|whereas|although|though|because|after|before|since|when|which|who|that|if|unless)\b",
     re.IGNORECASE,
@@ -40,15 +48,58 @@ _AND = re.compile(r"\band\b", re.IGNORECASE)
 _SUBORDINATOR = re.compile(_WEAK_BREAK.pattern.replace(",|", "", 1), re.IGNORECASE)
 _THEN = re.compile(r"(?:,\s*|\band\s+)(?:then|later|afterwards)\b|\bfollowed by\b", re.IGNORECASE)
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|near|outside|inside|into|via)\s+(?:the\s+)?$", re.IGNORECASE)
+_OF_NOUN = re.compile(r"\s+of\s+(?:the\s+)?")
 _PRONOUN_SUBJECT = re.compile(
     r"\b(he|she)\s+(?:(?:also|then|later|again|has|had|have|will|would|could|quickly|already|"
     r"reportedly|previously|once)\s+)*$",
     re.IGNORECASE,
 )
 _POSSESSIVE_PRONOUN = re.compile(r"\b(his|her)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(r"\b([a-z]+?)s?\s+(?:also\s+)?$")
 _PLURAL_SUBJECT = re.compile(r"\b(?:they|them)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_QUOTE = re.compile(r"[“\"‘']([^“”\"‘’']{3,120})[”\"’']")
-_LEADING_FILLER = re.compile(r"^(?:the|a|an|that|it|this|those|these)\s+", re.IGNORECASE)
+# Double quotes only: a single quote is as often an apostrophe ("Russia's").
+_QUOTE = re.compile(r"[“\"]([^“”\"]{3,120})[”\"]")
+_SLOT = re.compile(r"\{(\d+)\}")
+_LEADING_WORDS = frozenset({"the", "a", "an", "it", "that", "this", "those", "these", "to"})
+_TRAILING_WORDS = frozenset(
+    {
+        "to",
+        "of",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "that",
+        "his",
+        "her",
+        "their",
+        "its",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "would",
+        "will",
+        "as",
+        "if",
+    }
+)
+_AUXILIARIES = frozenset({"has", "had", "have", "was", "were", "is", "are", "will", "would", "also", "then"})
+_DATE_PREPOSITION = re.compile(
+    r"\b(?:on|in|at|by|since|from|until|during|of|as early as|as soon as)\s*$", re.IGNORECASE
+)
+_PHRASE_END = re.compile(
+    r"[,;:()“”\"]|\s[—–]\s|\b(?:that|after|before|because|while|if|when|as|but|and|which|who|unless|to)\b"
+)
 _DEFINITE_REFERENCE = re.compile(r"\b(?:that|the|this|such a)\s+(\w+)", re.IGNORECASE)
 _LABEL_WORD_LIMIT = 6
 
@@ -77,20 +128,27 @@ def _pairing_cost(text: str, expression: TimeExpr, trigger: Trigger) -> float:
     else:
         return 0.0
     strong = len(_STRONG_BREAK.findall(text, gap_start, gap_end))
-    weak = len(_WEAK_BREAK.findall(text, gap_start, gap_end))
+    weak = len(_WEAK_BREAK.findall(text, gap_start, gap_end)) + len(_AND.findall(text, gap_start, gap_end))
     penalty = _STATEMENT_PENALTY if trigger.category == STATEMENT else 0.0
     return _words_between(text, gap_start, gap_end) + 3 * strong + weak - bonus + penalty
 
 
 def pair_dates_with_triggers(
-    text: str, expressions: Sequence[TimeExpr], triggers: Sequence[Trigger]
+    text: str,
+    expressions: Sequence[TimeExpr],
+    triggers: Sequence[Trigger],
+    forward_only: AbstractSet[int] = frozenset(),
 ) -> list[_Pairing]:
-    """Each date expression with the event word it dates: cheapest pairs first, one date per word."""
+    """Each date expression with the event word it dates: cheapest pairs first, one date per word.
+
+    Expressions whose start is in FORWARD_ONLY date only an event word after them.
+    """
     candidates = sorted(
         (cost, expression.start, trigger.start, expression_index, trigger_index)
         for expression_index, expression in enumerate(expressions)
         for trigger_index, trigger in enumerate(triggers)
         if (cost := _pairing_cost(text, expression, trigger)) <= MAX_PAIRING_COST
+        and (expression.start not in forward_only or trigger.start >= expression.end)
     )
     taken_expressions: set[int] = set()
     taken_triggers: set[int] = set()
@@ -126,17 +184,27 @@ def _regions(text: str, sentence: Sentence, pairings: list[_Pairing]) -> list[tu
     """The stretch of the sentence that belongs to each event: cut at the last clause boundary between two."""
     bounds = []
     for pairing in pairings:
-        bounds.append(
-            (min(pairing.trigger.start, pairing.timex.start), max(pairing.trigger.end, pairing.timex.end))
-        )
+        if pairing.earlier is not None:  # its date belongs to the earlier event's words
+            bounds.append((pairing.trigger.start, pairing.trigger.end))
+        else:
+            bounds.append(
+                (min(pairing.trigger.start, pairing.timex.start), max(pairing.trigger.end, pairing.timex.end))
+            )
     cuts = [sentence.start]
-    for (_, left_end), (right_start, _) in zip(bounds, bounds[1:], strict=False):
+    for index, ((_, left_end), (right_start, _)) in enumerate(zip(bounds, bounds[1:], strict=False)):
         if right_start <= left_end:
             cuts.append(right_start)
             continue
-        # Cut at a clause boundary; at "and" only when there is none ("Putin and Trump met" stays whole).
-        breaks = list(_CLAUSE_BREAK.finditer(text, left_end, right_start)) or list(
-            _AND.finditer(text, left_end, right_start)
+        # Cut at a clause boundary; at "and" only when there is none ("Putin and Trump met" stays
+        # whole); between coordinated events at their "and then".
+        breaks = (
+            (
+                list(_THEN.finditer(text, left_end, right_start))
+                if pairings[index + 1].earlier is not None
+                else []
+            )
+            or list(_CLAUSE_BREAK.finditer(text, left_end, right_start))
+            or list(_AND.finditer(text, left_end, right_start))
         )
         cuts.append(breaks[-1].start() if breaks else right_start)
     cuts.append(sentence.end)
@@ -175,17 +243,29 @@ def _event_clause(text: str, region: tuple[int, int], pairing: _Pairing) -> tupl
 class _ArticleContext:
     """What extraction needs to know about the article around one sentence."""
 
-    def __init__(self, text: str, mentions: Sequence[Mention]) -> None:
+    def __init__(self, text: str, mentions: Sequence[Mention], sentences: Sequence[Sentence]) -> None:
         self.text = text
         self.mentions = sorted(mentions, key=lambda mention: (mention.start, mention.end))
+        self.sentences = list(sentences)
 
     def within(self, start: int, end: int, kinds: tuple[str, ...]) -> list[Mention]:
         return [m for m in self.mentions if m.start >= start and m.end <= end and m.kind in kinds]
 
-    def last_person_before(self, position: int) -> Mention | None:
-        for mention in reversed(self.mentions):
-            if mention.end <= position and mention.kind == PERSON:
-                return mention
+    def antecedent(self, position: int) -> Mention | None:
+        """Who "he" or "she" at POSITION most likely is: the first person named earlier in the
+        sentence, else the first person of the nearest earlier sentence that names one (the
+        subject of news sentences comes first)."""
+        index = bisect.bisect_right([sentence.start for sentence in self.sentences], position) - 1
+        if index < 0:
+            return None
+        current = self.sentences[index]
+        earlier = self.within(current.start, position, (PERSON,))
+        if earlier:
+            return earlier[0]
+        for sentence in reversed(self.sentences[max(0, index - 3) : index]):
+            people = self.within(sentence.start, sentence.end, (PERSON,))
+            if people:
+                return people[0]
         return None
 
 
@@ -216,10 +296,18 @@ def _speaker(context: _ArticleContext, sentence: Sentence, trigger: Trigger) -> 
         return [after[0]]
     pronoun = _PRONOUN_SUBJECT.search(text, sentence.start, trigger.start)
     if pronoun:
-        antecedent = context.last_person_before(pronoun.start())
+        antecedent = context.antecedent(pronoun.start())
         if antecedent:
             return [antecedent]
     return []
+
+
+def _speaker_title(text: str, sentence: Sentence, trigger: Trigger) -> str | None:
+    """'her spokesman said', 'officials said': the unnamed speaker's title, for the label."""
+    match = _TITLE_BEFORE.search(text, sentence.start, trigger.start)
+    if match and match.group(1).lower() in titles():
+        return match.group(1).capitalize()
+    return None
 
 
 def _participants(
@@ -237,18 +325,22 @@ def _participants(
         _POSSESSIVE_PRONOUN.search(context.text, clause[0], trigger.start) if trigger.pos == "noun" else None
     )
     if pronoun:
-        antecedent = context.last_person_before(pronoun.start())
+        antecedent = context.antecedent(pronoun.start())
         if antecedent:
             people.insert(0, antecedent)
-    wanted = 2 if trigger.category in RECIPROCAL and trigger.pos == "noun" else 1
+    if trigger.pos == "noun":
+        wanted = 2 if trigger.category in RECIPROCAL else 1 if trigger.category in HELD else 0
+    else:
+        wanted = 1
     if _PLURAL_SUBJECT.search(context.text, clause[0], trigger.start):
         wanted = 0  # "plans for them to meet": whoever they are, not the nearest name
     if len({m.name for m in people}) < wanted:
         # "After a phone call with Putin Thursday, Trump announced ...": the other party is the
-        # nearest person of the sentence outside the clause.
+        # nearest person of the event's part of the sentence outside the clause.
+        loose = _event_clause(context.text, region, pairing)
         outside = [
             m
-            for m in context.within(sentence.start, sentence.end, (PERSON,))
+            for m in context.within(loose[0], loose[1], (PERSON,))
             if not clause[0] <= m.start < clause[1] and m.name not in {p.name for p in people}
         ]
         outside.sort(key=lambda m: min(abs(m.start - clause[1]), abs(clause[0] - m.end)))
@@ -263,15 +355,36 @@ def _bare_names(context: _ArticleContext, region: tuple[int, int], pairing: _Pai
     return context.within(clause[0], clause[1], (BARE_NAME,))
 
 
-def _places(context: _ArticleContext, region: tuple[int, int], trigger: Trigger) -> list[Mention]:
+def _near(text: str, pairing: _Pairing, mention: Mention) -> bool:
+    """Whether a place is close enough to the event word to be its place (its date not counted)."""
+    trigger = pairing.trigger
+    if mention.end <= trigger.start:
+        return _words_between(text, mention.end, trigger.start) <= 2
+    between = _words_outside_date(text, trigger.end, mention.start, pairing.timex)
+    return len(_WORD.findall(between)) <= PLACE_WORDS_AFTER
+
+
+def _places(context: _ArticleContext, region: tuple[int, int], pairing: _Pairing) -> list[Mention]:
     """Places named after a preposition of place, or right before the event noun ("the Alaska meeting")."""
     text = context.text
+    trigger = pairing.trigger
     chosen: list[Mention] = []
     for mention in context.within(region[0], region[1], (PLACE,)):
+        if not _near(text, pairing, mention):
+            continue
         before = text[max(region[0], mention.start - 20) : mention.start]
         right_before_noun = trigger.pos == "noun" and 0 <= trigger.start - mention.end <= 1
+        # "visit Madrid": the place is the visit's object
+        object_of_visit = trigger.category == "visit" and 0 <= mention.start - trigger.end <= 1
+        of_the_noun = trigger.pos == "noun" and bool(_OF_NOUN.fullmatch(text, trigger.end, mention.start))
         apposition = bool(chosen) and text[chosen[-1].end : mention.start].strip() == ","
-        if _LOCATIVE_BEFORE.search(before) or right_before_noun or apposition:
+        if (
+            _LOCATIVE_BEFORE.search(before)
+            or right_before_noun
+            or of_the_noun
+            or object_of_visit
+            or apposition
+        ):
             chosen.append(mention)
     return chosen
 
@@ -282,6 +395,8 @@ def _status(text: str, region: tuple[int, int], pairing: _Pairing, reference_dat
     for status, pattern, scope in status_cues():
         if scope == "clause":
             window = (region[0], region[1])
+        elif scope == "near":
+            window = (max(region[0], expression.start - 24), min(region[1], expression.end + 24))
         elif scope == "timex":
             window = (max(region[0], expression.start - 16), expression.start)
         else:
@@ -296,9 +411,8 @@ def _status(text: str, region: tuple[int, int], pairing: _Pairing, reference_dat
         return "deadline"
     if trigger.category == STATEMENT:
         return "reported"
-    if "planned" in found or (
-        reference_date and expression.start_date and expression.start_date > reference_date
-    ):
+    in_future = bool(reference_date and expression.start_date and expression.start_date > reference_date)
+    if "planned" in found or (in_future and not _is_past(trigger)):
         return "planned"
     return "happened"
 
@@ -320,17 +434,51 @@ def _noun_modifiers(text: str, region_start: int, trigger: Trigger, places: list
     return " ".join(modifiers)
 
 
-def _short(text: str, limit: int = _LABEL_WORD_LIMIT) -> str:
-    words = _LEADING_FILLER.sub("", text.strip(" ,.;:\"'“”‘’")).split()
-    return " ".join(words[:limit]).rstrip(",.;:")
+def _trimmed(words: list[str], limit: int = _LABEL_WORD_LIMIT) -> str:
+    """At most LIMIT words, without a leading article or a dangling function word at the end."""
+    while words and words[0].lower() in _LEADING_WORDS:
+        words = words[1:]
+    words = words[:limit]
+    while words and words[-1].lower().strip(",.;:") in _TRAILING_WORDS:
+        words = words[:-1]
+    return " ".join(words).strip(" ,.;:\"'“”‘’")
+
+
+def _words_outside_date(text: str, start: int, end: int, expression: TimeExpr) -> str:
+    """TEXT[START:END] with the date expression (and its preposition: "on Monday") taken out."""
+    if start <= expression.start < end:
+        before = _DATE_PREPOSITION.sub("", text[start : expression.start])
+        return before + " " + text[min(expression.end, end) : end]
+    return text[start:end]
+
+
+def _phrase_after(text: str, start: int, end: int, expression: TimeExpr, limit: int) -> str:
+    """The first words after START, up to a clause boundary: "higher tariffs against India"."""
+    fragment = _PHRASE_END.split(_words_outside_date(text, start, end, expression))[0]
+    return _trimmed(fragment.split(), limit)
+
+
+def _phrase_before(text: str, start: int, end: int) -> str:
+    """The subject words before a verb: "the Joint Sea exercises (began)" -> "Joint Sea exercises"."""
+    fragment = _PHRASE_END.split(text[start:end])[-1]
+    words = [word for word in fragment.split() if word.lower() not in _AUXILIARIES]
+    return _trimmed(words[-4:], 4)
+
+
+def _is_past(trigger: Trigger) -> bool:
+    """'met', 'began', 'imposed': a verb in the past tense reports what happened."""
+    if trigger.pos == "noun":
+        return False
+    form = trigger.text.lower()
+    return form not in (trigger.lemma, _third_person(trigger.lemma)) and not form.endswith("ing")
 
 
 def _label(
     text: str,
     region: tuple[int, int],
+    clause: tuple[int, int],
     pairing: _Pairing,
     people: list[str],
-    organizations: list[str],
     places: list[str],
 ) -> tuple[str, tuple[str, ...]]:
     """A short headline from the event's own words, with {0}, {1} ... standing for people's surnames."""
@@ -338,41 +486,69 @@ def _label(
     names = tuple(people[:3])
     slots = [_surname_slot(index) for index in range(len(names))]
     place = f" in {places[0]}" if places else ""
-    if trigger.category == STATEMENT:
-        speaker = slots[0] if slots else (organizations[0] if organizations else "")
-        sentence_text = text[region[0] : region[1]]
-        quote = next((q for q in _QUOTE.findall(sentence_text) if len(q.split()) <= 8), None)
-        if quote:
-            gist = f"'{_short(quote, 8)}'"
-        else:
-            after = text[trigger.end : region[1]]
-            that = re.search(r"\bthat\b", after)
-            gist = _short(after[that.end() :] if that else after)
-        head = f"{speaker}: " if speaker else ""
-        return (head + gist).strip() or trigger.noun, names[:1] if slots else ()
     if trigger.pos == "tverb" and len(names) >= 2 and not _compound_subject(text, region, trigger):
         return f"{slots[0]} {_third_person(trigger.lemma)} {slots[1]}{place}", names[:2]
     if trigger.pos in ("verb", "tverb") and len(names) == 1:
-        rest = _short(_without(text[trigger.end : region[1]], pairing.timex, trigger.end), 4)
+        rest = _phrase_after(text, trigger.end, clause[1], pairing.timex, 4)
         label = f"{slots[0]} {_third_person(trigger.lemma)} {rest}".strip()
-        return label + ("" if not places or places[0] in rest else place), names
+        return label + ("" if rest else place), names
+    if trigger.pos in ("verb", "tverb") and not names:
+        subject = _phrase_before(text, clause[0], trigger.start)
+        if subject:
+            verb = trigger.lemma if subject.endswith("s") else _third_person(trigger.lemma)
+            return _capitalised(f"{subject} {verb}{place}"), ()
     modifiers = _noun_modifiers(text, region[0], trigger, places) if trigger.pos == "noun" else ""
-    who = "–".join(slots)
-    parts = [part for part in (who, modifiers, trigger.noun) if part]
-    label = " ".join(parts) + place
-    return label[0].upper() + label[1:] if not label.startswith("{") else label, names
+    parts = [part for part in ("–".join(slots), modifiers, trigger.noun) if part]
+    return _capitalised(" ".join(parts) + place), names
+
+
+def _capitalised(label: str) -> str:
+    return label if label.startswith("{") else label[:1].upper() + label[1:]
+
+
+def _statement_label(
+    text: str,
+    sentence: Sentence,
+    pairing: _Pairing,
+    speaker: str | None,
+    speaker_organization: str | None,
+    reported: tuple[str, tuple[str, ...]] | None,
+) -> tuple[str, tuple[str, ...]]:
+    """'Peskov: meeting on the radar': who spoke, then what about, in the sentence's own words.
+
+    What about: the happening the same sentence reports, else a short quotation, else the
+    beginning of the "that" clause, else the words before "X said".
+    """
+    names: tuple[str, ...] = (speaker,) if speaker else ()
+    head = "{0}" if speaker else (speaker_organization or "")
+    trigger = pairing.trigger
+    if reported is not None:
+        template, reported_names = reported
+        shift = len(names)
+        shifted = _SLOT.sub(lambda match: _surname_slot(int(match.group(1)) + shift), template)
+        gist = shifted[:1].lower() + shifted[1:] if not shifted.startswith("{") else shifted
+        return (f"{head}: {gist}" if head else gist), names + reported_names
+    quotes = [
+        quote for quote in _QUOTE.findall(text, sentence.start, sentence.end) if len(quote.split()) <= 8
+    ]
+    if quotes:
+        gist = f"'{_trimmed(quotes[0].split(), 8)}'"
+    else:
+        after = text[trigger.end : sentence.end]
+        that = re.search(r"\bthat\b", after)
+        if that:
+            gist = _phrase_after(
+                text, trigger.end + that.end(), sentence.end, pairing.timex, _LABEL_WORD_LIMIT
+            )
+        else:
+            gist = _trimmed(text[sentence.start : trigger.start].split(",")[0].split(), _LABEL_WORD_LIMIT)
+    gist = gist or trigger.noun
+    return (f"{head}: {gist}" if head else _capitalised(gist)), names
 
 
 def _compound_subject(text: str, region: tuple[int, int], trigger: Trigger) -> bool:
     """'Putin and Trump met' (both before the verb) rather than 'Witkoff met Putin'."""
     return bool(re.search(r"\band\b", text[region[0] : trigger.start]))
-
-
-def _without(fragment: str, expression: TimeExpr, offset: int) -> str:
-    start, end = expression.start - offset, expression.end - offset
-    if 0 <= start < len(fragment):
-        fragment = fragment[:start]
-    return re.split(r"[,;:]| — |\bthat\b|\bto\b|\bafter\b|\bbefore\b", fragment)[0] if end >= 0 else fragment
 
 
 def _third_person(lemma: str) -> str:
@@ -384,6 +560,63 @@ def _third_person(lemma: str) -> str:
     if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
         return lemma[:-1] + "ies"
     return lemma + "s"
+
+
+def date_relative_clauses(text: str, expressions: Sequence[TimeExpr]) -> tuple[list[TimeExpr], set[int]]:
+    """The datable expressions, with "The announcement came a day after Witkoff held talks" read right.
+
+    A count of days or weeks followed by "after" or "before" and a clause dates that clause: the
+    talks were a day *before* the moment the sentence is about, which is the last day the text
+    named ("the Kremlin said on Thursday"). Such an expression becomes that day minus (or plus) the
+    count, and may date only an event word that follows it; their starts are returned.
+    """
+    ordered = sorted(expressions, key=lambda e: (e.start, e.end))
+    result: list[TimeExpr] = []
+    forward_only: set[int] = set()
+    last_day: TimeExpr | None = None
+    for expression in ordered:
+        if datable(expression):
+            result.append(expression)
+            if expression.granularity == "day":
+                last_day = expression
+            continue
+        count = _DAYS_OR_WEEKS.match(expression.value)
+        direction = _AFTER_OR_BEFORE.match(text, expression.end)
+        if not (count and direction and last_day is not None):
+            continue
+        if expression.start - last_day.end > ANAPHORA_REACH:
+            continue
+        days = int(count.group(1)) * (7 if count.group(2) == "W" else 1)
+        offset = dt.timedelta(days=-days if direction.group(1).lower() == "after" else days)
+        day = last_day.start_date + offset
+        result.append(
+            replace(
+                expression,
+                type="DATE",
+                value=day.isoformat(),
+                start_date=day,
+                end_date=day,
+                granularity="day",
+                anchor=f"text:{last_day.start}:{last_day.end}",
+            )
+        )
+        forward_only.add(expression.start)
+    return result, forward_only
+
+
+@dataclass
+class _Draft:
+    """An event being built for one sentence, before the statements get their labels."""
+
+    pairing: _Pairing
+    region: tuple[int, int]
+    clause: tuple[int, int]
+    people: list[str]
+    bare: list[str]
+    organizations: list[str]
+    places: list[str]
+    label: str = ""
+    label_names: tuple[str, ...] = ()
 
 
 def extract_events(
@@ -398,71 +631,101 @@ def extract_events(
 
     `reference_dates` gives (start, end, date) for each stretch of text dated on its own (a teaser).
     """
-    context = _ArticleContext(text, mentions)
-    datable_expressions = sorted((e for e in expressions if datable(e)), key=lambda e: (e.start, e.end))
+    context = _ArticleContext(text, mentions, sentences)
+    datable_expressions, forward_only = date_relative_clauses(text, expressions)
     events: list[Event] = []
     recent: list[tuple[int, int]] = []  # (sentence index, event index) of the last events, for "that meeting"
     for sentence_index, sentence in enumerate(sentences):
         in_sentence = [e for e in datable_expressions if e.start >= sentence.start and e.end <= sentence.end]
         triggers = find_triggers(text, sentence.start, sentence.end)
         triggers = [t for t in triggers if not any(e.start <= t.start < e.end for e in in_sentence)]
-        pairings = pair_dates_with_triggers(text, in_sentence, triggers) if in_sentence else []
+        pairings = pair_dates_with_triggers(text, in_sentence, triggers, forward_only) if in_sentence else []
         if not pairings:
             _propagate_cancellation(text, sentence, sentence_index, events, recent)
             continue
+        drafts = _drafts(context, sentence, pairings)
         reference_date = _reference_date_at(sentence.start, reference_dates)
         ids_by_trigger: dict[int, str] = {}
-        for pairing, region in zip(pairings, _regions(text, sentence, pairings), strict=True):
-            people, organizations = _participants(context, sentence, region, pairing)
-            if pairing.earlier is not None and not people:
-                earlier_event = next(
-                    (e for e in events if e.id == ids_by_trigger.get(pairing.earlier.start)), None
-                )
-                people_names = list(earlier_event.participants) if earlier_event else []
-            else:
-                people_names = _unique([m.name for m in people])
-            bare_names = [bare_participant(m.name) for m in _bare_names(context, region, pairing)]
-            clause = _event_clause(text, region, pairing)
-            places = _unique([m.name for m in _places(context, clause, pairing.trigger)])
-            organization_names = _unique([m.name for m in organizations])
-            label, label_names = _label(text, region, pairing, people_names, organization_names, places)
+        for draft in drafts:
+            pairing = draft.pairing
             event_id = f"{article_id}#{len(events)}"
             ids_by_trigger[pairing.trigger.start] = event_id
             after = (ids_by_trigger[pairing.earlier.start],) if pairing.earlier is not None else ()
             expression = pairing.timex
+            source = Source(
+                article_id, sentence.start, sentence.end, text[sentence.start : sentence.end], expression.text
+            )
             events.append(
                 Event(
                     id=event_id,
-                    label=label,
+                    label=draft.label,
                     value=expression.value,
                     start_date=expression.start_date,
                     end_date=expression.end_date,
                     granularity=expression.granularity,
-                    status=_status(text, clause, pairing, reference_date),
-                    participants=tuple(people_names + bare_names),
-                    places=tuple(places),
-                    organizations=tuple(organization_names),
-                    sources=(
-                        Source(
-                            article_id,
-                            sentence.start,
-                            sentence.end,
-                            text[sentence.start : sentence.end],
-                            expression.text,
-                        ),
-                    ),
+                    status=_status(text, draft.clause, pairing, reference_date),
+                    participants=tuple(draft.people + draft.bare),
+                    places=tuple(draft.places),
+                    organizations=tuple(draft.organizations),
+                    sources=(source,),
                     trigger=pairing.trigger.lemma,
                     after=after,
                     extra={
                         "category": pairing.trigger.category,
-                        "label_names": label_names,
+                        "label_names": draft.label_names,
                         "timex_start": expression.start,
-                        "noun": pairing.trigger.noun,
                     },
                 )
             )
             recent.append((sentence_index, len(events) - 1))
     return events
+
+
+def _drafts(context: _ArticleContext, sentence: Sentence, pairings: list[_Pairing]) -> list[_Draft]:
+    text = context.text
+    drafts: list[_Draft] = []
+    for pairing, region in zip(pairings, _regions(text, sentence, pairings), strict=True):
+        people, organizations = _participants(context, sentence, region, pairing)
+        people_names = _unique([m.name for m in people])
+        if pairing.earlier is not None and not people_names:
+            # "their last meetings in Helsinki and then at the G20 gathering": the same parties.
+            earlier = next((d for d in drafts if d.pairing.trigger is pairing.earlier), None)
+            people_names = list(earlier.people) if earlier else []
+        clause = _event_clause(text, region, pairing)
+        drafts.append(
+            _Draft(
+                pairing,
+                region,
+                clause,
+                people_names,
+                [bare_participant(m.name) for m in _bare_names(context, region, pairing)],
+                _unique([m.name for m in organizations]),
+                _unique([m.name for m in _places(context, clause, pairing)]),
+            )
+        )
+    for draft in drafts:
+        if draft.pairing.trigger.category != STATEMENT:
+            draft.label, draft.label_names = _label(
+                text, draft.region, draft.clause, draft.pairing, draft.people + draft.bare, draft.places
+            )
+    for draft in drafts:
+        if draft.pairing.trigger.category == STATEMENT:
+            reported = min(
+                (d for d in drafts if d.pairing.trigger.category != STATEMENT),
+                key=lambda d: abs(d.pairing.trigger.start - draft.pairing.trigger.start),
+                default=None,
+            )
+            draft.label, draft.label_names = _statement_label(
+                text,
+                sentence,
+                draft.pairing,
+                draft.people[0] if draft.people else None,
+                draft.organizations[0]
+                if draft.organizations
+                else _speaker_title(text, sentence, draft.pairing.trigger),
+                (reported.label, reported.label_names) if reported else None,
+            )
+    return drafts
 
 
 def _reference_date_at(

@@ -181,7 +181,7 @@ def _intersection_value(members: list[Event], start: dt.date, end: dt.date) -> t
 def _render(label: str, names: Sequence[str]) -> str:
     def surname(match: re.Match[str]) -> str:
         index = int(match.group(1))
-        return names[index].split()[-1] if index < len(names) else ""
+        return (unresolved_name(names[index]) or names[index]).split()[-1] if index < len(names) else ""
 
     rendered = _SLOT.sub(surname, label).strip()
     return rendered[:1].upper() + rendered[1:]
@@ -210,7 +210,9 @@ def _merge_cluster(members: list[Event]) -> Event:
     start = max(m.start_date for m in members)
     end = min(m.end_date for m in members)
     value, granularity = _intersection_value(members, start, end)
-    labels = Counter(_render(m.label, m.extra.get("label_names", ())) for m in members)
+    # The label of the most precise report: the one whose date is the merged date.
+    precise = [m for m in members if (m.start_date, m.end_date) == (start, end)] or members
+    labels = Counter(_render(m.label, m.extra.get("label_names", ())) for m in precise)
     label = min(labels, key=lambda text: (-labels[text], -text.count(" in "), -text.count("–"), text))
     sources: list[Source] = []
     for member in members:

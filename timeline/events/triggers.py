@@ -15,6 +15,8 @@ STATEMENT = "statement"
 # Classes whose noun names a happening between several parties: "a call with Putin" has
 # the main clause's subject as its other party.
 RECIPROCAL = frozenset({"meeting", "call"})
+# Classes whose noun has a holder who is the clause's subject: "In a press conference ..., Lavrov said".
+HELD = frozenset({"conference", "announcement", "visit", "proposal"})
 _WORD = re.compile(r"[^\W\d_][\w’'-]*|\d+")
 # "call" is an event only as a noun: "a call", "the call", "phone call", not "calls for" / "call on".
 _NOUN_DETERMINERS = frozenset({"a", "the", "his", "her", "their", "its", "this", "that", "last", "first"})
@@ -84,7 +86,7 @@ def _is_event_use(word: str, words: list[tuple[int, int, str]], index: int) -> b
     previous = words[index - 1][2] if index else ""
     following = words[index + 1][2] if index + 1 < len(words) else ""
     if word in ("call", "deal", "strike", "host", "attack"):
-        return previous in _NOUN_DETERMINERS and following not in ("for", "on")
+        return previous in _NOUN_DETERMINERS
     if word == "war":
         return previous in ("the", "a") and following in ("in", "on", "against", "with")
     return True

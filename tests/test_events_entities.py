@@ -1,0 +1,89 @@
+"""People, organisations and places with their aliases: within an article and across a corpus."""
+
+from timeline.events.entities import NameResolver, find_mentions
+from timeline.events.gazetteer import contains, gazetteer
+from timeline.events.sentences import split_sentences
+
+
+def _mentions(text: str) -> list[tuple[str, str, str]]:
+    entities = find_mentions(text, split_sentences(text))
+    return [(m.kind, m.text, m.name) for m in entities.mentions]
+
+
+def test_titles_and_country_words_are_stripped_and_remembered_as_roles():
+    text = (
+        "Ukrainian President Volodymyr Zelenskyy spoke to Kremlin spokesman Dmitry Peskov. "
+        "Then the Ukrainian president met Zelensky's allies and Peskov left."
+    )
+    assert _mentions(text) == [
+        ("person", "Volodymyr Zelenskyy", "Volodymyr Zelenskyy"),
+        ("organization", "Kremlin", "Kremlin"),
+        ("person", "Dmitry Peskov", "Dmitry Peskov"),
+        ("person", "the Ukrainian president", "Volodymyr Zelenskyy"),
+        ("person", "Zelensky", "Volodymyr Zelenskyy"),
+        ("person", "Peskov", "Dmitry Peskov"),
+    ]
+    roles = find_mentions(text, split_sentences(text)).roles
+    assert roles == (("Ukraine", "leader", "Volodymyr Zelenskyy"),)
+
+
+def test_a_former_holder_gets_no_role_and_a_role_is_only_known_after_it_is_given():
+    text = (
+        "The Russian president spoke first. Former Russian president Dmitry Medvedev posted later. "
+        "The Russian president did not."
+    )
+    kinds = _mentions(text)
+    assert ("person", "Dmitry Medvedev", "Dmitry Medvedev") in kinds
+    assert not any(text == "The Russian president" for _, text, _ in kinds)
+
+
+def test_places_come_from_the_gazetteer_with_aliases_and_small_towns_need_a_preposition():
+    text = "Talks in Kiev and the U.S. were planned. Keller said talks in Anchorage, Alaska went well."
+    assert _mentions(text) == [
+        ("place", "Kiev", "Kyiv"),
+        ("place", "U.S.", "United States"),
+        ("person", "Keller", "Keller"),  # a name that speaks is a person's
+        ("place", "Anchorage", "Anchorage"),
+        ("place", "Alaska", "Alaska"),
+    ]
+    anchorage = gazetteer().place("Anchorage")
+    assert anchorage.within == ("Alaska", "United States")
+    assert round(anchorage.latitude, 2) == 61.22
+    assert contains("Alaska", "Anchorage") and not contains("Anchorage", "Alaska")
+
+
+def test_organisations_by_table_head_word_and_of_phrase():
+    text = "The White House, NATO, the Foreign Ministry and the Ministry of Defence of Japan replied."
+    assert [(kind, name) for kind, _, name in _mentions(text)] == [
+        ("organization", "White House"),
+        ("organization", "NATO"),
+        ("organization", "Foreign Ministry"),
+        ("organization", "Ministry of Defence of Japan"),
+    ]
+
+
+def test_a_lone_name_used_three_times_is_a_person():
+    text = "Putin spoke. Then Putin left. Officials said Putin would return."
+    assert [kind for kind, _, _ in _mentions(text)] == ["person", "person", "person"]
+
+
+def test_name_resolver_merges_spellings_and_gives_lone_surnames_their_full_name():
+    resolver = NameResolver(
+        [
+            "Volodymyr Zelensky",
+            "Volodymyr Zelenskyy",
+            "Volodymyr Zelenskyy",
+            "Sergei Lavrov",
+            "Sergey Lavrov",
+            "Vladimir Putin",
+            "Dmitry Peskov",
+            "Dmitry Medvedev",
+        ]
+    )
+    assert resolver.canonical("Volodymyr Zelensky") == "Volodymyr Zelenskyy"
+    assert resolver.canonical("Sergey Lavrov") == "Sergei Lavrov"
+    assert resolver.canonical("Poutine") == "Vladimir Putin"
+    assert resolver.canonical("Zelensky") == "Volodymyr Zelenskyy"
+    assert resolver.canonical("Peskov") == "Dmitry Peskov"
+    assert resolver.canonical("Dmitry Medvedev") == "Dmitry Medvedev"
+    assert resolver.canonical("Nobody") is None

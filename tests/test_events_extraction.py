@@ -1,0 +1,200 @@
+"""Events of one article from hand-built date expressions: the tagger's output is the unit boundary."""
+
+import datetime as dt
+
+from timeline.events.entities import find_mentions
+from timeline.events.extraction import date_relative_clauses, extract_events
+from timeline.events.sentences import split_sentences
+from timeline.events.triggers import find_triggers
+from timeline.model import TimeExpr
+from timeline.temporal.timex import interval_of
+
+
+def _expression(
+    text: str, phrase: str, value: str, kind: str = "DATE", anchor: str | None = None
+) -> TimeExpr:
+    start = text.index(phrase)
+    first, last, granularity = interval_of(value)
+    return TimeExpr(start, start + len(phrase), phrase, kind, value, first, last, granularity, anchor=anchor)
+
+
+def _events(text: str, expressions: list[TimeExpr], reference: dt.date):
+    sentences = split_sentences(text)
+    mentions = find_mentions(text, sentences).mentions
+    return extract_events("a.txt", text, sentences, expressions, mentions, [(0, len(text), reference)])
+
+
+def _summary(events):
+    return [
+        (
+            e.id,
+            e.value,
+            e.status,
+            e.label,
+            e.extra["label_names"],
+            e.participants,
+            e.places,
+            e.trigger,
+            e.after,
+        )
+        for e in events
+    ]
+
+
+def test_two_dates_and_two_happenings_give_two_events_with_their_own_people():
+    text = (
+        "After a phone call with Vladimir Putin on Thursday, Donald Trump announced progress. "
+        "A day later, Trump hosted Volodymyr Zelensky at the White House."
+    )
+    events = _events(
+        text,
+        [
+            _expression(text, "Thursday", "2025-10-16"),
+            _expression(text, "A day later", "2025-10-17"),
+        ],
+        dt.date(2025, 10, 21),
+    )
+    assert _summary(events) == [
+        (
+            "a.txt#0",
+            "2025-10-16",
+            "happened",
+            "{0}–{1} phone call",
+            ("Vladimir Putin", "Donald Trump"),
+            ("Vladimir Putin", "Donald Trump"),
+            (),
+            "call",
+            (),
+        ),
+        (
+            "a.txt#1",
+            "2025-10-17",
+            "happened",
+            "{0} hosts {1}",
+            ("Donald Trump", "Volodymyr Zelensky"),
+            ("Donald Trump", "Volodymyr Zelensky"),
+            (),
+            "host",
+            (),
+        ),
+    ]
+    assert events[1].organizations == ("White House",)
+    assert events[0].sources[0].text == text[: text.index(" A day")]
+    assert events[0].sources[0].timex == "Thursday"
+
+
+def test_a_reporting_verb_dates_the_statement_which_is_an_event_of_its_own():
+    text = (
+        "Kremlin spokesman Dmitry Peskov said on Monday that Putin and Trump will meet in Budapest next week."
+    )
+    events = _events(
+        text,
+        [
+            _expression(text, "Monday", "2025-10-20"),
+            _expression(text, "next week", "2025-W44"),
+        ],
+        dt.date(2025, 10, 21),
+    )
+    assert [(e.value, e.status, e.label, e.participants, e.places) for e in events] == [
+        ("2025-10-20", "reported", "{0}: {1}–{2} meeting in Budapest", ("Dmitry Peskov",), ()),
+        ("2025-W44", "planned", "{0}–{1} meeting in Budapest", ("?Putin", "?Trump"), ("Budapest",)),
+    ]
+    assert events[0].extra["label_names"] == ("Dmitry Peskov", "?Putin", "?Trump")
+
+
+def test_and_then_gives_the_second_happening_the_same_loose_date_and_a_later_place_in_order():
+    text = (
+        "Maria Keller and Sergei Volkov had their last meetings between 2019 and 2021, "
+        "in Oslo and then at a summit in Lisbon."
+    )
+    events = _events(text, [_expression(text, "between 2019 and 2021", "2019/2021")], dt.date(2024, 3, 14))
+    assert _summary(events) == [
+        (
+            "a.txt#0",
+            "2019/2021",
+            "happened",
+            "{0}–{1} meeting in Oslo",
+            ("Maria Keller", "Sergei Volkov"),
+            ("Maria Keller", "Sergei Volkov"),
+            ("Oslo",),
+            "meeting",
+            (),
+        ),
+        (
+            "a.txt#1",
+            "2019/2021",
+            "happened",
+            "{0}–{1} summit in Lisbon",
+            ("Maria Keller", "Sergei Volkov"),
+            ("Maria Keller", "Sergei Volkov"),
+            ("Lisbon",),
+            "summit",
+            ("a.txt#0",),
+        ),
+    ]
+    assert events[0].start_date == dt.date(2019, 1, 1) and events[0].end_date == dt.date(2021, 12, 31)
+
+
+def test_status_planned_deadline_and_cancelled_by_a_later_sentence():
+    text = (
+        "Rubio spoke on Monday with Lavrov to plan for them to meet as early as this week in Budapest. "
+        "But that meeting is now in question. "
+        "Trump gave Russia until Friday, his deadline for a deal."
+    )
+    events = _events(
+        text,
+        [
+            _expression(text, "Monday", "2025-10-20"),
+            _expression(text, "this week", "2025-W43"),
+            _expression(text, "Friday", "2025-10-24"),
+        ],
+        dt.date(2025, 10, 21),
+    )
+    assert [(e.value, e.status, e.trigger, e.places) for e in events] == [
+        ("2025-10-20", "happened", "speak", ()),
+        ("2025-W43", "cancelled", "meet", ("Budapest",)),
+        ("2025-10-24", "deadline", "deadline", ()),
+    ]
+
+
+def test_a_future_date_makes_a_plan_unless_the_verb_says_it_happened():
+    text = "Keller will visit Madrid on Friday. The drills began near Vladivostok on Sunday."
+    events = _events(
+        text,
+        [
+            _expression(text, "Friday", "2024-03-15"),
+            _expression(text, "Sunday", "2024-03-17"),
+        ],
+        dt.date(2024, 3, 14),
+    )
+    assert [(e.status, e.label, e.places) for e in events] == [
+        ("planned", "{0} visits Madrid", ("Madrid",)),
+        ("happened", "Drills begin in Vladivostok", ("Vladivostok",)),
+    ]
+
+
+def test_a_day_after_dates_the_clause_that_follows_it_a_day_before_the_last_named_day():
+    text = (
+        "Vladimir Putin will meet Donald Trump, the Kremlin said on Thursday. "
+        "The announcement came a day after envoy Steve Witkoff held talks with Putin in Moscow."
+    )
+    thursday = _expression(text, "Thursday", "2025-08-07")
+    a_day = _expression(text, "a day", "P1D", kind="DURATION")
+    expressions, forward_only = date_relative_clauses(text, [a_day, thursday])
+    assert [(e.text, e.value) for e in expressions] == [("Thursday", "2025-08-07"), ("a day", "2025-08-06")]
+    assert forward_only == {a_day.start}
+    events = _events(text, [thursday, a_day], dt.date(2025, 8, 7))
+    talks = [e for e in events if e.trigger == "talks"]
+    assert [(e.value, e.label, e.participants, e.places) for e in talks] == [
+        ("2025-08-06", "{0}–{1} talks in Moscow", ("Steve Witkoff", "Vladimir Putin"), ("Moscow",)),
+    ]
+
+
+def test_event_words_come_with_their_class_and_call_needs_to_be_a_noun():
+    text = "Officials call for calm after a phone call and the summit; they met and said so."
+    assert [(t.text, t.category, t.pos) for t in find_triggers(text, 0, len(text))] == [
+        ("phone call", "call", "noun"),
+        ("summit", "meeting", "noun"),
+        ("met", "meeting", "tverb"),
+        ("said", "statement", "verb"),
+    ]

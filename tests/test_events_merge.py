@@ -1,0 +1,208 @@
+"""Cross-article merge: date intersection, entity and trigger compatibility, order independence."""
+
+import datetime as dt
+import itertools
+
+from timeline.events import ArticleAnalysis
+from timeline.events.merge import cluster_events, merge_analyses
+from timeline.model import Event, Source
+from timeline.temporal.timex import interval_of
+
+
+def _event(
+    article: str,
+    index: int,
+    value: str,
+    trigger: str,
+    category: str,
+    people=(),
+    places=(),
+    label: str = "{0}–{1} meeting",
+    status: str = "happened",
+    after=(),
+) -> Event:
+    first, last, granularity = interval_of(value)
+    return Event(
+        id=f"{article}#{index}",
+        label=label,
+        value=value,
+        start_date=first,
+        end_date=last,
+        granularity=granularity,
+        status=status,
+        participants=tuple(people),
+        places=tuple(places),
+        sources=(Source(article, 10 * index, 10 * index + 9, f"sentence {index}", value),),
+        trigger=trigger,
+        after=tuple(after),
+        extra={"category": category, "label_names": tuple(people), "timex_start": 10 * index},
+    )
+
+
+def _analysis(article: str, *events: Event, people=()) -> ArticleAnalysis:
+    names = {name for event in events for name in event.participants} | set(people)
+    return ArticleAnalysis(article, tuple(events), tuple(sorted(names)))
+
+
+def test_last_week_and_two_months_ago_intersect_to_the_week_in_one_event():
+    first = _analysis(
+        "a.txt",
+        _event("a.txt", 0, "2025-W33", "meeting", "meeting", ["Donald Trump", "Vladimir Putin"], ["Alaska"]),
+    )
+    second = _analysis(
+        "b.txt",
+        _event("b.txt", 0, "2025-08", "meet", "meeting", ["Vladimir Putin", "Donald Trump"], ["Anchorage"]),
+    )
+    [event] = merge_analyses([second, first])
+    assert (event.id, event.value, event.granularity) == ("e1", "2025-W33", "week")
+    assert (event.start_date, event.end_date) == (dt.date(2025, 8, 11), dt.date(2025, 8, 17))
+    assert event.label == "Trump–Putin meeting"
+    assert [source.article for source in event.sources] == ["a.txt", "b.txt"]
+    assert event.places == ("Alaska", "Anchorage")
+    assert event.extra == {"category": "meeting", "articles": 2}
+
+
+def test_an_intersection_no_report_gives_becomes_a_day_or_an_interval():
+    day = merge_analyses(
+        [
+            _analysis(
+                "a.txt", _event("a.txt", 0, "2025-W33", "talks", "meeting", ["Steve Witkoff"], ["Moscow"])
+            ),
+            _analysis(
+                "b.txt", _event("b.txt", 0, "2025-08-17/2025-08-20", "talks", "meeting", ["Steve Witkoff"])
+            ),
+        ]
+    )
+    assert [(e.value, e.granularity) for e in day] == [("2025-08-17", "day")]
+    span = merge_analyses(
+        [
+            _analysis("a.txt", _event("a.txt", 0, "2025-W33", "talks", "meeting", ["Steve Witkoff"])),
+            _analysis(
+                "b.txt", _event("b.txt", 0, "2025-08-14/2025-08-30", "talks", "meeting", ["Steve Witkoff"])
+            ),
+        ]
+    )
+    assert [(e.value, e.granularity) for e in span] == [("2025-08-14/2025-08-17", "interval")]
+
+
+def test_disjoint_dates_other_places_other_classes_and_statements_stay_apart():
+    people = ["Donald Trump", "Vladimir Putin"]
+    events = merge_analyses(
+        [
+            _analysis(
+                "a.txt",
+                _event("a.txt", 0, "2025-08-15", "summit", "meeting", people, ["Alaska"]),
+                _event(
+                    "a.txt",
+                    1,
+                    "2025-08-15",
+                    "said",
+                    "statement",
+                    ["Donald Trump"],
+                    label="{0}: x",
+                    status="reported",
+                ),
+            ),
+            _analysis(
+                "b.txt",
+                _event("b.txt", 0, "2025-08-16", "summit", "meeting", people, ["Alaska"]),
+                _event("b.txt", 1, "2025-08-15", "summit", "meeting", people, ["Budapest"]),
+                _event("b.txt", 2, "2025-08-15", "call", "call", people),
+                _event(
+                    "b.txt",
+                    3,
+                    "2025-08-15",
+                    "said",
+                    "statement",
+                    ["Donald Trump"],
+                    label="{0}: x",
+                    status="reported",
+                ),
+            ),
+        ]
+    )
+    assert len(events) == 6
+
+
+def test_events_the_text_orders_are_never_merged_and_keep_their_order():
+    people = ["Donald Trump", "Vladimir Putin"]
+    events = merge_analyses(
+        [
+            _analysis(
+                "a.txt",
+                _event(
+                    "a.txt",
+                    0,
+                    "2017/2019",
+                    "meetings",
+                    "meeting",
+                    people,
+                    ["Helsinki"],
+                    label="{0}–{1} meeting",
+                ),
+                _event(
+                    "a.txt",
+                    1,
+                    "2017/2019",
+                    "gathering",
+                    "meeting",
+                    people,
+                    ["Osaka"],
+                    label="{0}–{1} gathering",
+                    after=["a.txt#0"],
+                ),
+            )
+        ]
+    )
+    assert [(e.id, e.label, e.places, e.after) for e in events] == [
+        ("e1", "Trump–Putin meeting", ("Helsinki",), ()),
+        ("e2", "Trump–Putin gathering", ("Osaka",), ("e1",)),
+    ]
+
+
+def test_lone_and_variant_names_are_made_canonical_before_merging():
+    first = _analysis(
+        "a.txt",
+        _event("a.txt", 0, "2025-08-06", "talks", "meeting", ["Steve Witkoff", "?Poutine"], ["Moscow"]),
+    )
+    second = _analysis(
+        "b.txt", _event("b.txt", 0, "2025-08-06", "met", "meeting", ["Vladimir Putin", "Witkoff", "?Nobody"])
+    )
+    [event] = merge_analyses([first, second])
+    assert event.participants == ("Steve Witkoff", "Vladimir Putin")
+
+
+def test_the_result_does_not_depend_on_the_order_analyses_arrive_in():
+    analyses = [
+        _analysis("a.txt", _event("a.txt", 0, "2025-W33", "summit", "meeting", ["Donald Trump"], ["Alaska"])),
+        _analysis("b.txt", _event("b.txt", 0, "2025-08", "met", "meeting", ["Donald Trump"], ["Alaska"])),
+        _analysis("c.txt", _event("c.txt", 0, "2025-08-15", "summit", "meeting", ["Donald Trump"])),
+        _analysis("d.txt", _event("d.txt", 0, "2025", "summit", "meeting", ["Donald Trump"], ["Anchorage"])),
+    ]
+    results = {
+        tuple(e.to_dict().__repr__() for e in merge_analyses(order))
+        for order in itertools.permutations(analyses)
+    }
+    assert len(results) == 1
+    [event] = merge_analyses(analyses)
+    assert (event.value, len(event.sources)) == ("2025-08-15", 4)
+
+
+def test_blocking_finds_the_same_groups_as_comparing_every_pair():
+    events = [
+        _event(
+            f"{n:02d}.txt",
+            0,
+            f"2025-08-{1 + n % 20:02d}",
+            "summit",
+            "meeting",
+            [f"Person {n % 3}"],
+            ["Alaska" if n % 2 else "Anchorage"],
+        )
+        for n in range(40)
+    ]
+    groups = sorted(sorted(e.id for e in group) for group in cluster_events(events))
+    by_key = {}
+    for event in events:
+        by_key.setdefault((event.start_date, event.participants), []).append(event.id)
+    assert groups == sorted(sorted(ids) for ids in by_key.values())
