@@ -468,24 +468,19 @@ def _with_part(value: str, part: str | None, context: Context) -> tuple[str, str
     return "TIME", f"{value}T{code}"
 
 
+_ANAPHORIC_DIRECTIONS = {"following": "future", "next": "future", "previous": "past", "preceding": "past"}
+
+
 def weekday(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     """A weekday, resolved by its modifier, else by the tense and cues of its clause."""
     number = context.grammar.lookup("weekday", groups["weekday"])
     mod = _position_mod(groups, context)
     relation = _relation(groups)
-    if (
-        relation in _ANAPHORIC_RELATIONS
-        or relation == "next"
-        and groups["relation"].lower().startswith("the")
-    ):
+    # "the next Friday", "the following Friday", "that Friday" count from the story's date.
+    said_with_the = normalise_word(groups.get("relation") or "").startswith("the ")
+    if relation in _ANAPHORIC_RELATIONS or (relation == "next" and said_with_the):
         base, anchor = context.anaphoric_anchor()
-        direction = (
-            "future"
-            if relation in ("following", "next")
-            else "past"
-            if relation in ("previous", "preceding")
-            else None
-        )
+        direction = _ANAPHORIC_DIRECTIONS.get(relation)
         if base is not None and direction is not None:
             base = base + dt.timedelta(days=1 if direction == "future" else -1)
     else:
