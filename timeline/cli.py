@@ -116,7 +116,66 @@ def _add_build_command(commands: argparse._SubParsersAction) -> None:
         help="comma-separated outputs among png,svg,graphml,json,timelinejs,html (default: all; "
              "'none': only events.json and articles.json)",
     )
+    _add_figure_options(parser)
     parser.set_defaults(handler=_run_build)
+
+
+def _checked(parse, *extra):
+    """An argparse type from one of timeline.filters' parsers: its ValueError becomes a usage error."""
+
+    def convert(text: str):
+        try:
+            return parse(text, *extra)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    convert.__name__ = parse.__name__
+    return convert
+
+
+def _dpi(text: str) -> int:
+    from timeline.filters import DPI_RANGE
+
+    number = _positive_int(text)
+    if not DPI_RANGE[0] <= number <= DPI_RANGE[1]:
+        raise argparse.ArgumentTypeError(f"must be between {DPI_RANGE[0]} and {DPI_RANGE[1]}: {text!r}")
+    return number
+
+
+def _add_figure_options(parser: argparse.ArgumentParser) -> None:
+    """What the figures, the TimelineJS file and the HTML page show (events.json is never filtered)."""
+    from timeline.filters import LANE_CHOICES, parse_date_bound, parse_size
+
+    views = parser.add_argument_group("figures, TimelineJS and HTML")
+    views.add_argument(
+        "--highlight", metavar="NAMES",
+        help="comma-separated places or participants, e.g. 'Helsinki,Osaka,Alaska,Budapest': one event "
+             "for each, drawn as a connected chain on top (default: the most reported events in bold)",
+    )
+    views.add_argument(
+        "--lanes", choices=LANE_CHOICES, default=None,
+        help="one lane per place, participant or source (the TimelineJS group); none: one line (default)",
+    )
+    views.add_argument(
+        "--from", dest="date_from", metavar="DATE", type=_checked(parse_date_bound, False),
+        help="only events that reach this date or later: YYYY, YYYY-MM or YYYY-MM-DD (its first day)",
+    )
+    views.add_argument(
+        "--to", dest="date_to", metavar="DATE", type=_checked(parse_date_bound, True),
+        help="only events that start by this date: YYYY, YYYY-MM or YYYY-MM-DD (its last day)",
+    )
+    views.add_argument(
+        "--entity", metavar="NAME", help="only events involving this person, place or organisation"
+    )
+    views.add_argument(
+        "--min-sources", dest="min_sources", metavar="N", type=_positive_int,
+        help="only events reported by at least N distinct articles",
+    )
+    views.add_argument(
+        "--size", metavar="WxH", type=_checked(parse_size),
+        help="figure size in inches (default 11.69x8.27, A4 landscape; the height grows when labels need it)",
+    )
+    views.add_argument("--dpi", type=_dpi, help="PNG resolution in dots per inch (default 150)")
 
 
 def _run_build(arguments: argparse.Namespace) -> int:

@@ -52,7 +52,7 @@ from timeline.writers.layout import (
     month_words,
     precision_shape,
     segment_ticks,
-    stack_labels,
+    stack_labels_back_to_back,
     wrap_label,
 )
 
@@ -410,7 +410,9 @@ def _render(all_events: list[Event], articles: list[Article], options: FigureOpt
             for event in drawable
             if lane_by_event[event.id] == lane
         ]
-        placed = stack_labels(requests, LABEL_BASE_OFFSET, LABEL_VERTICAL_GAP, LABEL_HORIZONTAL_GAP)
+        placed = stack_labels_back_to_back(
+            requests, LABEL_BASE_OFFSET, LABEL_VERTICAL_GAP, LABEL_HORIZONTAL_GAP, left_limit=MARGIN
+        )
         above = extent(placed, 1, LABEL_BASE_OFFSET)
         below = extent(placed, -1, LABEL_BASE_OFFSET)
         lanes_layout.append((lane, placed, above, below))
@@ -587,15 +589,15 @@ def _place_lane(
         mark = _draw_mark(axes, event, shape, x0, x1, line_y, style, svg_element_id(event.id, "mark"))
         date_text, headline = texts_by_event[event.id]
         date_height = date_heights[event.id]
-        box_x0, box_y0, _, box_y1 = label.box(line_y)
-        if label.side > 0:
-            headline.set_position((box_x0 + LABEL_INDENT, box_y0))
-            date_text.set_position((box_x0 + LABEL_INDENT, box_y1 - date_height))
-            leaders.append([(label.x, line_y), (label.x, box_y0)])
-        else:
-            date_text.set_position((box_x0 + LABEL_INDENT, box_y1 - date_height))
-            headline.set_position((box_x0 + LABEL_INDENT, box_y0))
-            leaders.append([(label.x, line_y), (label.x, box_y1)])
+        box_x0, box_y0, box_x1, box_y1 = label.box(line_y)
+        # The date line sits on top of the headline; the text starts (or, running left, ends) just
+        # beside the leader.
+        text_x = box_x0 + LABEL_INDENT if label.direction > 0 else box_x1 - LABEL_INDENT
+        for text in (date_text, headline):
+            text.set_horizontalalignment("left" if label.direction > 0 else "right")
+        headline.set_position((text_x, box_y0))
+        date_text.set_position((text_x, box_y1 - date_height))
+        leaders.append([(label.x, line_y), (label.x, box_y0 if label.side > 0 else box_y1)])
         chronology.marks[event.id] = EventMarks(
             event, lane, shape, mark, [date_text, headline], label, line_y
         )

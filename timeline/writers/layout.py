@@ -26,6 +26,8 @@ MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "O
 # Spans up to a year (a day, a week, a month, a season, a year) place the axis segments; longer,
 # looser spans ("between 2017 and 2019") are drawn across whatever the axis shows.
 ANCHOR_MAX_DAYS = 366
+# Up to a quarter (92 days) a span always places a segment of the axis; see `_anchor_spans`.
+FINE_MAX_DAYS = 93
 # No stretch shorter than this (two months) is cut out of the axis; see `break_threshold`.
 BREAK_MIN_GAP_DAYS = 59
 # More breaks than this and the axis reads as confetti: the shortest gaps are kept instead.
@@ -157,6 +159,24 @@ def allocate_widths(available: float, weights: Sequence[float], minimum: float) 
         fixed |= too_narrow
 
 
+def _anchor_spans(spans: Sequence[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
+    """The spans that decide which stretches of time the axis shows.
+
+    Days, weeks, months and quarters always do. A year or a season does only where nothing finer
+    falls in it: "in 2025" must not stretch a segment of May–October 2025 over the whole year,
+    but a lone "in 2012" needs a segment of its own. Longer, looser spans never do, unless there
+    is nothing else.
+    """
+    fine = [(start, end) for start, end in spans if (end - start).days < FINE_MAX_DAYS]
+    coarse = [
+        (start, end)
+        for start, end in spans
+        if FINE_MAX_DAYS <= (end - start).days < ANCHOR_MAX_DAYS
+        and not any(fine_start <= end and start <= fine_end for fine_start, fine_end in fine)
+    ]
+    return fine + coarse or list(spans)
+
+
 def build_time_axis(
     spans: Sequence[tuple[dt.date, dt.date]],
     left: float,
@@ -171,7 +191,7 @@ def build_time_axis(
     """
     if not spans:
         raise ValueError("a time axis needs at least one dated span")
-    anchors = [(start, end) for start, end in spans if (end - start).days < ANCHOR_MAX_DAYS] or list(spans)
+    anchors = _anchor_spans(spans)
     runs = _merge_runs([(month_start(start), month_end(end)) for start, end in anchors])
     counts = [
         sum(1 for start, end in anchors if run_start <= start and end <= run_end)
@@ -281,17 +301,22 @@ class PlacedLabel:
     height: float
     side: int  # +1 above the lane line, -1 below
     offset: float  # distance from the lane line to the box's near edge
+    direction: int = 1  # +1: the box runs right from its leader; -1: it runs left and ends at it
 
     @property
     def far(self) -> float:
         """Distance from the lane line to the box's far edge."""
         return self.offset + self.height
 
+    @property
+    def x0(self) -> float:
+        return self.x if self.direction > 0 else self.x - self.width
+
     def box(self, line_y: float) -> tuple[float, float, float, float]:
         """(x0, y0, x1, y1) of the label box for a lane line at `line_y`."""
         if self.side > 0:
-            return self.x, line_y + self.offset, self.x + self.width, line_y + self.far
-        return self.x, line_y - self.far, self.x + self.width, line_y - self.offset
+            return self.x0, line_y + self.offset, self.x0 + self.width, line_y + self.far
+        return self.x0, line_y - self.far, self.x0 + self.width, line_y - self.offset
 
 
 def stack_labels(
@@ -300,6 +325,7 @@ def stack_labels(
     vertical_gap: float,
     horizontal_gap: float,
     sides: Sequence[int] = (1, -1),
+    fixed: Sequence[PlacedLabel] = (),
 ) -> list[PlacedLabel]:
     """Place every label beside its lane line so that no two boxes overlap and no leader crosses a box.
 
@@ -314,6 +340,9 @@ def stack_labels(
     stays on the side of the label before it (so each side works in runs about a label wide, and
     the other side starts afresh meanwhile) unless that side has grown taller than the other by
     more than a label's height.
+
+    `fixed` labels are already placed and stay where they are; the new ones make room around them,
+    and `Unplaceable` is raised when one cannot.
     """
     placed: dict[int, list[PlacedLabel]] = {side: [] for side in sides}
     result: list[PlacedLabel] = []
@@ -329,22 +358,183 @@ def stack_labels(
                 if other.x > reach:
                     break
                 offset = max(offset, other.far + vertical_gap)
-            candidates[side] = PlacedLabel(
-                request.key, request.x, request.width, request.height, side, offset
+            candidate = PlacedLabel(request.key, request.x, request.width, request.height, side, offset)
+            candidate = _clear_of(
+                candidate, [label for label in fixed if label.side == side], vertical_gap, horizontal_gap
             )
-        free = [side for side in sides if candidates[side].offset == base_offset]
+            if candidate is not None:
+                candidates[side] = candidate
+        if not candidates:
+            raise Unplaceable(request.key)
+        if current not in candidates:
+            current = next(iter(candidates))
+        free = [side for side in candidates if candidates[side].offset == base_offset]
         if len(free) == len(sides):
             current = sides[0]
         elif free:
             current = current if current in free else free[0]
         else:
-            lowest = min(sides, key=lambda side: (candidates[side].far, side != current))
+            lowest = min(candidates, key=lambda side: (candidates[side].far, side != current))
             if candidates[current].far > candidates[lowest].far + switch_margin:
                 current = lowest
         chosen = candidates[current]
         placed[current].append(chosen)
         result.append(chosen)
     return sorted(result, key=lambda label: (label.x, label.key))
+
+
+class Unplaceable(Exception):
+    """A label has no place that keeps clear of the labels fixed before it."""
+
+
+def _clear_of(
+    label: PlacedLabel, fixed: Sequence[PlacedLabel], vertical_gap: float, horizontal_gap: float
+) -> PlacedLabel | None:
+    """The label moved out from the line just enough to clash with none of `fixed`, or None.
+
+    A fixed label whose leader lies under this one must stay nearer the line (a floor); one over
+    whose box this label's leader runs must stay farther (a ceiling); any other it overlaps, it
+    simply passes.
+    """
+    right = label.x0 + label.width + horizontal_gap
+    near = [
+        other
+        for other in fixed
+        if other.x0 < right
+        and label.x0 < other.x0 + other.width + horizontal_gap
+        and not _back_to_back(label, other)
+    ]
+    floors = [other for other in near if label.x0 - horizontal_gap < other.x < right]
+    ceilings = [
+        other
+        for other in near
+        if other.x0 - horizontal_gap < label.x < other.x0 + other.width + horizontal_gap
+    ]
+    if any(other is ceiling for other in floors for ceiling in ceilings):
+        return None
+    offset = max([label.offset] + [other.far + vertical_gap for other in floors])
+    for other in sorted(near, key=lambda item: item.offset):
+        overlapping = (
+            offset < other.far + vertical_gap and other.offset < offset + label.height + vertical_gap
+        )
+        if overlapping and not any(other is ceiling for ceiling in ceilings):
+            offset = other.far + vertical_gap
+    if any(offset + label.height + vertical_gap > ceiling.offset + 1e-9 for ceiling in ceilings):
+        return None
+    return PlacedLabel(label.key, label.x, label.width, label.height, label.side, offset, label.direction)
+
+
+def _back_to_back(first: PlacedLabel, second: PlacedLabel) -> bool:
+    """Whether one label runs left from a leader at or left of the other's, which runs right:
+    their boxes and leaders then cannot meet."""
+    left, right = sorted((first, second), key=lambda label: (label.x, label.direction))
+    return left.direction < 0 < right.direction
+
+
+def _mirrored(labels: Sequence[PlacedLabel]) -> list[PlacedLabel]:
+    return [
+        PlacedLabel(
+            label.key, -label.x, label.width, label.height, label.side, label.offset, -label.direction
+        )
+        for label in labels
+    ]
+
+
+def _height(labels: Sequence[PlacedLabel], base_offset: float) -> float:
+    return extent(labels, 1, base_offset) + extent(labels, -1, base_offset)
+
+
+def clashes(first: PlacedLabel, second: PlacedLabel, vertical_gap: float, horizontal_gap: float) -> bool:
+    """Whether two placed labels of one lane clash: their boxes overlap, or the leader of the one
+    farther from the line runs through the box of the nearer one."""
+    if first.side != second.side:
+        return False
+    if (
+        first.x0 + first.width + horizontal_gap <= second.x0
+        or second.x0 + second.width + horizontal_gap <= first.x0
+    ):
+        return False
+    if first.far + vertical_gap <= second.offset + 1e-9:
+        nearer, farther = first, second
+    elif second.far + vertical_gap <= first.offset + 1e-9:
+        nearer, farther = second, first
+    else:
+        return True
+    return nearer.x0 - horizontal_gap < farther.x < nearer.x0 + nearer.width + horizontal_gap
+
+
+def _densest_run(ordered: Sequence[LabelRequest], horizontal_gap: float) -> tuple[int, int]:
+    """(first, last) indices of the most labels whose leaders fall under the first one's box."""
+    best = (0, 0)
+    last = 0
+    for first, request in enumerate(ordered):
+        last = max(last, first)
+        while last + 1 < len(ordered) and ordered[last + 1].x <= request.x + request.width + horizontal_gap:
+            last += 1
+        if last - first > best[1] - best[0]:
+            best = (first, last)
+    return best
+
+
+def _spread(first: int, last: int, count: int) -> list[int]:
+    """Up to `count` whole numbers spread evenly over first..last."""
+    if last < first:
+        return []
+    span = last - first
+    return sorted({first + span * step // max(count - 1, 1) for step in range(count)})
+
+
+def stack_labels_back_to_back(
+    requests: Sequence[LabelRequest],
+    base_offset: float,
+    vertical_gap: float,
+    horizontal_gap: float,
+    left_limit: float,
+) -> list[PlacedLabel]:
+    """Like `stack_labels`, but the labels of part of the densest cluster run leftwards, so that
+    the cluster is labelled from a split point outwards, back to back, in about half the height.
+
+    A label running left of the split and one running right of it never meet: their boxes lie
+    on either side of the split and each leader lies outside the other's box. So the leftward
+    labels form a staircase of their own (mirrored), and the others one staircase as before; the
+    only pairs left to check are a leftward label and a rightward one left of it. Among a few
+    splits tried, the one that makes the lane lowest without any clash wins; none when nothing
+    beats plain `stack_labels`, or when a label would run past `left_limit`.
+    """
+    best = stack_labels(requests, base_offset, vertical_gap, horizontal_gap)
+    best_height = _height(best, base_offset)
+    ordered = sorted(requests, key=lambda item: (item.x, item.key))
+    first, last = _densest_run(ordered, horizontal_gap)
+    if last - first < 3:
+        return best
+    configurations = [
+        (split, start, sides)
+        for split in _spread(first + 1, last, 5)
+        for start in _spread(first, split - 1, 3)
+        for sides in ((1, -1), (1,), (-1,))
+    ]
+    for split, start, sides in configurations:
+        leftward = ordered[start:split]
+        if any(item.x - item.width < left_limit for item in leftward):
+            continue
+        # Leftward labels on one side only leave the other free for rightward ones that face them.
+        mirrored = [LabelRequest(item.key, -item.x, item.width, item.height) for item in leftward]
+        left_placed = _mirrored(stack_labels(mirrored, base_offset, vertical_gap, horizontal_gap, sides))
+        try:
+            rest = stack_labels(
+                [*ordered[:start], *ordered[split:]],
+                base_offset,
+                vertical_gap,
+                horizontal_gap,
+                fixed=left_placed,
+            )
+        except Unplaceable:
+            continue
+        placed = left_placed + rest
+        height = _height(placed, base_offset)
+        if height < best_height - 1e-9:
+            best, best_height = sorted(placed, key=lambda label: (label.x, label.key)), height
+    return best
 
 
 def extent(labels: Sequence[PlacedLabel], side: int, base_offset: float) -> float:
