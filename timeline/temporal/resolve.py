@@ -268,6 +268,38 @@ def range_(groups: Groups, arguments: dict, context: Context) -> Resolution | No
     return Resolution("DATE", f"{first:04d}/{second:04d}")
 
 
+def day_range(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """Days from one to another: "May 8-10" -> 2025-05-08/2025-05-10, "July 30-Aug. 2"."""
+    first = calendar({key: groups[key] for key in ("month", "day", "year") if key in groups}, {}, context)
+    anchored = first is not None and len(first.value) == 10 and first.value[:4].isdigit()
+    first_day = dt.date.fromisoformat(first.value) if anchored else None
+    last_month = _month_of(groups, context, "month_b") or _month_of(groups, context)
+    last_day_number = int(re.sub(r"\D", "", groups["day_b"]))
+    if first is None:
+        return None
+    if first_day is None:
+        # No reference date and no year: the days are known, the year is not.
+        return Resolution("DATE", f"{first.value}/XXXX-{last_month:02d}-{last_day_number:02d}")
+    last_day = dt.date(first_day.year, last_month, last_day_number)
+    if last_day < first_day:
+        last_day = dt.date(first_day.year + 1, last_month, last_day_number)
+    if (last_day - first_day).days > 62:
+        return None  # "May 8-30" is a range; "May 8 and November 9" is two dates
+    return Resolution("DATE", f"{first_day.isoformat()}/{last_day.isoformat()}", None, first.anchor)
+
+
+def month_range(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """Months from one to another: "from June to August" -> 2025-06/2025-08."""
+    first_month, last_month = _month_of(groups, context), _month_of(groups, context, "month_b")
+    year = _year_of(groups.get("year"), context.reference)
+    if year is None:
+        if context.reference is None:
+            return Resolution("DATE", f"XXXX-{first_month:02d}/XXXX-{last_month:02d}")
+        year = _pick_year(context.reference, last_month, None, context.orientation())
+    first_year = year if first_month <= last_month else year - 1
+    return Resolution("DATE", f"{first_year:04d}-{first_month:02d}/{year:04d}-{last_month:02d}")
+
+
 def decade(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     mod = _position_mod(groups, context)
     if groups.get("century_digits"):
@@ -794,6 +826,10 @@ def set_(groups: Groups, arguments: dict, context: Context) -> Resolution | None
     """Recurring times: "every year" P1Y, "weekly" P1W, "every Monday" XXXX-WXX-1."""
     if groups.get("adverb"):
         return Resolution("SET", _ADVERB_SETS[groups["adverb"].lower()])
+    if groups.get("count"):
+        count = parse_count(groups["count"], context)
+        unit = context.grammar.lookup("unit", groups["unit"])
+        return Resolution("SET", duration_value(count, unit)) if count and unit else None
     if groups.get("unit"):
         return Resolution("SET", _SET_UNITS[groups["unit"].lower()])
     if groups.get("weekday") or groups.get("plural_weekday"):
@@ -813,6 +849,8 @@ RESOLVERS: dict[str, Resolver] = {
     "year_end": year_end,
     "month": month,
     "range": range_,
+    "day_range": day_range,
+    "month_range": month_range,
     "decade": decade,
     "century": century,
     "quarter": quarter,
