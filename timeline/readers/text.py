@@ -19,6 +19,8 @@ import yaml
 
 from timeline.readers.base import Document, decode, pick_metadata, read_capped
 
+# libyaml's safe loader when PyYAML was built with it: the same YAML, ten times faster per file.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _OPENING = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 
@@ -33,7 +35,7 @@ def split_front_matter(text: str) -> tuple[dict, int, str | None]:
         return {}, 0, "front matter opened on line 1 is never closed; read the whole file as the article"
     block = text[opening.end() : closing.start()]
     try:
-        parsed = yaml.safe_load(block) if block.strip() else {}
+        parsed = yaml.load(block, Loader=_SAFE_LOADER) if block.strip() else {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
