@@ -82,8 +82,16 @@ def _word_pattern(word: str) -> str:
     return r"[\s-]+".join(parts)
 
 
+# Words that stay lower-case inside a capitalised name ("Fourth of July").
+_MINOR_WORDS = {"of", "the", "and"}
+
+
 def _capitalised_forms(word: str) -> list[str]:
-    title = " ".join(part[:1].upper() + part[1:] for part in word.split(" "))
+    parts = word.split(" ")
+    title = " ".join(
+        part if index and part in _MINOR_WORDS else part[:1].upper() + part[1:]
+        for index, part in enumerate(parts)
+    )
     return [title, word.upper()]
 
 

@@ -475,10 +475,15 @@ def holiday(groups: Groups, arguments: dict, context: Context) -> Resolution | N
     elif relation in ("next", "this coming"):
         day = min(occurrence for occurrence in occurrences if occurrence > reference)
     else:
-        # The nearest one: a holiday is named because it is close ("the Victory Day parade").
-        day = min(
-            occurrences, key=lambda occurrence: (abs((occurrence - reference).days), occurrence < reference)
-        )
+        nearest = min(occurrences, key=lambda day: (abs((day - reference).days), day < reference))
+        direction = context.orientation()
+        if abs((nearest - reference).days) <= 7 or direction is None:
+            # A holiday this close is the one meant ("the Victory Day parade", written the day before).
+            day = nearest
+        elif direction == "past":
+            day = max(occurrence for occurrence in occurrences if occurrence <= reference)
+        else:
+            day = min(occurrence for occurrence in occurrences if occurrence >= reference)
     return Resolution("DATE", day.isoformat(), None, "dct")
 
 
