@@ -122,7 +122,7 @@ def break_threshold(runs: Sequence[tuple[dt.date, dt.date]]) -> int:
     spacings = sorted(
         max(0, (later[0] - earlier[1]).days - 1) for earlier, later in zip(runs, runs[1:], strict=False)
     )
-    usual = spacings[len(spacings) // 2] if spacings else 0
+    usual = spacings[(len(spacings) - 1) // 2] if spacings else 0
     return max(BREAK_MIN_GAP_DAYS, 3 * usual)
 
 
@@ -447,7 +447,7 @@ def _height(labels: Sequence[PlacedLabel], base_offset: float) -> float:
 def clashes(first: PlacedLabel, second: PlacedLabel, vertical_gap: float, horizontal_gap: float) -> bool:
     """Whether two placed labels of one lane clash: their boxes overlap, or the leader of the one
     farther from the line runs through the box of the nearer one."""
-    if first.side != second.side:
+    if first.side != second.side or _back_to_back(first, second):
         return False
     if (
         first.x0 + first.width + horizontal_gap <= second.x0
@@ -460,7 +460,8 @@ def clashes(first: PlacedLabel, second: PlacedLabel, vertical_gap: float, horizo
         nearer, farther = second, first
     else:
         return True
-    return nearer.x0 - horizontal_gap < farther.x < nearer.x0 + nearer.width + horizontal_gap
+    # A leader on a box's edge runs beside its text (labels of one day share a leader that way).
+    return nearer.x0 < farther.x < nearer.x0 + nearer.width
 
 
 def _densest_run(ordered: Sequence[LabelRequest], horizontal_gap: float) -> tuple[int, int]:
@@ -632,17 +633,23 @@ def segment_ticks(segment: AxisSegment, measure: Callable[[str], float], padding
     Each tick's label starts at the tick and must end before the next tick (or the segment's end),
     so labels never collide and never run into a break. `measure` gives a label's width in inches.
     """
+    def trimmed(ticks: list[tuple[float, str]]) -> list[tuple[float, str]]:
+        # A last tick whose label would run past the segment's end is left out, not the whole row.
+        while ticks and ticks[-1][0] + measure(ticks[-1][1]) > segment.x1:
+            ticks = ticks[:-1]
+        return ticks
+
     for weeks in (1, 2):
-        ticks = _week_ticks(segment, weeks)
+        ticks = trimmed(_week_ticks(segment, weeks))
         if len(ticks) >= 3 and 45 <= segment.days <= 120 and _fits(ticks, segment.x1, measure, padding):
             return [Tick(x, label, 0) for x, label in ticks] + _year_row(segment, measure, padding)
     if segment.days <= 6 * 366:
         for months in MONTH_STEPS:
-            ticks = _month_ticks(segment, months)
+            ticks = trimmed(_month_ticks(segment, months))
             if ticks and _fits(ticks, segment.x1, measure, padding):
                 return [Tick(x, label, 0) for x, label in ticks] + _year_row(segment, measure, padding)
     for years in YEAR_STEPS:
-        ticks = _year_ticks(segment, years)
+        ticks = trimmed(_year_ticks(segment, years))
         if ticks and _fits(ticks, segment.x1, measure, padding):
             return [Tick(x, label, 0) for x, label in ticks]
     return _year_row(segment, measure, padding)
