@@ -21,10 +21,20 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from timeline.events.entities import BARE_NAME, ORGANIZATION, PERSON, PLACE, bare_participant, titles
-from timeline.events.triggers import HELD, RECIPROCAL, STATEMENT, Trigger, find_triggers, status_cues
+from timeline.events.triggers import (
+    HELD,
+    RECIPROCAL,
+    STATEMENT,
+    Trigger,
+    find_triggers,
+    status_cues,
+    third_person,
+)
 from timeline.model import Event, Mention, Sentence, Source, TimeExpr
 
 MAX_PAIRING_COST = 12.0
+# A reporting verb is dated only by a date right beside it ("said on Monday", "told reporters Tuesday").
+MAX_STATEMENT_COST = 4.0
 # A date just after its event word ("met in Geneva in June 2021", "Trump's meeting with Putin in
 # Alaska last week and his discussions ...") is the usual order in news copy.
 _TRIGGER_BEFORE_BONUS = 1.5
@@ -93,6 +103,7 @@ _TRAILING_WORDS = frozenset(
         "if",
     }
 )
+_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
 _AUXILIARIES = frozenset({"has", "had", "have", "was", "were", "is", "are", "will", "would", "also", "then"})
 _DATE_PREPOSITION = re.compile(
     r"\b(?:on|in|at|by|since|from|until|during|of|as early as|as soon as)\s*$", re.IGNORECASE
@@ -147,7 +158,8 @@ def pair_dates_with_triggers(
         (cost, expression.start, trigger.start, expression_index, trigger_index)
         for expression_index, expression in enumerate(expressions)
         for trigger_index, trigger in enumerate(triggers)
-        if (cost := _pairing_cost(text, expression, trigger)) <= MAX_PAIRING_COST
+        if (cost := _pairing_cost(text, expression, trigger))
+        <= (MAX_STATEMENT_COST if trigger.category == STATEMENT else MAX_PAIRING_COST)
         and (expression.start not in forward_only or trigger.start >= expression.end)
     )
     taken_expressions: set[int] = set()
@@ -462,6 +474,8 @@ def _phrase_before(text: str, start: int, end: int) -> str:
     """The subject words before a verb: "the Joint Sea exercises (began)" -> "Joint Sea exercises"."""
     fragment = _PHRASE_END.split(text[start:end])[-1]
     words = [word for word in fragment.split() if word.lower() not in _AUXILIARIES]
+    if any(word.lower() in _PRONOUNS for word in words[-4:]):
+        return ""  # "the last time they met": no headline in that
     return _trimmed(words[-4:], 4)
 
 
@@ -470,7 +484,7 @@ def _is_past(trigger: Trigger) -> bool:
     if trigger.pos == "noun":
         return False
     form = trigger.text.lower()
-    return form not in (trigger.lemma, _third_person(trigger.lemma)) and not form.endswith("ing")
+    return form not in (trigger.lemma, third_person(trigger.lemma)) and not form.endswith("ing")
 
 
 def _label(
@@ -487,15 +501,15 @@ def _label(
     slots = [_surname_slot(index) for index in range(len(names))]
     place = f" in {places[0]}" if places else ""
     if trigger.pos == "tverb" and len(names) >= 2 and not _compound_subject(text, region, trigger):
-        return f"{slots[0]} {_third_person(trigger.lemma)} {slots[1]}{place}", names[:2]
+        return f"{slots[0]} {third_person(trigger.lemma)} {slots[1]}{place}", names[:2]
     if trigger.pos in ("verb", "tverb") and len(names) == 1:
         rest = _phrase_after(text, trigger.end, clause[1], pairing.timex, 4)
-        label = f"{slots[0]} {_third_person(trigger.lemma)} {rest}".strip()
+        label = f"{slots[0]} {third_person(trigger.lemma)} {rest}".strip()
         return label + ("" if rest else place), names
     if trigger.pos in ("verb", "tverb") and not names:
         subject = _phrase_before(text, clause[0], trigger.start)
         if subject:
-            verb = trigger.lemma if subject.endswith("s") else _third_person(trigger.lemma)
+            verb = trigger.lemma if subject.endswith("s") else third_person(trigger.lemma)
             return _capitalised(f"{subject} {verb}{place}"), ()
     modifiers = _noun_modifiers(text, region[0], trigger, places) if trigger.pos == "noun" else ""
     parts = [part for part in ("–".join(slots), modifiers, trigger.noun) if part]
@@ -549,17 +563,6 @@ def _statement_label(
 def _compound_subject(text: str, region: tuple[int, int], trigger: Trigger) -> bool:
     """'Putin and Trump met' (both before the verb) rather than 'Witkoff met Putin'."""
     return bool(re.search(r"\band\b", text[region[0] : trigger.start]))
-
-
-def _third_person(lemma: str) -> str:
-    if " " in lemma:
-        first, rest = lemma.split(" ", 1)
-        return f"{_third_person(first)} {rest}"
-    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
-        return lemma + "es"
-    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        return lemma[:-1] + "ies"
-    return lemma + "s"
 
 
 def date_relative_clauses(text: str, expressions: Sequence[TimeExpr]) -> tuple[list[TimeExpr], set[int]]:

@@ -7,8 +7,8 @@ event words are of one class (a "summit", "talks" and "met" are all a meeting), 
 2025-08-20 (2025-W33) and "two months ago" in one of 2025-10-21 (2025-08) give 2025-W33.
 Statements are never merged: two people saying things on one day are two statements.
 
-Candidates are found through an index keyed by (person or place, month) for events dated within
-about two months, and by (person or place, year) for looser ones, so no stage compares all pairs.
+Candidates are found through indexes keyed by (person or place, class, day, month or year), so no
+stage compares all pairs; reports are visited from the most precise to the loosest.
 Articles are visited in id order, so the result does not depend on the order they arrived in.
 """
 
@@ -24,13 +24,16 @@ from timeline.events import ArticleAnalysis
 from timeline.events.entities import NameResolver, unresolved_name
 from timeline.events.gazetteer import contains, gazetteer
 from timeline.events.triggers import STATEMENT
-from timeline.model import Event, Source
+from timeline.model import Event
 from timeline.temporal.timex import interval_of, value_of_day, value_of_month, value_of_week
 
+DAY_BUCKET_DAYS = 10
 SHORT_EVENT_DAYS = 62
 LOOSE_EVENT_DAYS = 3700  # about ten years: looser events are kept apart
 _STATUS_RANK = {"happened": 0, "cancelled": 1, "deadline": 2, "planned": 3, "reported": 4}
 _SLOT = re.compile(r"\{(\d+)\}")
+_LOOSE_DASH = re.compile(r"(^|\s)–+|–+(?=\s|$)")
+_DASHES = re.compile(r"–{2,}")
 
 
 @dataclass
@@ -68,7 +71,7 @@ def _canonical_people(event: Event, resolver: NameResolver) -> Event:
             resolved = name  # a titled lone name ("President Trump") nobody in the corpus spells out
         if resolved and resolved not in canonical:
             canonical.append(resolved)
-    label_names = tuple(resolver.canonical(name) or name for name in event.extra.get("label_names", ()))
+    label_names = tuple(_label_name(name, resolver) for name in event.extra.get("label_names", ()))
     return replace(event, participants=tuple(canonical), extra={**event.extra, "label_names": label_names})
 
 
@@ -111,56 +114,103 @@ def _keys(event: Event) -> list[str]:
     return keys
 
 
+def _days(start: dt.date, end: dt.date) -> Iterable[str]:
+    for offset in range((end - start).days + 1):
+        yield f"d{(start + dt.timedelta(days=offset)).isoformat()}"
+
+
 def _months(start: dt.date, end: dt.date) -> Iterable[str]:
     year, month = start.year, start.month
     while (year, month) <= (end.year, end.month):
-        yield f"{year:04d}-{month:02d}"
+        yield f"m{year:04d}-{month:02d}"
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
 
-def _buckets(event: Event, looking: bool) -> list[str]:
-    """Date buckets an event is filed under (or, LOOKING, the buckets where its partners may be)."""
-    days = (event.end_date - event.start_date).days
-    years = [f"y{year}" for year in range(event.start_date.year, event.end_date.year + 1)]
+def _years(start: dt.date, end: dt.date) -> Iterable[str]:
+    for year in range(start.year, end.year + 1):
+        yield f"y{year:04d}"
+
+
+def _span(event: Event) -> int:
+    return (event.end_date - event.start_date).days + 1
+
+
+def _filing_buckets(event: Event) -> list[str]:
+    """Where a cluster is filed for an event: by day, month or year, as precise as the event is."""
+    days = _span(event)
+    if days <= DAY_BUCKET_DAYS:
+        return list(_days(event.start_date, event.end_date))
     if days <= SHORT_EVENT_DAYS:
-        months = [f"m{month}" for month in _months(event.start_date, event.end_date)]
-        return months + years if looking else months
+        return list(_months(event.start_date, event.end_date))
     if days <= LOOSE_EVENT_DAYS:
-        if looking:
-            return years + [f"m{month}" for month in _months(event.start_date, event.end_date)]
-        return years
+        return list(_years(event.start_date, event.end_date))
     return []
 
 
+def _looking_buckets(event: Event) -> list[str]:
+    """Where the partners of an event dated within two months may be filed: every level it overlaps."""
+    return [
+        *_days(event.start_date, event.end_date),
+        *_months(event.start_date, event.end_date),
+        *_years(event.start_date, event.end_date),
+    ]
+
+
 def _order_key(event: Event) -> tuple:
+    """Precise reports first, so that a loose one ("two months ago") joins the happening they fix."""
     source = event.sources[0]
-    return (event.start_date, event.end_date, source.article, source.start, event.extra.get("timex_start", 0))
+    return (_span(event), event.start_date, source.article, source.start, event.extra.get("timex_start", 0))
+
+
+def _affinity(cluster: _Cluster, event: Event) -> tuple[int, int, int]:
+    """How well an event fits a cluster it is compatible with: places named on both sides, people shared."""
+    places = int(bool(cluster.places and event.places))
+    return (-places, -len(cluster.people & set(event.participants)), cluster.index)
 
 
 def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
-    """Groups of events that report one happening; each event in exactly one group."""
+    """Groups of events that report one happening; each event in exactly one group.
+
+    Clusters are filed under (person or place, class, date bucket). An event dated within about
+    two months looks in the day, month and year buckets it overlaps; a looser one (a year, "between
+    2017 and 2019") in a second index that files every cluster by year, since it may join any of them.
+    """
     clusters: list[_Cluster] = []
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    fine: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    by_year: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for event in sorted(events, key=_order_key):
         keys = _keys(event)
-        candidates = sorted(
-            {
-                cluster_index
+        category = event.extra.get("category", "")
+        if _span(event) <= SHORT_EVENT_DAYS:
+            lookups = [
+                fine.get((key, category, bucket), ()) for key in keys for bucket in _looking_buckets(event)
+            ]
+        elif _span(event) > LOOSE_EVENT_DAYS:
+            lookups = []
+        else:
+            lookups = [
+                by_year.get((key, category, bucket), ())
                 for key in keys
-                for bucket in _buckets(event, looking=True)
-                for cluster_index in index.get((key, bucket), ())
-            }
-        )
-        target = next((clusters[i] for i in candidates if _compatible(clusters[i], event)), None)
+                for bucket in _years(event.start_date, event.end_date)
+            ]
+        candidates = {index for found in lookups for index in found}
+        compatible = [clusters[index] for index in candidates if _compatible(clusters[index], event)]
+        target = min(compatible, key=lambda cluster: _affinity(cluster, event), default=None)
         if target is None:
             target = _Cluster(len(clusters))
             clusters.append(target)
         target.add(event)
         for key in keys:
-            for bucket in _buckets(event, looking=False):
-                if not index[(key, bucket)] or index[(key, bucket)][-1] != target.index:
-                    index[(key, bucket)].append(target.index)
+            for bucket in _filing_buckets(event):
+                _file(fine[(key, category, bucket)], target.index)
+            for bucket in _years(event.start_date, event.end_date):
+                _file(by_year[(key, category, bucket)], target.index)
     return [cluster.members for cluster in clusters]
+
+
+def _file(cluster_indices: list[int], index: int) -> None:
+    if not cluster_indices or cluster_indices[-1] != index:
+        cluster_indices.append(index)
 
 
 def _intersection_value(members: list[Event], start: dt.date, end: dt.date) -> tuple[str, str]:
@@ -178,12 +228,24 @@ def _intersection_value(members: list[Event], start: dt.date, end: dt.date) -> t
     return f"{start.isoformat()}/{end.isoformat()}", "interval"
 
 
+def _label_name(name: str, resolver: NameResolver) -> str:
+    """The name a label shows: canonical; a bare word nobody in the corpus is called ("Victory"): none."""
+    bare = unresolved_name(name)
+    if bare is not None:
+        return resolver.canonical(bare) or ""
+    return resolver.canonical(name) or name
+
+
 def _render(label: str, names: Sequence[str]) -> str:
+    """A label template with its {N} slots filled with surnames; empty slots leave no stray dash."""
+
     def surname(match: re.Match[str]) -> str:
         index = int(match.group(1))
-        return (unresolved_name(names[index]) or names[index]).split()[-1] if index < len(names) else ""
+        return names[index].split()[-1] if index < len(names) and names[index] else ""
 
-    rendered = _SLOT.sub(surname, label).strip()
+    rendered = _SLOT.sub(surname, label)
+    rendered = _DASHES.sub("–", _LOOSE_DASH.sub(r"\1", rendered))
+    rendered = " ".join(rendered.split()).strip(" –:")
     return rendered[:1].upper() + rendered[1:]
 
 
@@ -214,12 +276,10 @@ def _merge_cluster(members: list[Event]) -> Event:
     precise = [m for m in members if (m.start_date, m.end_date) == (start, end)] or members
     labels = Counter(_render(m.label, m.extra.get("label_names", ())) for m in precise)
     label = min(labels, key=lambda text: (-labels[text], -text.count(" in "), -text.count("–"), text))
-    sources: list[Source] = []
-    for member in members:
-        for source in member.sources:
-            if source not in sources:
-                sources.append(source)
-    sources.sort(key=lambda source: (source.article, source.start, source.end, source.timex))
+    unique_sources = {source for member in members for source in member.sources}
+    sources = sorted(
+        unique_sources, key=lambda source: (source.article, source.start, source.end, source.timex)
+    )
     lemmas = Counter(m.trigger for m in members)
     return Event(
         id="",

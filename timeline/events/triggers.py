@@ -35,7 +35,33 @@ class Trigger:
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, tuple[str, str, str, str]]:
-    return {row[0]: (row[1], row[2], row[3], row[4]) for row in data_table("triggers.tsv")}
+    """Word form -> (lemma, class, pos, noun): the listed forms, then every form of the listed verbs."""
+    words = {row[0]: (row[1], row[2], row[3], row[4]) for row in data_table("triggers.tsv")}
+    for lemma, category, pos, noun, past in data_table("verbs.tsv"):
+        for form in (lemma, third_person(lemma), past if past != "-" else regular_past(lemma)):
+            words.setdefault(form, (lemma, category, pos, noun))
+    return words
+
+
+def third_person(lemma: str) -> str:
+    """meet -> meets, impose -> imposes, say -> says, go to war -> goes to war."""
+    if " " in lemma:
+        first, rest = lemma.split(" ", 1)
+        return f"{third_person(first)} {rest}"
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def regular_past(lemma: str) -> str:
+    """explode -> exploded, bomb -> bombed, ratify -> ratified."""
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
 
 
 @lru_cache(maxsize=1)
