@@ -198,3 +198,25 @@ def test_event_words_come_with_their_class_and_call_needs_to_be_a_noun():
         ("met", "meeting", "tverb"),
         ("said", "statement", "verb"),
     ]
+
+
+def test_a_statement_is_labelled_by_what_it_reports_a_quotation_or_its_that_clause():
+    text = (
+        "Vladimir Putin and Donald Trump will meet in the coming days, the Kremlin said on Thursday. "
+        'Peskov said on Friday: "Such a meeting is clearly on the radar." '
+        "JD Vance admitted this week that the talks to end the war are nowhere near expectations."
+    )
+    events = _events(
+        text,
+        [
+            _expression(text, "Thursday", "2025-08-07"),
+            _expression(text, "Friday", "2025-08-08"),
+            _expression(text, "this week", "2025-W32"),
+        ],
+        dt.date(2025, 8, 8),
+    )
+    assert [(e.label, e.extra["label_names"], e.organizations) for e in events] == [
+        ("Kremlin: {0}–{1} meeting", ("Vladimir Putin", "Donald Trump"), ("Kremlin",)),
+        ("{0}: 'Such a meeting is clearly on the radar'", ("Peskov",), ()),
+        ("{0}: talks to end the war are nowhere", ("JD Vance",), ()),
+    ]

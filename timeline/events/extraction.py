@@ -108,9 +108,12 @@ _AUXILIARIES = frozenset({"has", "had", "have", "was", "were", "is", "are", "wil
 _DATE_PREPOSITION = re.compile(
     r"\b(?:on|in|at|by|since|from|until|during|of|as early as|as soon as)\s*$", re.IGNORECASE
 )
-_PHRASE_END = re.compile(
-    r"[,;:()“”\"]|\s[—–]\s|\b(?:that|after|before|because|while|if|when|as|but|and|which|who|unless|to)\b"
+_CLAUSE_END = (
+    r"[,;:()“”\"]|\s[—–]\s|\b(?:that|after|before|because|while|if|when|as|but|and|which|who|unless)\b"
 )
+# The object of a verb ends at "to" too ("imposed tariffs to punish ..."); a reported clause does not.
+_PHRASE_END = re.compile(_CLAUSE_END + r"|\bto\b")
+_REPORTED_CLAUSE_END = re.compile(_CLAUSE_END)
 _DEFINITE_REFERENCE = re.compile(r"\b(?:that|the|this|such a)\s+(\w+)", re.IGNORECASE)
 _LABEL_WORD_LIMIT = 6
 
@@ -464,9 +467,11 @@ def _words_outside_date(text: str, start: int, end: int, expression: TimeExpr) -
     return text[start:end]
 
 
-def _phrase_after(text: str, start: int, end: int, expression: TimeExpr, limit: int) -> str:
+def _phrase_after(
+    text: str, start: int, end: int, expression: TimeExpr, limit: int, boundary: re.Pattern[str] = _PHRASE_END
+) -> str:
     """The first words after START, up to a clause boundary: "higher tariffs against India"."""
-    fragment = _PHRASE_END.split(_words_outside_date(text, start, end, expression))[0]
+    fragment = boundary.split(_words_outside_date(text, start, end, expression))[0]
     return _trimmed(fragment.split(), limit)
 
 
@@ -540,8 +545,7 @@ def _statement_label(
         template, reported_names = reported
         shift = len(names)
         shifted = _SLOT.sub(lambda match: _surname_slot(int(match.group(1)) + shift), template)
-        gist = shifted[:1].lower() + shifted[1:] if not shifted.startswith("{") else shifted
-        return (f"{head}: {gist}" if head else gist), names + reported_names
+        return (f"{head}: {shifted}" if head else shifted), names + reported_names
     quotes = [
         quote for quote in _QUOTE.findall(text, sentence.start, sentence.end) if len(quote.split()) <= 8
     ]
@@ -552,7 +556,12 @@ def _statement_label(
         that = re.search(r"\bthat\b", after)
         if that:
             gist = _phrase_after(
-                text, trigger.end + that.end(), sentence.end, pairing.timex, _LABEL_WORD_LIMIT
+                text,
+                trigger.end + that.end(),
+                sentence.end,
+                pairing.timex,
+                _LABEL_WORD_LIMIT,
+                _REPORTED_CLAUSE_END,
             )
         else:
             gist = _trimmed(text[sentence.start : trigger.start].split(",")[0].split(), _LABEL_WORD_LIMIT)
@@ -646,7 +655,7 @@ def extract_events(
         if not pairings:
             _propagate_cancellation(text, sentence, sentence_index, events, recent)
             continue
-        drafts = _drafts(context, sentence, pairings)
+        drafts = _drafts(context, sentence, pairings, triggers)
         reference_date = _reference_date_at(sentence.start, reference_dates)
         ids_by_trigger: dict[int, str] = {}
         for draft in drafts:
@@ -684,40 +693,69 @@ def extract_events(
     return events
 
 
-def _drafts(context: _ArticleContext, sentence: Sentence, pairings: list[_Pairing]) -> list[_Draft]:
+def _draft(
+    context: _ArticleContext,
+    sentence: Sentence,
+    pairing: _Pairing,
+    region: tuple[int, int],
+    drafts: list[_Draft],
+) -> _Draft:
+    text = context.text
+    people, organizations = _participants(context, sentence, region, pairing)
+    people_names = _unique([m.name for m in people])
+    if pairing.earlier is not None and not people_names:
+        # "their last meetings in Helsinki and then at the G20 gathering": the same parties.
+        earlier = next((d for d in drafts if d.pairing.trigger is pairing.earlier), None)
+        people_names = list(earlier.people) if earlier else []
+    clause = _event_clause(text, region, pairing)
+    draft = _Draft(
+        pairing,
+        region,
+        clause,
+        people_names,
+        [bare_participant(m.name) for m in _bare_names(context, region, pairing)],
+        _unique([m.name for m in organizations]),
+        _unique([m.name for m in _places(context, clause, pairing)]),
+    )
+    if pairing.trigger.category != STATEMENT:
+        draft.label, draft.label_names = _label(
+            text, draft.region, draft.clause, pairing, draft.people + draft.bare, draft.places
+        )
+    return draft
+
+
+def _reported_happening(
+    context: _ArticleContext,
+    sentence: Sentence,
+    statement: _Draft,
+    triggers: Sequence[Trigger],
+    drafts: list[_Draft],
+) -> _Draft | None:
+    """What a statement is about: the nearest other happening of its sentence, dated or not
+    ("Putin and Trump will meet in the coming days, the Kremlin said on Thursday")."""
+    dated = [d for d in drafts if d.pairing.trigger.category != STATEMENT]
+    statement_start = statement.pairing.trigger.start
+    if dated:
+        return min(dated, key=lambda d: abs(d.pairing.trigger.start - statement_start))
+    # Only the inverted order, where the happening comes first and the speaker after a comma.
+    undated = [t for t in triggers if t.category != STATEMENT and t.end <= statement_start]
+    if not undated or "," not in context.text[undated[-1].end : statement_start]:
+        return None
+    trigger = undated[-1]
+    region = (sentence.start, statement_start)
+    return _draft(context, sentence, _Pairing(trigger, statement.pairing.timex), region, [])
+
+
+def _drafts(
+    context: _ArticleContext, sentence: Sentence, pairings: list[_Pairing], triggers: Sequence[Trigger]
+) -> list[_Draft]:
     text = context.text
     drafts: list[_Draft] = []
     for pairing, region in zip(pairings, _regions(text, sentence, pairings), strict=True):
-        people, organizations = _participants(context, sentence, region, pairing)
-        people_names = _unique([m.name for m in people])
-        if pairing.earlier is not None and not people_names:
-            # "their last meetings in Helsinki and then at the G20 gathering": the same parties.
-            earlier = next((d for d in drafts if d.pairing.trigger is pairing.earlier), None)
-            people_names = list(earlier.people) if earlier else []
-        clause = _event_clause(text, region, pairing)
-        drafts.append(
-            _Draft(
-                pairing,
-                region,
-                clause,
-                people_names,
-                [bare_participant(m.name) for m in _bare_names(context, region, pairing)],
-                _unique([m.name for m in organizations]),
-                _unique([m.name for m in _places(context, clause, pairing)]),
-            )
-        )
-    for draft in drafts:
-        if draft.pairing.trigger.category != STATEMENT:
-            draft.label, draft.label_names = _label(
-                text, draft.region, draft.clause, draft.pairing, draft.people + draft.bare, draft.places
-            )
+        drafts.append(_draft(context, sentence, pairing, region, drafts))
     for draft in drafts:
         if draft.pairing.trigger.category == STATEMENT:
-            reported = min(
-                (d for d in drafts if d.pairing.trigger.category != STATEMENT),
-                key=lambda d: abs(d.pairing.trigger.start - draft.pairing.trigger.start),
-                default=None,
-            )
+            reported = _reported_happening(context, sentence, draft, triggers, drafts)
             draft.label, draft.label_names = _statement_label(
                 text,
                 sentence,
