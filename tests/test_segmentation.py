@@ -224,12 +224,19 @@ def test_teasers_never_take_the_main_story_date() -> None:
     teasers = [piece for piece in article.segments if piece.kind == "teaser"]
     assert [(piece.date, piece.date_source) for piece in teasers] == [
         ("2025", "inferred"),
-        (None, "none"),
-        (None, "none"),
+        ("2025", "inferred"),
+        ("2025", "inferred"),
     ]
     assert article.warnings == (
         "000.txt: teaser 'US envoy Witkoff to visit Moscow ahead of sanctions deadline': date inferred from "
         "content as 2025 (between 2025-07-31 and 2025-08-06, from 'Wednesday, August 6')",
+        # Published 9 and 10 hours before the page was saved, that is 6 and 7 hours before the first
+        # teaser, give or take a day boundary: the first teaser's window, a day wider on each side.
+        "000.txt: teaser 'China and Russia conduct joint naval drills in the Sea of Japan': date inferred as "
+        "2025 (between 2025-07-30 and 2025-08-07) from its age, PT9H, and the dates of the page's other "
+        "teasers",
+        "000.txt: teaser 'India accuses EU, US of double standard over Russian trade': date inferred as 2025 "
+        "(between 2025-07-30 and 2025-08-07) from its age, PT10H, and the dates of the page's other teasers",
     )
 
 

@@ -121,13 +121,46 @@ def _dated_by_age(page_date: str, age: dt.timedelta | None) -> str:
     return str(published.year)
 
 
+Window = tuple[dt.date, dt.date]
+
+
+def _whole_days(age: dt.timedelta) -> tuple[int, int]:
+    """The least and most whole calendar days an AGE can span ("3 hours ago": 0 or 1)."""
+    return age.days, age.days + (1 if age % dt.timedelta(days=1) else 0)
+
+
+def _intersection(first: Window | None, second: Window | None) -> Window | None:
+    if first is None or second is None:
+        return first or second
+    window = (max(first[0], second[0]), min(first[1], second[1]))
+    return window if window[0] <= window[1] else None
+
+
 def _date_teasers(segmentation: Segmentation, text: str, page_date: str | None,
                   page_date_source: str) -> tuple[list[Segment], list[str]]:
     """Each teaser's own reference date: its stamp, else the page's date less its age, else what its
-    content says (years mentioned by any teaser of the page help), else none. Never the main story's."""
+    content says (years mentioned by any teaser of the page help), else none. Never the main story's.
+
+    Without a page date, the ages still help: they all run on one clock, the moment the page was
+    saved, so a teaser whose content dates it bounds that moment, and the moment bounds the others.
+    """
     teasers = [piece for piece in segmentation.segments if piece.kind == "teaser"]
     context_years = sorted({year for piece in teasers
                             for year in dating.mentioned_years(text[piece.start:piece.end])})
+    inferences = {piece.start: dating.infer_date(text[piece.start:piece.end], context_years)
+                  for piece in teasers if not segmentation.stamps.get(piece.start)}
+    saved: Window | None = None
+    conflicting = False
+    for start, inference in inferences.items():
+        age = segmentation.ages.get(start)
+        if inference is not None and age is not None:
+            fewest, most = _whole_days(age)
+            bound = (inference.earliest + dt.timedelta(days=fewest),
+                     inference.latest + dt.timedelta(days=most))
+            conflicting = conflicting or (saved is not None and _intersection(saved, bound) is None)
+            saved = _intersection(saved, bound)
+    if conflicting:
+        saved = None
     dated: list[Segment] = []
     notes: list[str] = []
     for piece in segmentation.segments:
@@ -135,19 +168,31 @@ def _date_teasers(segmentation: Segmentation, text: str, page_date: str | None,
             dated.append(piece)
             continue
         stamp = segmentation.stamps.get(piece.start)
+        age = segmentation.ages.get(piece.start)
         if stamp:
             dated.append(replace(piece, date=stamp, date_source="dateline"))
             continue
         if page_date and len(page_date) == 10:
-            age = segmentation.ages.get(piece.start)
             dated.append(replace(piece, date=_dated_by_age(page_date, age), date_source=page_date_source))
             continue
-        inference = dating.infer_date(text[piece.start:piece.end], context_years)
-        if inference is not None:
-            dated.append(replace(piece, date=inference.value, date_source="inferred"))
-            notes.append(f"teaser '{piece.title or piece.start}': {dating.describe(inference)}")
-        else:
+        inference = inferences[piece.start]
+        own = (inference.earliest, inference.latest) if inference else None
+        pooled = None
+        if saved is not None and age is not None:
+            fewest, most = _whole_days(age)
+            pooled = (saved[0] - dt.timedelta(days=most), saved[1] - dt.timedelta(days=fewest))
+        window = _intersection(own, pooled) or own
+        value = dating.value_of_window(*window) if window else None
+        if value is None:
             dated.append(piece)
+            continue
+        dated.append(replace(piece, date=value, date_source="inferred"))
+        name = piece.title or piece.start
+        if inference is not None and window == own:
+            notes.append(f"teaser '{name}': {dating.describe(inference)}")
+        else:
+            notes.append(f"teaser '{name}': date inferred as {value} (between {window[0]} and {window[1]}) "
+                         f"from its age, {piece.age}, and the dates of the page's other teasers")
     return dated, notes
 
 
