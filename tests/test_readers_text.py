@@ -132,3 +132,16 @@ def test_fifty_megabyte_file_is_capped_and_reported(tmp_path: Path) -> None:
     assert article.text.endswith("officials confirmed.\n")
     assert problems[0] == f"{path}: 50.0 MB is more than an article holds; only the first 2.0 MB were read"
     assert article.errors == ()
+
+
+def test_markdown_headline_is_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "grain.md"
+    path.write_text(
+        "# Grain deal agreed\n\nMinisters agreed on Monday to resume grain shipments through the Black Sea.\n",
+        encoding="utf-8",
+    )
+    (article,), _ = _read(path)
+    assert article.title == "Grain deal agreed"
+    assert article.text[article.segments[0].start : article.segments[0].end].startswith(
+        "# Grain deal agreed\n"
+    )

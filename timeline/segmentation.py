@@ -332,5 +332,6 @@ def segment(text: str, body_start: int = 0) -> Segmentation:
             piece.append(line)
         index += 1
     close_piece()
-    title = lines[title_index].text if title_index is not None else None
+    # A Markdown headline ("# Grain deal agreed") is titled without its marks.
+    title = lines[title_index].text.lstrip("#").strip() if title_index is not None else None
     return Segmentation(tuple(segments), title, ages, stamps)

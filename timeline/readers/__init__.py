@@ -72,7 +72,10 @@ def discover(inputs: Iterable[str | os.PathLike[str]]) -> Discovery:
                 continue
         elif root.is_dir():
             candidates = []
-            for folder, subfolders, names in os.walk(root):
+            def unreadable_folder(error: OSError) -> None:
+                found.problems.append(f"{error.filename}: cannot be read ({error.strerror}); skipped")
+
+            for folder, subfolders, names in os.walk(root, onerror=unreadable_folder):
                 subfolders[:] = sorted(name for name in subfolders if not name.startswith((".", "__")))
                 for name in sorted(names):
                     path = Path(folder) / name
