@@ -374,7 +374,6 @@ def reference_date(
     metadata: str | None = None,
     manifest: str | None = None,
     dateline: Dateline | None = None,
-    context_years: Iterable[int] = (),
 ) -> ReferenceDate:
     """Choose an article's reference date in the contract's order: cli, metadata, manifest,
     dateline, inferred, none. METADATA and MANIFEST are TIMEX3 values already checked by their
@@ -386,10 +385,9 @@ def reference_date(
         return ReferenceDate(metadata, "metadata")
     if manifest:
         return ReferenceDate(manifest, "manifest")
-    context = list(context_years)
     if dateline is not None and dateline.date is not None:
         return ReferenceDate(dateline.value, "dateline")
-    inference = infer_date(text, context)
+    inference = infer_date(text)
     if dateline is not None:
         # A wire dateline without its year ("MOSCOW, Aug 7 (Reuters) -"): the content may pin the year.
         month, day = int(dateline.value[5:7]), int(dateline.value[8:10])

@@ -40,7 +40,6 @@ class ArticleBatch:
         self.on_problem = on_problem
         self.problems: list[str] = []
         self.empty_folders: list[str] = []
-        self.missing_inputs: list[str] = []
 
     def _report(self, problem: str) -> None:
         self.problems.append(problem)
