@@ -11,7 +11,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 from test_figure_corpus import ARTICLES, make_event, seed_like_events, synthetic_events
 
-from timeline.filters import FigureOptions
+from timeline.filters import FigureOptions, original_article_ids, source_count
 from timeline.writers.figure import figure_bytes, render_chronology, svg_element_id, write_figures
 
 CHAIN = "Helsinki,Osaka,Geneva,Alaska,Budapest"
@@ -152,8 +152,7 @@ def test_figure_carries_title_date_range_and_source_count():
     assert texts[-3] == "From Helsinki to Budapest"
     assert texts[-2] == "Jul 2018 – Dec 2025  ·  9 events  ·  involving Putin"
     assert (
-        texts[-1]
-        == "Sources: 4 articles (Daily Wire, Evening Post, The Times Desk, unattributed)"
+        texts[-1] == "Sources: 4 articles (Daily Wire, Evening Post, The Times Desk, unattributed)"
         "  ·  9 of 34 events drawn"
     )
 
@@ -201,3 +200,23 @@ def test_nothing_dated_still_draws_a_titled_figure(tmp_path):
 def test_unknown_figure_format_is_refused(tmp_path):
     with pytest.raises(ValueError, match="png and svg"):
         write_figures([], ARTICLES, tmp_path, formats=("gif",))
+
+
+def test_past_two_and_a_half_pages_the_least_reported_events_lose_their_labels_not_their_marks():
+    chronology = render_chronology(synthetic_events(500), ARTICLES)
+    width, height = chronology.figure.get_size_inches()
+    assert height <= 2.5 * 8.27
+    assert len(chronology.marks) == 500
+    labelled = [marks for marks in chronology.marks.values() if marks.label is not None]
+    unlabelled = [marks for marks in chronology.marks.values() if marks.label is None]
+    assert 20 < len(labelled) < 500 and all(not marks.texts for marks in unlabelled)
+    originals = original_article_ids(ARTICLES)
+    fewest_labelled = min(source_count(marks.event, originals) for marks in labelled)
+    assert all(source_count(marks.event, originals) <= fewest_labelled for marks in unlabelled)
+    assert (
+        chronology.figure.axes[0]
+        .texts[-1]
+        .get_text()
+        .endswith(f"; {len(unlabelled)} marked without a label for want of room (timeline.html lists all)")
+    )
+    assert _overlaps(chronology) == []

@@ -52,6 +52,7 @@ from timeline.writers.layout import (
     month_words,
     precision_shape,
     segment_ticks,
+    stack_labels,
     stack_labels_back_to_back,
     wrap_label,
 )
@@ -100,6 +101,7 @@ LINE_GAP = 0.012  # between a label's date line and its headline
 BAR_HEIGHT = 0.07
 LOOSE_BAR_HEIGHT = 0.12
 LANE_PADDING = 0.08
+MAX_HEIGHT_FACTOR = 2.5  # the tallest figure, in requested heights, before labels give way
 LANE_CAPTION_HEIGHT = 0.17  # a lane's name, above its band
 LABEL_WRAP = 24  # characters per label line
 
@@ -122,8 +124,9 @@ class EventMarks:
     shape: str  # point | bar | loose
     mark: Line2D | Rectangle
     texts: list[Text]
-    label: PlacedLabel | None = None
+    label: PlacedLabel | None = None  # None: drawn without a label, for want of room
     line_y: float = 0.0
+    x: float = 0.0  # where its leader meets the lane line
 
 
 @dataclass
@@ -210,7 +213,7 @@ def _draw_mark(
             zorder=4,
             gid=gid,
         )
-        axes.add_line(mark)
+        axes.add_artist(mark)  # not add_line: the limits are fixed, nothing to recompute
         return mark
     loose = shape == "loose"
     height = LOOSE_BAR_HEIGHT if loose else BAR_HEIGHT
@@ -226,7 +229,7 @@ def _draw_mark(
         zorder=2 if loose else 3,
         gid=gid,
     )
-    axes.add_patch(mark)
+    axes.add_artist(mark)
     return mark
 
 
@@ -399,23 +402,32 @@ def _render(all_events: list[Event], articles: list[Article], options: FigureOpt
     axis = _fit_axis(drawable, label_sizes, left, width - MARGIN)
     chronology.axis = axis
 
-    lanes_layout: list[tuple[str, list[PlacedLabel], float, float]] = []
-    for lane in lane_order:
-        requests = [
-            LabelRequest(
-                event.id,
-                axis.centre(event.start_date, max(event.end_date, event.start_date)),
-                *label_sizes[event.id],
+    anchors = {event.id: axis.centre(*_event_span(event)) for event in drawable}
+    lane_events = {
+        lane: [event for event in drawable if lane_by_event[event.id] == lane] for lane in lane_order
+    }
+
+    def layout(labelled: set[str], stacker) -> list[tuple[str, list[PlacedLabel], float, float]]:
+        result = []
+        for lane in lane_order:
+            requests = [
+                LabelRequest(event.id, anchors[event.id], *label_sizes[event.id])
+                for event in lane_events[lane]
+                if event.id in labelled
+            ]
+            placed = stacker(requests)
+            result.append(
+                (lane, placed, extent(placed, 1, LABEL_BASE_OFFSET), extent(placed, -1, LABEL_BASE_OFFSET))
             )
-            for event in drawable
-            if lane_by_event[event.id] == lane
-        ]
-        placed = stack_labels_back_to_back(
+        return result
+
+    def back_to_back(requests: list[LabelRequest]) -> list[PlacedLabel]:
+        return stack_labels_back_to_back(
             requests, LABEL_BASE_OFFSET, LABEL_VERTICAL_GAP, LABEL_HORIZONTAL_GAP, left_limit=MARGIN
         )
-        above = extent(placed, 1, LABEL_BASE_OFFSET)
-        below = extent(placed, -1, LABEL_BASE_OFFSET)
-        lanes_layout.append((lane, placed, above, below))
+
+    def plain(requests: list[LabelRequest]) -> list[PlacedLabel]:
+        return stack_labels(requests, LABEL_BASE_OFFSET, LABEL_VERTICAL_GAP, LABEL_HORIZONTAL_GAP)
 
     # Vertical frame, top to bottom: title, subtitle, lanes, ticks, legend, footer.
     title_block = 0.95
@@ -424,7 +436,35 @@ def _render(all_events: list[Event], articles: list[Article], options: FigureOpt
     footer_block = 0.32
     bottom_block = tick_block + legend_block + footer_block
     caption = LANE_CAPTION_HEIGHT if any(lane for lane in lane_order) else 0.0
-    lanes_needed = sum(above + below + 2 * LANE_PADDING + caption for _, _, above, below in lanes_layout)
+
+    def lanes_height(layouts) -> float:
+        return sum(above + below + 2 * LANE_PADDING + caption for _, _, above, below in layouts)
+
+    # Past a few pages' height a figure stops being one: then only the events that matter most
+    # (the chain, the most reported) keep their labels, the others their marks (timeline.html
+    # lists them all).
+    room = min_height * MAX_HEIGHT_FACTOR - title_block - bottom_block - MARGIN * 0.5
+    ranked = [
+        event.id
+        for event in sorted(
+            drawable, key=lambda event: _label_priority(event, chain_ids, emphasised, originals)
+        )
+    ]
+    everything = set(ranked)
+    lanes_layout = layout(everything, plain)
+    # Splitting clusters back to back saves up to half the height: worth trying when that can fit.
+    if lanes_height(lanes_layout) <= 2 * room:
+        lanes_layout = layout(everything, back_to_back)
+    if lanes_height(lanes_layout) > room:
+        low, high = 0, len(ranked)
+        while low < high:
+            middle = (low + high + 1) // 2
+            if lanes_height(layout(set(ranked[:middle]), plain)) <= room:
+                low = middle
+            else:
+                high = middle - 1
+        lanes_layout = layout(set(ranked[:low]), back_to_back)
+    lanes_needed = lanes_height(lanes_layout)
     height = max(min_height, title_block + lanes_needed + bottom_block + MARGIN * 0.5)
     figure.set_size_inches(width, height)
     axes.set_xlim(0, width)
@@ -456,7 +496,7 @@ def _render(all_events: list[Event], articles: list[Article], options: FigureOpt
             axes,
             chronology,
             axis,
-            drawable,
+            lane_events[lane],
             placed,
             line_y,
             lane,
@@ -475,6 +515,9 @@ def _render(all_events: list[Event], articles: list[Article], options: FigureOpt
     _draw_legend(axes, drawable, chain, emphasised, left, width - MARGIN, tick_y - tick_block + 0.02, measure)
     _draw_titles(axes, options, selected, chain, height, width, measure)
     footer = _footer(len(drawable), len(all_events), len(undated), articles, drawable, originals)
+    unlabelled = sum(1 for marks in chronology.marks.values() if marks.label is None)
+    if unlabelled:
+        footer += f"; {unlabelled} marked without a label for want of room (timeline.html lists all)"
     axes.text(
         MARGIN,
         MARGIN * 0.5,
@@ -485,6 +528,21 @@ def _render(all_events: list[Event], articles: list[Article], options: FigureOpt
         va="bottom",
     )
     return chronology
+
+
+def _label_priority(
+    event: Event, chain_ids: Mapping[str, str], emphasised: set[str], originals: Mapping[str, str]
+) -> tuple:
+    """Which events keep their labels first when not all fit: the chain, the most reported, the
+    emphasised, what happened, then the earliest."""
+    return (
+        event.id not in chain_ids,
+        -source_count(event, originals),
+        event.id not in emphasised,
+        STATUS_MARKERS.get(event.status) is None or list(STATUS_MARKERS).index(event.status),
+        event.start_date,
+        event.id,
+    )
 
 
 def _event_span(event: Event) -> tuple:
@@ -577,17 +635,22 @@ def _place_lane(
     date_heights: Mapping[str, float],
     emphasised: set[str],
 ) -> None:
-    by_id = {event.id: event for event in events}
+    labels = {label.key: label for label in placed}
     leaders = []
     leader_colour = ACCENT if colour == ACCENT else "#9a9a9a"
-    for label in placed:
-        event = by_id[label.key]
+    for event in events:
         end = max(event.end_date, event.start_date)
         x0, x1 = axis.span(event.start_date, end)
         shape = precision_shape(event.granularity, event.start_date, end)
-        style = _event_style(event, colour, label.key in emphasised)
+        style = _event_style(event, colour, event.id in emphasised)
         mark = _draw_mark(axes, event, shape, x0, x1, line_y, style, svg_element_id(event.id, "mark"))
         date_text, headline = texts_by_event[event.id]
+        label = labels.get(event.id)
+        if label is None:  # no room for its label: the mark alone
+            date_text.remove()
+            headline.remove()
+            chronology.marks[event.id] = EventMarks(event, lane, shape, mark, [], None, line_y, (x0 + x1) / 2)
+            continue
         date_height = date_heights[event.id]
         box_x0, box_y0, box_x1, box_y1 = label.box(line_y)
         # The date line sits on top of the headline; the text starts (or, running left, ends) just
@@ -599,7 +662,7 @@ def _place_lane(
         date_text.set_position((text_x, box_y1 - date_height))
         leaders.append([(label.x, line_y), (label.x, box_y0 if label.side > 0 else box_y1)])
         chronology.marks[event.id] = EventMarks(
-            event, lane, shape, mark, [date_text, headline], label, line_y
+            event, lane, shape, mark, [date_text, headline], label, line_y, label.x
         )
     if leaders:
         axes.add_collection(
@@ -778,7 +841,7 @@ def _draw_chain(axes, chronology: Chronology, line_y: float) -> None:
     points = []
     for _, event in chronology.chain:
         marks = chronology.marks[event.id]
-        points.append(marks.label.x if marks.label else 0.0)
+        points.append(marks.x)
     if len(points) < 2:
         return
     axes.plot(

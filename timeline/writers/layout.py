@@ -11,6 +11,7 @@ Three problems, three parts:
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import textwrap
@@ -345,6 +346,7 @@ def stack_labels(
     and `Unplaceable` is raised when one cannot.
     """
     placed: dict[int, list[PlacedLabel]] = {side: [] for side in sides}
+    obstacles = {side: _Obstacles([label for label in fixed if label.side == side]) for side in sides}
     result: list[PlacedLabel] = []
     switch_margin = max((request.height for request in requests), default=0.0)
     current = sides[0]
@@ -359,9 +361,9 @@ def stack_labels(
                     break
                 offset = max(offset, other.far + vertical_gap)
             candidate = PlacedLabel(request.key, request.x, request.width, request.height, side, offset)
-            candidate = _clear_of(
-                candidate, [label for label in fixed if label.side == side], vertical_gap, horizontal_gap
-            )
+            if fixed:
+                nearby = obstacles[side].around(candidate.x0 - horizontal_gap, candidate.x0 + candidate.width)
+                candidate = _clear_of(candidate, nearby, vertical_gap, horizontal_gap)
             if candidate is not None:
                 candidates[side] = candidate
         if not candidates:
@@ -381,6 +383,21 @@ def stack_labels(
         placed[current].append(chosen)
         result.append(chosen)
     return sorted(result, key=lambda label: (label.x, label.key))
+
+
+class _Obstacles:
+    """Fixed labels of one side, found by x quickly."""
+
+    def __init__(self, labels: Sequence[PlacedLabel]) -> None:
+        self.labels = sorted(labels, key=lambda label: label.x0)
+        self.starts = [label.x0 for label in self.labels]
+        self.widest = max((label.width for label in self.labels), default=0.0)
+
+    def around(self, low: float, high: float) -> list[PlacedLabel]:
+        """The labels whose boxes may reach into [low, high] (a few more, never fewer)."""
+        first = bisect.bisect_left(self.starts, low - self.widest - 1.0)
+        last = bisect.bisect_right(self.starts, high + 1.0)
+        return self.labels[first:last]
 
 
 class Unplaceable(Exception):
@@ -508,10 +525,12 @@ def stack_labels_back_to_back(
     first, last = _densest_run(ordered, horizontal_gap)
     if last - first < 3:
         return best
+    # Fewer tries for a long lane: each is a whole placement.
+    splits, starts = (5, 3) if len(ordered) <= 120 else (3, 2)
     configurations = [
         (split, start, sides)
-        for split in _spread(first + 1, last, 5)
-        for start in _spread(first, split - 1, 3)
+        for split in _spread(first + 1, last, splits)
+        for start in _spread(first, split - 1, starts)
         for sides in ((1, -1), (1,), (-1,))
     ]
     for split, start, sides in configurations:
@@ -618,12 +637,15 @@ def _year_row(segment: AxisSegment, measure: Callable[[str], float], padding: fl
         if right - left >= width + padding:
             ticks.append(Tick((left + right) / 2 - width / 2, str(year), 1))
     if not ticks:
-        label = (
-            f"{segment.start.year}–{segment.end.year}"
-            if segment.end.year > segment.start.year
-            else str(segment.start.year)
+        # No year fits under its own part: the segment's years in the shortest words that fit it.
+        first, last = segment.start.year, segment.end.year
+        spellings = (
+            [str(first)] if first == last else [f"{first}–{last}", f"{first}–{last % 100:02d}", str(first)]
         )
-        ticks.append(Tick(segment.x0, label, 1))
+        for label in spellings:
+            if measure(label) <= segment.x1 - segment.x0:
+                ticks.append(Tick(segment.x0, label, 1))
+                break
     return ticks
 
 
@@ -633,6 +655,7 @@ def segment_ticks(segment: AxisSegment, measure: Callable[[str], float], padding
     Each tick's label starts at the tick and must end before the next tick (or the segment's end),
     so labels never collide and never run into a break. `measure` gives a label's width in inches.
     """
+
     def trimmed(ticks: list[tuple[float, str]]) -> list[tuple[float, str]]:
         # A last tick whose label would run past the segment's end is left out, not the whole row.
         while ticks and ticks[-1][0] + measure(ticks[-1][1]) > segment.x1:
