@@ -174,18 +174,24 @@ class Run:
     peak_bytes: int
     returncode: int
     stderr_lines: int
+    cpu_seconds: float  # of the whole process tree, sampled (the last 50 ms of a process may be missed)
+    load: float  # the machine's one-minute load average at the end: other work competing for the cores
 
 
-def _tree_memory(process: psutil.Process) -> int:
+def _sample_tree(process: psutil.Process, cpu_seconds: dict[int, float]) -> int:
+    """The tree's memory now (sum of proportional set sizes); records each member's CPU time so far."""
     total = 0
     for member in [process, *process.children(recursive=True)]:
         try:
-            total += member.memory_full_info().pss
-        except (psutil.NoSuchProcess, psutil.AccessDenied, AttributeError):
-            try:
-                total += member.memory_info().rss
-            except psutil.Error:
-                pass
+            with member.oneshot():
+                times = member.cpu_times()
+                cpu_seconds[member.pid] = times.user + times.system
+                try:
+                    total += member.memory_full_info().pss
+                except (psutil.AccessDenied, AttributeError):
+                    total += member.memory_info().rss
+        except psutil.Error:
+            pass
     return total
 
 
@@ -211,22 +217,21 @@ def run_build(corpus: Path, out: Path, options: list[str], environment: dict[str
                                  cwd=out.parent)
         watched = psutil.Process(child.pid)
         peak = 0
+        cpu_seconds: dict[int, float] = {}
         while child.poll() is None:
-            try:
-                peak = max(peak, _tree_memory(watched))
-            except psutil.Error:
-                pass
+            peak = max(peak, _sample_tree(watched, cpu_seconds))
             time.sleep(0.05)
     seconds = time.perf_counter() - started
     lines = (out.parent / f"{out.name}.stderr").read_text(encoding="utf-8").count("\n")
-    return Run(seconds, peak, child.returncode, lines)
+    return Run(seconds, peak, child.returncode, lines, sum(cpu_seconds.values()), os.getloadavg()[0])
 
 
 def _describe(label: str, count: int, run: Run) -> str:
     status = "" if run.returncode == 0 else f"  EXIT {run.returncode}"
-    return (f"  {label:<28} {run.seconds:8.1f} s  {count / run.seconds:8.1f} articles/s  "
-            f"{run.seconds / count * 1000:7.2f} ms/article  peak {run.peak_bytes / 2**20:7.0f} MiB  "
-            f"stderr {run.stderr_lines} lines{status}")
+    wall, cpu = run.seconds / count * 1000, run.cpu_seconds / count * 1000
+    return (f"  {label:<28} {run.seconds:8.1f} s  {count / run.seconds:7.1f} articles/s  "
+            f"{wall:6.2f} ms/article  CPU {cpu:6.2f} ms/article  peak {run.peak_bytes / 2**20:6.0f} MiB  "
+            f"load {run.load:4.1f}  stderr {run.stderr_lines} lines{status}")
 
 
 def benchmark(
