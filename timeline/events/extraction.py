@@ -103,7 +103,34 @@ _TRAILING_WORDS = frozenset(
         "if",
     }
 )
-_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
+# Pronouns and prepositions: words before a verb that show they are not a clean subject.
+_NOT_A_SUBJECT = frozenset(
+    {
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "it",
+        "been",
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "with",
+        "by",
+        "from",
+        "into",
+        "about",
+        "after",
+        "before",
+        "since",
+        "during",
+    }
+)
+_PASSIVE_AUXILIARIES = frozenset({"was", "were", "been", "is", "are", "be", "being"})
 _AUXILIARIES = frozenset({"has", "had", "have", "was", "were", "is", "are", "will", "would", "also", "then"})
 _DATE_PREPOSITION = re.compile(
     r"\b(?:on|in|at|by|since|from|until|during|of|as early as|as soon as)\s*$", re.IGNORECASE
@@ -361,6 +388,8 @@ def _participants(
         outside.sort(key=lambda m: min(abs(m.start - clause[1]), abs(clause[0] - m.end)))
         people.extend(outside[: wanted - len({m.name for m in people})])
         people.sort(key=lambda m: m.start)
+    # A name that is the event word itself ("Rally" opening a sentence) is no participant.
+    people = [m for m in people if m.text.lower() != trigger.text.lower()]
     return people, organizations
 
 
@@ -478,10 +507,13 @@ def _phrase_after(
 def _phrase_before(text: str, start: int, end: int) -> str:
     """The subject words before a verb: "the Joint Sea exercises (began)" -> "Joint Sea exercises"."""
     fragment = _PHRASE_END.split(text[start:end])[-1]
-    words = [word for word in fragment.split() if word.lower() not in _AUXILIARIES]
-    if any(word.lower() in _PRONOUNS for word in words[-4:]):
-        return ""  # "the last time they met": no headline in that
-    return _trimmed(words[-4:], 4)
+    words = fragment.split()
+    if words and words[-1].lower() in _PASSIVE_AUXILIARIES:
+        return ""  # "a policeman was killed": the words before are not who did it
+    words = [word for word in words if word.lower() not in _AUXILIARIES][-4:]
+    if any(word.lower() in _NOT_A_SUBJECT or any(c.isdigit() for c in word) for word in words):
+        return ""  # "the last time they met", "bombings on Aug. 7": no headline in that
+    return _trimmed(words, 4)
 
 
 def _is_past(trigger: Trigger) -> bool:
@@ -564,8 +596,9 @@ def _statement_label(
                 _REPORTED_CLAUSE_END,
             )
         else:
-            gist = _trimmed(text[sentence.start : trigger.start].split(",")[0].split(), _LABEL_WORD_LIMIT)
-    gist = gist or trigger.noun
+            gist = ""
+    if not gist:
+        return (f"{head} {trigger.noun}" if head else _capitalised(trigger.noun)), names
     return (f"{head}: {gist}" if head else _capitalised(gist)), names
 
 
