@@ -280,3 +280,58 @@ def test_a_list_of_headlines_is_one_teaser_each() -> None:
             "Wheat harvest at record high",
         ),
     ]
+
+
+# The negative corpus: lines of stories that look a little like furniture and must stay in the story.
+STORY_LINES = [
+    "Copyright holders protested outside the court on Monday.",
+    "Apple's App Store faces a record fine from the EU",
+    "No comments were made by the ministry, a spokesman said.",
+    "Sponsored by the state, the programme trained 2,000 nurses last year, officials said.",
+    "It happened two days ago.",
+    "Cookie makers raised prices by 8% in June.",
+    "Related talks in Vienna ended without a deal on Friday.",
+    "Follow-up talks are expected next week in Geneva.",
+    "Latest figures show inflation slowing to 2.1% in May.",
+    "Read the full statement below.",
+    "Photographs of the summit were released by the Kremlin on Tuesday.",
+    "The picture: a nation divided over the war.",
+    "Share prices fell 3% in early trading.",
+    "Comments by the minister angered the opposition.",
+]
+
+
+def test_story_lines_that_resemble_furniture_stay_in_the_story() -> None:
+    opening = "Ministers agreed on Monday to resume grain shipments through the Black Sea, officials said.\n"
+    for line in STORY_LINES:
+        text = opening + line + "\n" + opening
+        assert _texts(text, "main") == [text.rstrip("\n")], line
+
+
+# The corpus of furniture beyond the seeds' own: each line must fall outside the story.
+FURNITURE_LINES = [
+    "Share this story",
+    "Share on WhatsApp",
+    "Facebook Twitter Email",
+    "Sign up for our daily newsletter",
+    "Download the BBC app",
+    "Advertisement",
+    "4 min read",
+    "Listen to this article 5 min",
+    "© 2025 Example Media. All rights reserved.",
+    "Copyright 2025 The Associated Press.",
+    "(Photo: AFP)",
+    "Image: Getty Images",
+    "Tags: Russia, Ukraine, diplomacy",
+    "Skip to main content",
+    "We use cookies to improve your experience.",
+    "23°F",
+    "Partager cet article",
+]
+
+
+def test_furniture_lines_fall_outside_the_story() -> None:
+    opening = "Ministers agreed on Monday to resume grain shipments through the Black Sea, officials said.\n"
+    for line in FURNITURE_LINES:
+        text = opening + line + "\n" + opening
+        assert _texts(text, "main") == [opening.rstrip("\n")] * 2, line

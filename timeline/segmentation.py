@@ -117,7 +117,9 @@ def _classify(text: str) -> str:
         return "weather"
     if vocabulary["credit"].fullmatch(stripped):
         return "credit"
-    if len(stripped.split()) <= 8 and vocabulary["age"].search(stripped):
+    # "3 hours ago", "LeMonde · 9 hours ago"; but "It happened two days ago." is a sentence.
+    short = len(stripped.split()) <= 8 and not stripped.endswith(_SENTENCE_END)
+    if short and vocabulary["age"].search(stripped):
         return "age"
     if vocabulary["inline_teaser"].fullmatch(stripped):
         return "inline_teaser"
