@@ -469,11 +469,13 @@ def _render(all_events: list[Event], articles: list[Article], options: FigureOpt
     figure.set_size_inches(width, height)
     axes.set_xlim(0, width)
     axes.set_ylim(0, height)
-    spare = (height - title_block - bottom_block - lanes_needed - MARGIN * 0.5) / len(lanes_layout)
+    # Room left over on the page goes to the lanes in proportion to what they hold.
+    spare_share = (height - title_block - bottom_block - lanes_needed - MARGIN * 0.5) / lanes_needed
 
     lane_top = height - title_block
     lane_lines: dict[str, float] = {}
     for index, (lane, placed, above, below) in enumerate(lanes_layout):
+        spare = spare_share * (above + below + 2 * LANE_PADDING + caption)
         band = above + below + 2 * LANE_PADDING + caption + spare
         line_y = lane_top - caption - LANE_PADDING - spare / 2 - above
         lane_lines[lane] = line_y
