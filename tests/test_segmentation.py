@@ -335,3 +335,23 @@ def test_furniture_lines_fall_outside_the_story() -> None:
     for line in FURNITURE_LINES:
         text = opening + line + "\n" + opening
         assert _texts(text, "main") == [opening.rstrip("\n")] * 2, line
+
+
+def test_a_header_date_is_the_page_date_of_its_teasers() -> None:
+    text = (
+        "Tuesday, October 21, 2025\n\nSummit in doubt\n\n"
+        "Lavrov said in Moscow that Russia's position had not changed since the talks in Alaska.\n\n"
+        "Related Articles\n\n"
+        "Reuters\n3 hours ago\nOil prices rise\nBrent crude rose 2% on supply worries.\n\n"
+        "AP\n2 days ago\nStorm hits Manila\nThousands were evacuated before the typhoon made landfall.\n"
+    )
+    article = build_article(Document("page.txt", "page.txt", text, "txt"), None)
+    assert (article.date, article.date_source) == ("2025-10-21", "dateline")
+    assert [
+        (piece.kind, piece.title, piece.source, piece.date, piece.date_source, piece.age)
+        for piece in article.segments
+    ] == [
+        ("main", "Summit in doubt", None, "2025-10-21", "dateline", None),
+        ("teaser", "Oil prices rise", "Reuters", "2025-10-21", "dateline", "PT3H"),
+        ("teaser", "Storm hits Manila", "AP", "2025-10-19", "dateline", "P2D"),
+    ]

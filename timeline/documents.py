@@ -97,12 +97,11 @@ def _metadata_date(document: Document) -> tuple[str | None, str | None]:
     return value, None
 
 
-def _page_date(document: Document, body: str) -> tuple[str | None, str]:
+def _page_date(document: Document, dateline: dating.Dateline | None) -> tuple[str | None, str]:
     """When the page was saved: the clock of its teasers' "3 hours ago". (value, date source)."""
     retrieved = dating.parse_metadata_date(document.metadata.get("retrieved"))
     if retrieved:
         return retrieved, "metadata"
-    dateline = dating.find_dateline(body)
     if dateline is not None and dateline.kind == "header" and dateline.date is not None:
         # A date alone in the page header is the site's "today": the day the page was shown.
         return dateline.value, "dateline"
@@ -220,7 +219,7 @@ def build_article(document: Document, row: ManifestRow | None, dct: str | None =
     title = (as_text(document.metadata.get("title")) or (row.title if row else None)
              or segmentation.title)
     source = as_text(document.metadata.get("source")) or (row.source if row else None)
-    page_date, page_date_source = _page_date(document, body)
+    page_date, page_date_source = _page_date(document, dateline)
     if dct:
         page_date, page_date_source = dct, "cli"
     main_segments = [
