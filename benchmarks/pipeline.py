@@ -9,7 +9,7 @@ share more than a sentence or two (they are not near-duplicates, as in a real ar
 
 For each N it prints: articles per second with --jobs 1 and with --jobs 2 (no cache, no figures),
 their ratio, the peak memory of the whole process tree (sum of proportional set sizes, sampled
-every 50 ms), the time of a first run that fills the cache and of a second run served from it.
+every 250 ms), the time of a first run that fills the cache and of a second run served from it.
 
     python benchmarks/pipeline.py --articles 1000
     python benchmarks/pipeline.py --articles 1000,10000,100000 --skip-jobs1
@@ -174,7 +174,7 @@ class Run:
     peak_bytes: int
     returncode: int
     stderr_lines: int
-    cpu_seconds: float  # of the whole process tree, sampled (the last 50 ms of a process may be missed)
+    cpu_seconds: float  # of the whole process tree, sampled: the last 250 ms of a process may be missed
     load: float  # the machine's one-minute load average at the end: other work competing for the cores
 
 
@@ -220,7 +220,7 @@ def run_build(corpus: Path, out: Path, options: list[str], environment: dict[str
         cpu_seconds: dict[int, float] = {}
         while child.poll() is None:
             peak = max(peak, _sample_tree(watched, cpu_seconds))
-            time.sleep(0.05)
+            time.sleep(0.25)
     seconds = time.perf_counter() - started
     lines = (out.parent / f"{out.name}.stderr").read_text(encoding="utf-8").count("\n")
     return Run(seconds, peak, child.returncode, lines, sum(cpu_seconds.values()), os.getloadavg()[0])
