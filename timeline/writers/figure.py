@@ -107,12 +107,8 @@ LABEL_WRAP = 24  # characters per label line
 
 STATUS_MARKERS = {"happened": "o", "reported": "s", "planned": "o", "deadline": "D", "cancelled": "X"}
 HOLLOW_STATUSES = frozenset({"planned", "deadline"})
-STATUS_WORDS = {
-    "planned": "planned",
-    "deadline": "deadline",
-    "cancelled": "cancelled",
-    "reported": "reported",
-}
+# Statuses a label spells out; 'happened' and 'reported' are told by the mark alone.
+STATUS_WORDS = frozenset({"planned", "deadline", "cancelled"})
 
 
 @dataclass
@@ -139,9 +135,6 @@ class Chronology:
     marks: dict[str, EventMarks] = field(default_factory=dict)
     chain: list[tuple[str, Event]] = field(default_factory=list)
     undrawn: list[Event] = field(default_factory=list)  # selected but undated
-
-    def element_id(self, event_id: str, part: str) -> str:
-        return svg_element_id(event_id, part)
 
 
 def svg_safe_id(event_id: str) -> str:
@@ -301,6 +294,18 @@ def render_chronology(
         return _render(list(events), list(articles), options)
 
 
+# Heights of the fixed blocks of the page, in inches.
+TITLE_BLOCK = 0.95
+TICK_BLOCK = 0.42
+LEGEND_BLOCK = 0.3
+FOOTER_BLOCK = 0.32
+BOTTOM_BLOCK = TICK_BLOCK + LEGEND_BLOCK + FOOTER_BLOCK
+FRAME_HEIGHT = TITLE_BLOCK + BOTTOM_BLOCK + MARGIN * 0.5
+CHAIN_LANE = "highlighted"
+
+LaneLayout = tuple[str, list[PlacedLabel], float, float]  # lane, its labels, reach above, reach below
+
+
 def _render(all_events: list[Event], articles: list[Article], options: FigureOptions) -> Chronology:
     width, min_height = options.size
     figure = Figure(figsize=(width, min_height), dpi=options.dpi, facecolor="white")
@@ -313,187 +318,68 @@ def _render(all_events: list[Event], articles: list[Article], options: FigureOpt
     drawable = [event for event in selected if event.start_date is not None and event.end_date is not None]
     undated = [event for event in selected if event not in drawable]
     chain = highlight_chain(drawable, options.highlight, originals)
-    chain_ids = {event.id: term for term, event in chain}
-    emphasised = {event.id for event in (most_reported(drawable, originals) if not options.highlight else [])}
     chronology = Chronology(figure=figure, options=options, axis=None, chain=chain, undrawn=undated)
-
-    lane_by_event = lane_of_events(
-        [event for event in drawable if event.id not in chain_ids], options.lanes, articles
-    )
-    chain_lane = "highlighted"
-    lane_order = sorted(
-        {lane for lane in lane_by_event.values()},
-        key=lambda lane: (
-            lane in LANE_OTHER_NAMES.values(),
-            -sum(1 for value in lane_by_event.values() if value == lane),
-            lane,
-        ),
-    )
-    if chain:
-        lane_order.insert(0, chain_lane)
-        if lane_order[1:] == [""]:
-            lane_order[1] = "other events"
-            lane_by_event = {event_id: "other events" for event_id in lane_by_event}
-        lane_by_event.update({event_id: chain_lane for event_id in chain_ids})
-    palette = dict(
-        zip(
-            [lane for lane in lane_order if lane not in (chain_lane, *LANE_OTHER_NAMES.values())],
-            LANE_PALETTE,
-            strict=False,
-        )
-    )
-
-    def lane_colour(lane: str) -> str:
-        if lane == chain_lane:
-            return ACCENT
-        if options.lanes == "none":
-            return SINGLE_LANE_COLOUR
-        return palette.get(lane, OTHER_LANE_COLOUR)
-
-    # Horizontal frame: lane names on the left, room on the right for the last labels to run into.
-    left = MARGIN + 0.1
-    texts_by_event: dict[str, list[Text]] = {}
-    label_sizes: dict[str, tuple[float, float]] = {}
-    date_heights: dict[str, float] = {}
-    for event in drawable:
-        count = source_count(event, originals)
-        words = [date_phrase(event.value, event.granularity, event.start_date, event.end_date)]
-        if event.status in STATUS_WORDS and event.status != "reported":
-            words.append(STATUS_WORDS[event.status])
-        words.append(_source_label(count))
-        if event.id in chain_ids:
-            words.insert(0, chain_ids[event.id])
-        bold = event.id in chain_ids or event.id in emphasised
-        date_text = Text(
-            0,
-            0,
-            " · ".join(words),
-            fontsize=DATE_SIZE,
-            color=ACCENT if event.id in chain_ids else MUTED,
-            fontweight="bold" if event.id in chain_ids else "normal",
-            va="bottom",
-            ha="left",
-            gid=svg_element_id(event.id, "date"),
-        )
-        headline = Text(
-            0,
-            0,
-            "\n".join(wrap_label(event.label or event.value, LABEL_WRAP)),
-            fontsize=HEADLINE_SIZE,
-            color=MUTED if event.status == "cancelled" else INK,
-            fontweight="bold" if bold else "normal",
-            linespacing=1.15,
-            va="bottom",
-            ha="left",
-            gid=svg_element_id(event.id, "label"),
-        )
-        for text in (date_text, headline):
-            axes._add_text(text)
-        texts_by_event[event.id] = [date_text, headline]
-        (date_width, date_height), (head_width, head_height) = measure.size(date_text), measure.size(headline)
-        date_heights[event.id] = date_height
-        label_sizes[event.id] = (
-            LABEL_INDENT + max(date_width, head_width),
-            date_height + LINE_GAP + head_height,
-        )
     if not drawable:
         return _render_empty(chronology, all_events, articles, measure, originals, undated)
+    chain_ids = {event.id: term for term, event in chain}
+    emphasised = {event.id for event in most_reported(drawable, originals)} if not chain else set()
 
+    lane_order, lane_by_event = _lanes(drawable, chain_ids, options.lanes, articles)
+    texts_by_event, label_sizes = _labels(axes, measure, drawable, chain_ids, emphasised, originals)
+    left = MARGIN + 0.1
     axis = _fit_axis(drawable, label_sizes, left, width - MARGIN)
     chronology.axis = axis
-
-    anchors = {event.id: axis.centre(*_event_span(event)) for event in drawable}
     lane_events = {
         lane: [event for event in drawable if lane_by_event[event.id] == lane] for lane in lane_order
     }
-
-    def layout(labelled: set[str], stacker) -> list[tuple[str, list[PlacedLabel], float, float]]:
-        result = []
-        for lane in lane_order:
-            requests = [
-                LabelRequest(event.id, anchors[event.id], *label_sizes[event.id])
-                for event in lane_events[lane]
-                if event.id in labelled
-            ]
-            placed = stacker(requests)
-            result.append(
-                (lane, placed, extent(placed, 1, LABEL_BASE_OFFSET), extent(placed, -1, LABEL_BASE_OFFSET))
-            )
-        return result
-
-    def back_to_back(requests: list[LabelRequest]) -> list[PlacedLabel]:
-        return stack_labels_back_to_back(
-            requests, LABEL_BASE_OFFSET, LABEL_VERTICAL_GAP, LABEL_HORIZONTAL_GAP, left_limit=MARGIN
-        )
-
-    def plain(requests: list[LabelRequest]) -> list[PlacedLabel]:
-        return stack_labels(requests, LABEL_BASE_OFFSET, LABEL_VERTICAL_GAP, LABEL_HORIZONTAL_GAP)
-
-    # Vertical frame, top to bottom: title, subtitle, lanes, ticks, legend, footer.
-    title_block = 0.95
-    tick_block = 0.42
-    legend_block = 0.3
-    footer_block = 0.32
-    bottom_block = tick_block + legend_block + footer_block
-    caption = LANE_CAPTION_HEIGHT if any(lane for lane in lane_order) else 0.0
-
-    def lanes_height(layouts) -> float:
-        return sum(above + below + 2 * LANE_PADDING + caption for _, _, above, below in layouts)
-
-    # Past a few pages' height a figure stops being one: then only the events that matter most
-    # (the chain, the most reported) keep their labels, the others their marks (timeline.html
-    # lists them all).
-    room = min_height * MAX_HEIGHT_FACTOR - title_block - bottom_block - MARGIN * 0.5
+    anchors = {event.id: axis.centre(*_event_span(event)) for event in drawable}
+    caption = LANE_CAPTION_HEIGHT if any(lane_order) else 0.0
     ranked = [
         event.id
         for event in sorted(
             drawable, key=lambda event: _label_priority(event, chain_ids, emphasised, originals)
         )
     ]
-    everything = set(ranked)
-    lanes_layout = layout(everything, plain)
-    # Splitting clusters back to back saves up to half the height: worth trying when that can fit.
-    if lanes_height(lanes_layout) <= 2 * room:
-        lanes_layout = layout(everything, back_to_back)
-    if lanes_height(lanes_layout) > room:
-        low, high = 0, len(ranked)
-        while low < high:
-            middle = (low + high + 1) // 2
-            if lanes_height(layout(set(ranked[:middle]), plain)) <= room:
-                low = middle
-            else:
-                high = middle - 1
-        lanes_layout = layout(set(ranked[:low]), back_to_back)
-    lanes_needed = lanes_height(lanes_layout)
-    height = max(min_height, title_block + lanes_needed + bottom_block + MARGIN * 0.5)
+    lanes_layout = _layout_lanes(
+        lane_order,
+        lane_events,
+        anchors,
+        label_sizes,
+        ranked,
+        caption,
+        min_height * MAX_HEIGHT_FACTOR - FRAME_HEIGHT,
+    )
+    lanes_needed = _lanes_height(lanes_layout, caption)
+    height = max(min_height, FRAME_HEIGHT + lanes_needed)
     figure.set_size_inches(width, height)
     axes.set_xlim(0, width)
     axes.set_ylim(0, height)
-    # Room left over on the page goes to the lanes in proportion to what they hold.
-    spare_share = (height - title_block - bottom_block - lanes_needed - MARGIN * 0.5) / lanes_needed
 
-    lane_top = height - title_block
+    colours = _lane_colours(lane_order, options.lanes)
+    # Room left over on the page goes to the lanes in proportion to what they hold.
+    spare_share = (height - FRAME_HEIGHT - lanes_needed) / lanes_needed
+    lane_top = height - TITLE_BLOCK
     lane_lines: dict[str, float] = {}
     for index, (lane, placed, above, below) in enumerate(lanes_layout):
         spare = spare_share * (above + below + 2 * LANE_PADDING + caption)
-        band = above + below + 2 * LANE_PADDING + caption + spare
         line_y = lane_top - caption - LANE_PADDING - spare / 2 - above
         lane_lines[lane] = line_y
         if index:
             axes.plot([MARGIN, width - MARGIN], [lane_top, lane_top], color=RULE, linewidth=0.4, alpha=0.6)
         if lane:
+            lane_name = _fit_text(lane, width - 2 * MARGIN, measure, LANE_NAME_SIZE)
             axes.text(
                 MARGIN,
                 lane_top - 0.03,
-                _fit_text(lane, width - 2 * MARGIN, measure, LANE_NAME_SIZE),
+                lane_name,
                 fontsize=LANE_NAME_SIZE,
                 fontweight="bold",
-                color=lane_colour(lane),
+                color=colours[lane],
                 ha="left",
                 va="top",
             )
-        lane_top -= band
-        _draw_lane_line(axes, axis, line_y, lane_colour(lane) if lane else RULE)
+        lane_top -= above + below + 2 * LANE_PADDING + caption + spare
+        _draw_lane_line(axes, axis, line_y, colours[lane] if lane else RULE)
         _place_lane(
             axes,
             chronology,
@@ -502,19 +388,17 @@ def _render(all_events: list[Event], articles: list[Article], options: FigureOpt
             placed,
             line_y,
             lane,
-            lane_colour(lane),
+            colours[lane],
             texts_by_event,
-            date_heights,
             emphasised | set(chain_ids),
         )
-    lanes_bottom = lane_top
 
-    _draw_gaps(axes, axis, lanes_bottom, height - title_block + 0.05, measure)
+    _draw_gaps(axes, axis, lane_top, height - TITLE_BLOCK + 0.05)
     if chain:
-        _draw_chain(axes, chronology, lane_lines[chain_lane])
-    tick_y = lanes_bottom - 0.05
+        _draw_chain(axes, chronology, lane_lines[CHAIN_LANE])
+    tick_y = lane_top - 0.05
     _draw_ticks(axes, axis, tick_y, measure)
-    _draw_legend(axes, drawable, chain, emphasised, left, width - MARGIN, tick_y - tick_block + 0.02, measure)
+    _draw_legend(axes, drawable, chain, emphasised, left, width - MARGIN, tick_y - TICK_BLOCK + 0.02, measure)
     _draw_titles(axes, options, selected, chain, height, width, measure)
     footer = _footer(len(drawable), len(all_events), len(undated), articles, drawable, originals)
     unlabelled = sum(1 for marks in chronology.marks.values() if marks.label is None)
@@ -530,6 +414,158 @@ def _render(all_events: list[Event], articles: list[Article], options: FigureOpt
         va="bottom",
     )
     return chronology
+
+
+def _lanes(
+    events: Sequence[Event], chain_ids: Mapping[str, str], lanes: str, articles: Sequence[Article]
+) -> tuple[list[str], dict[str, str]]:
+    """The lanes top to bottom, and each event's: the chain first, then the fullest, pooled ones last."""
+    lane_by_event = lane_of_events([event for event in events if event.id not in chain_ids], lanes, articles)
+    sizes = {
+        lane: sum(1 for value in lane_by_event.values() if value == lane)
+        for lane in set(lane_by_event.values())
+    }
+    lane_order = sorted(sizes, key=lambda lane: (lane in LANE_OTHER_NAMES.values(), -sizes[lane], lane))
+    if chain_ids:
+        if lane_order == [""]:
+            lane_order = ["other events"]
+            lane_by_event = {event_id: "other events" for event_id in lane_by_event}
+        lane_order.insert(0, CHAIN_LANE)
+        lane_by_event.update({event_id: CHAIN_LANE for event_id in chain_ids})
+    return lane_order, lane_by_event
+
+
+def _lane_colours(lane_order: Sequence[str], lanes: str) -> dict[str, str]:
+    """The chain in the accent colour; one colour for a single line; else a colour per lane, grey
+    for the pooled one."""
+    colours = {}
+    own = iter(LANE_PALETTE)
+    for lane in lane_order:
+        if lane == CHAIN_LANE:
+            colours[lane] = ACCENT
+        elif lanes == "none":
+            colours[lane] = SINGLE_LANE_COLOUR
+        elif lane in LANE_OTHER_NAMES.values():
+            colours[lane] = OTHER_LANE_COLOUR
+        else:
+            colours[lane] = next(own, OTHER_LANE_COLOUR)
+    return colours
+
+
+def _labels(
+    axes,
+    measure: _Measure,
+    events: Sequence[Event],
+    chain_ids: Mapping[str, str],
+    emphasised: set[str],
+    originals: Mapping[str, str],
+) -> tuple[dict[str, list[Text]], dict[str, tuple[float, float]]]:
+    """Each event's label texts (its date line, then its headline), and the size of the pair.
+
+    The date line says the date at its precision, the status unless it happened or was reported
+    (the marks tell those), and how many articles report the event; chain events lead with the
+    name that put them in the chain.
+    """
+    texts_by_event: dict[str, list[Text]] = {}
+    label_sizes: dict[str, tuple[float, float]] = {}
+    for event in events:
+        words = [date_phrase(event.value, event.granularity, event.start_date, event.end_date)]
+        if event.status in STATUS_WORDS:
+            words.append(event.status)
+        words.append(_source_label(source_count(event, originals)))
+        in_chain = event.id in chain_ids
+        if in_chain:
+            words.insert(0, chain_ids[event.id])
+        date_text = axes.text(
+            0,
+            0,
+            " · ".join(words),
+            fontsize=DATE_SIZE,
+            color=ACCENT if in_chain else MUTED,
+            fontweight="bold" if in_chain else "normal",
+            va="top",
+            ha="left",
+            gid=svg_element_id(event.id, "date"),
+        )
+        headline = axes.text(
+            0,
+            0,
+            "\n".join(wrap_label(event.label or event.value, LABEL_WRAP)),
+            fontsize=HEADLINE_SIZE,
+            color=MUTED if event.status == "cancelled" else INK,
+            fontweight="bold" if in_chain or event.id in emphasised else "normal",
+            linespacing=1.15,
+            va="bottom",
+            ha="left",
+            gid=svg_element_id(event.id, "label"),
+        )
+        texts_by_event[event.id] = [date_text, headline]
+        (date_width, date_height), (head_width, head_height) = measure.size(date_text), measure.size(headline)
+        label_sizes[event.id] = (
+            LABEL_INDENT + max(date_width, head_width),
+            date_height + LINE_GAP + head_height,
+        )
+    return texts_by_event, label_sizes
+
+
+def _lanes_height(layouts: Sequence[LaneLayout], caption: float) -> float:
+    return sum(above + below + 2 * LANE_PADDING + caption for _, _, above, below in layouts)
+
+
+def _layout_lanes(
+    lane_order: Sequence[str],
+    lane_events: Mapping[str, Sequence[Event]],
+    anchors: Mapping[str, float],
+    label_sizes: Mapping[str, tuple[float, float]],
+    ranked: Sequence[str],
+    caption: float,
+    room: float,
+) -> list[LaneLayout]:
+    """Every lane's labels, as many as fit in `room` (inches of lanes), most important first.
+
+    Past a few pages' height a figure stops being one: then only the events that matter most
+    (the chain, the most reported) keep their labels, the others their marks alone (timeline.html
+    lists them all). How many fit is searched with plain staircases, which are quick and never
+    lower than back-to-back ones, so the final layout fits too.
+    """
+
+    def back_to_back(requests: list[LabelRequest]) -> list[PlacedLabel]:
+        return stack_labels_back_to_back(
+            requests, LABEL_BASE_OFFSET, LABEL_VERTICAL_GAP, LABEL_HORIZONTAL_GAP, left_limit=MARGIN
+        )
+
+    def plain(requests: list[LabelRequest]) -> list[PlacedLabel]:
+        return stack_labels(requests, LABEL_BASE_OFFSET, LABEL_VERTICAL_GAP, LABEL_HORIZONTAL_GAP)
+
+    def layout(labelled: set[str], stacker) -> list[LaneLayout]:
+        result = []
+        for lane in lane_order:
+            requests = [
+                LabelRequest(event.id, anchors[event.id], *label_sizes[event.id])
+                for event in lane_events[lane]
+                if event.id in labelled
+            ]
+            placed = stacker(requests)
+            result.append(
+                (lane, placed, extent(placed, 1, LABEL_BASE_OFFSET), extent(placed, -1, LABEL_BASE_OFFSET))
+            )
+        return result
+
+    everything = set(ranked)
+    layouts = layout(everything, plain)
+    # Splitting clusters back to back saves up to half the height: worth trying when that can fit.
+    if _lanes_height(layouts, caption) <= 2 * room:
+        layouts = layout(everything, back_to_back)
+    if _lanes_height(layouts, caption) <= room:
+        return layouts
+    low, high = 0, len(ranked)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _lanes_height(layout(set(ranked[:middle]), plain), caption) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return layout(set(ranked[:low]), back_to_back)
 
 
 def _label_priority(
@@ -590,8 +626,6 @@ def _render_empty(
     axes = figure.axes[0]
     axes.set_xlim(0, width)
     axes.set_ylim(0, height)
-    for texts in list(axes.texts):
-        texts.remove()
     _draw_titles(axes, chronology.options, [], [], height, width, measure)
     axes.text(
         width / 2, height / 2, "No dated events to show", fontsize=12, color=MUTED, ha="center", va="center"
@@ -634,7 +668,6 @@ def _place_lane(
     lane: str,
     colour: str,
     texts_by_event: Mapping[str, list[Text]],
-    date_heights: Mapping[str, float],
     emphasised: set[str],
 ) -> None:
     labels = {label.key: label for label in placed}
@@ -653,7 +686,6 @@ def _place_lane(
             headline.remove()
             chronology.marks[event.id] = EventMarks(event, lane, shape, mark, [], None, line_y, (x0 + x1) / 2)
             continue
-        date_height = date_heights[event.id]
         box_x0, box_y0, box_x1, box_y1 = label.box(line_y)
         # The date line sits on top of the headline; the text starts (or, running left, ends) just
         # beside the leader.
@@ -661,7 +693,7 @@ def _place_lane(
         for text in (date_text, headline):
             text.set_horizontalalignment("left" if label.direction > 0 else "right")
         headline.set_position((text_x, box_y0))
-        date_text.set_position((text_x, box_y1 - date_height))
+        date_text.set_position((text_x, box_y1))
         leaders.append([(label.x, line_y), (label.x, box_y0 if label.side > 0 else box_y1)])
         chronology.marks[event.id] = EventMarks(
             event, lane, shape, mark, [date_text, headline], label, line_y, label.x
@@ -672,7 +704,7 @@ def _place_lane(
         )
 
 
-def _draw_gaps(axes, axis: TimeAxis, bottom: float, top: float, measure: _Measure) -> None:
+def _draw_gaps(axes, axis: TimeAxis, bottom: float, top: float) -> None:
     for before, after in axis.gaps:
         axes.add_patch(
             Rectangle(
