@@ -114,40 +114,43 @@ def _keys(event: Event) -> list[str]:
     return keys
 
 
-def _days(start: dt.date, end: dt.date) -> Iterable[str]:
-    for offset in range((end - start).days + 1):
-        yield f"d{(start + dt.timedelta(days=offset)).isoformat()}"
+# Date buckets are whole numbers: a day is its ordinal (below 3,700,000), a month and a year are
+# moved past every day so that the three levels never collide.
+_MONTH_BUCKETS = 10_000_000
+_YEAR_BUCKETS = 20_000_000
 
 
-def _months(start: dt.date, end: dt.date) -> Iterable[str]:
-    year, month = start.year, start.month
-    while (year, month) <= (end.year, end.month):
-        yield f"m{year:04d}-{month:02d}"
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+def _days(start: dt.date, end: dt.date) -> range:
+    return range(start.toordinal(), end.toordinal() + 1)
 
 
-def _years(start: dt.date, end: dt.date) -> Iterable[str]:
-    for year in range(start.year, end.year + 1):
-        yield f"y{year:04d}"
+def _months(start: dt.date, end: dt.date) -> range:
+    return range(
+        _MONTH_BUCKETS + start.year * 12 + start.month, _MONTH_BUCKETS + end.year * 12 + end.month + 1
+    )
+
+
+def _years(start: dt.date, end: dt.date) -> range:
+    return range(_YEAR_BUCKETS + start.year, _YEAR_BUCKETS + end.year + 1)
 
 
 def _span(event: Event) -> int:
     return (event.end_date - event.start_date).days + 1
 
 
-def _filing_buckets(event: Event) -> list[str]:
+def _filing_buckets(event: Event) -> Iterable[int]:
     """Where a cluster is filed for an event: by day, month or year, as precise as the event is."""
     days = _span(event)
     if days <= DAY_BUCKET_DAYS:
-        return list(_days(event.start_date, event.end_date))
+        return _days(event.start_date, event.end_date)
     if days <= SHORT_EVENT_DAYS:
-        return list(_months(event.start_date, event.end_date))
+        return _months(event.start_date, event.end_date)
     if days <= LOOSE_EVENT_DAYS:
-        return list(_years(event.start_date, event.end_date))
-    return []
+        return _years(event.start_date, event.end_date)
+    return ()
 
 
-def _looking_buckets(event: Event) -> list[str]:
+def _looking_buckets(event: Event) -> list[int]:
     """Where the partners of an event dated within two months may be filed: every level it overlaps."""
     return [
         *_days(event.start_date, event.end_date),
@@ -176,8 +179,8 @@ def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
     2017 and 2019") in a second index that files every cluster by year, since it may join any of them.
     """
     clusters: list[_Cluster] = []
-    fine: dict[tuple[str, str, str], list[int]] = defaultdict(list)
-    by_year: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    fine: dict[tuple[str, str, int], list[int]] = defaultdict(list)
+    by_year: dict[tuple[str, str, int], list[int]] = defaultdict(list)
     for event in sorted(events, key=_order_key):
         keys = _keys(event)
         category = event.extra.get("category", "")
