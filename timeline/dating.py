@@ -256,7 +256,8 @@ def parse_metadata_date(value: object) -> str | None:
     import dateparser  # slow to import; only free-form dates need it
 
     parsed = dateparser.parse(
-        text, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
+        text, languages=_words()["metadata_date_languages"],
+        settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
     )
     return parsed.date().isoformat() if parsed else None
 
