@@ -126,3 +126,11 @@ def test_five_megabytes_of_text_are_tagged() -> None:
     expressions = tag(text, "2025-10-21")
     assert len(expressions) == 16 * (5_000_000 // (len(paragraph) + 2001))
     assert expressions[-1].text == "two months ago" and expressions[-1].value == "2025-08"
+
+
+def test_long_runs_without_word_edges_are_tagged() -> None:
+    # Digits and hyphens with no space for 100 kB: windows must not each scan to the end of the run.
+    run = "2025-" * 20_000
+    _assert_well_formed(run, tag(run, "2025-10-21"))
+    dates = "On 2025-08-07 " + "x-" * 50_000 + " and on Friday."
+    assert [expression.text for expression in tag(dates, "2025-10-21")] == ["2025-08-07", "Friday"]

@@ -23,6 +23,7 @@ class Candidate:
 _TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")
 # How far an expression reaches from its anchoring word: "the next couple of years or so".
 _WINDOW_REACH = 40
+_WORD_TAIL = re.compile(r"[^\W_]*(?:['’.-][^\W_]+)*[.]?")
 
 
 def anchor_tokens(text: str, lower: int, upper: int) -> list[tuple[str, int, int]]:
@@ -46,9 +47,9 @@ def windows_around(
         if word not in anchors:
             continue
         start, end = max(lower, token_start - _WINDOW_REACH), min(upper, token_end + _WINDOW_REACH)
-        # End at a word edge: a window must not cut "Thursday" into a "Thurs" that a rule could take.
-        while end < upper and (text[end].isalnum() or text[end] in "'’-."):
-            end += 1
+        # End at a word edge: a window must not cut "Thursday" into a "Thurs" that a rule could take
+        # (looking only a little further, so that a text without spaces costs no more).
+        end = _WORD_TAIL.match(text, end, min(upper, end + _WINDOW_REACH)).end()
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
         else:
