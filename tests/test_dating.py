@@ -75,6 +75,27 @@ def test_find_dateline(text: str, value: str, kind: str, date_text: str) -> None
     assert dateline.date == (dt.date.fromisoformat(value) if not value.startswith("X") else None)
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("Summit talk\n21.10.2025\nThe body.", "2025-10-21", "header"),
+        ("Summit talk\nPublished: 10/21/2025 4:03 PM\nThe body.", "2025-10-21", "published"),
+        ("Summit talk\nPublished: 21/10/2025\nThe body.", "2025-10-21", "published"),
+        ("Summit talk\n2025-10-21T16:03:00+02:00\nThe body.", "2025-10-21", "header"),
+        ("Aug 7 (Reuters) - Russia said on Thursday that the talks would go on.", "XXXX-08-07", "wire"),
+    ],
+)
+def test_more_dateline_forms(text: str, value: str, kind: str) -> None:
+    dateline = find_dateline(text)
+    assert (dateline.value, dateline.kind) == (value, kind)
+
+
+def test_ambiguous_numeric_dates_are_not_guessed() -> None:
+    assert find_dateline("Summit talk\n05/08/2025\nThe body.") is None
+    assert parse_metadata_date("05/08/2025") is None
+    assert parse_metadata_date("21.10.2025") == "2025-10-21"
+
+
 def test_wire_dateline_span_covers_the_whole_dateline() -> None:
     text = "MOSCOW, Aug 7 (Reuters) - Russia said on Thursday that talks would go on."
     dateline = find_dateline(text)

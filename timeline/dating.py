@@ -106,8 +106,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     day_before = r"(?P<day_before>[0-3]?\d)(?:st|nd|rd|th)?"
     year = r"(?P<year>(?:19|20|21)\d\d)"
     month_day = rf"(?:{month}\s+{day}\b|{day_before}\s+(?:of\s+)?{month_after})"
-    iso = r"(?P<iso>(?P<iso_year>(?:19|20|21)\d\d)-(?P<iso_month>\d\d)-(?P<iso_day>\d\d))"
-    full = rf"(?:(?:{weekday},?\s+)?{month_day},?\s+{year}\b|{iso})"
+    iso = (r"(?P<iso>(?P<iso_year>(?:19|20|21)\d\d)-(?P<iso_month>\d\d)-(?P<iso_day>\d\d))"
+           r"(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?")
+    # 21.10.2025 (day first, as where dots are used), 21/10/2025 or 10/21/2025 when one part is over 12.
+    numeric = (r"(?P<numeric>(?P<first>[0-3]?\d)(?P<separator>[./])(?P<second>[0-3]?\d)(?P=separator)"
+               r"(?P<numeric_year>(?:19|20|21)\d\d))\b")
+    full = rf"(?:(?:{weekday},?\s+)?(?:{month_day},?\s+{year}\b|{numeric})|{iso})"
     clock = r"(?:\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[aApP]\.?[mM]\.?)?(?:\s*[A-Z]{2,5}\b)?)"
     time_part = rf"(?:,?\s*(?:at\s+|[|•·-]\s*)?{clock})"
     published = _alternation(_words()["published_prefixes"])
@@ -121,7 +125,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.MULTILINE,
         ),
         "wire": re.compile(
-            rf"^[ \t]*{place}\s*,\s*(?P<date>{month_day}(?:,?\s*{year})?)\s*{agency}\s*[-—–]",
+            rf"^[ \t]*(?:{place}\s*,\s*)?(?P<date>{month_day}(?:,?\s*{year})?)\s*{agency}\s*[-—–]",
             re.MULTILINE,
         ),
         "header": re.compile(rf"^[ \t]*(?:{clock},?\s*)?(?P<date>{full}){time_part}?[ \t]*$", re.MULTILINE),
@@ -149,7 +153,15 @@ def _month_and_day(match: re.Match[str]) -> tuple[int, int]:
 def _date_of(match: re.Match[str]) -> tuple[str, dt.date | None] | None:
     """(TIMEX3 value, date) of a match of the `full`/`month_day` pieces; None if no such day exists."""
     groups = match.groupdict()
-    if groups.get("iso"):
+    if groups.get("numeric"):
+        first, second, year = int(groups["first"]), int(groups["second"]), int(groups["numeric_year"])
+        if groups["separator"] == "." or first > 12:
+            day, month = first, second
+        elif second > 12:
+            month, day = first, second
+        else:
+            return None  # 05/08/2025: the 5th of August or May the 8th? Not a guess to make.
+    elif groups.get("iso"):
         year, month, day = int(groups["iso_year"]), int(groups["iso_month"]), int(groups["iso_day"])
     else:
         month, day = _month_and_day(match)
