@@ -13,9 +13,11 @@ not 'happened', and how many articles report the event.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
-from collections.abc import Iterable, Mapping, Sequence
+import warnings
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -283,6 +285,15 @@ def _fit_text(text: str, width: float, measure: _Measure, size: float) -> str:
     return text.rstrip() + "…"
 
 
+@contextlib.contextmanager
+def _drawing_style() -> Iterator[None]:
+    """The figure's fixed style; quiet about glyphs the bundled font lacks (they show as boxes,
+    a warning per character would bury the build's own messages)."""
+    with matplotlib.rc_context(STYLE), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
+        yield
+
+
 def render_chronology(
     events: Iterable[Event],
     articles: Sequence[Article] = (),
@@ -290,7 +301,7 @@ def render_chronology(
 ) -> Chronology:
     """Draw the chronology of the events the options select; the figure is returned, not saved."""
     options = FigureOptions.from_options(options)
-    with matplotlib.rc_context(STYLE):
+    with _drawing_style():
         return _render(list(events), list(articles), options)
 
 
@@ -942,7 +953,7 @@ def figure_bytes(chronology: Chronology, file_format: str) -> bytes:
     metadata = (
         {"Software": None} if file_format == "png" else {"Date": None, "Creator": "timeline", "Title": title}
     )
-    with matplotlib.rc_context(STYLE):
+    with _drawing_style():
         chronology.figure.savefig(
             buffer, format=file_format, dpi=chronology.options.dpi, metadata=metadata, facecolor="white"
         )
