@@ -26,6 +26,7 @@ from timeline.events.triggers import (
     RECIPROCAL,
     STATEMENT,
     Trigger,
+    cue_pattern,
     find_triggers,
     status_cues,
     third_person,
@@ -815,11 +816,7 @@ def _propagate_cancellation(
     text: str, sentence: Sentence, sentence_index: int, events: list[Event], recent: list[tuple[int, int]]
 ) -> None:
     """'But that meeting is now in question': a later sentence cancels the event it points back to."""
-    cancelled = any(
-        status == "cancelled" and pattern.search(text, sentence.start, sentence.end)
-        for status, pattern, _ in status_cues()
-    )
-    if not cancelled:
+    if not cue_pattern("cancelled").search(text, sentence.start, sentence.end):
         return
     referred = {
         match.group(1).lower() for match in _DEFINITE_REFERENCE.finditer(text, sentence.start, sentence.end)

@@ -22,6 +22,7 @@ _CANDIDATE_END = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s|$)")
 _WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _LINE_BREAK = re.compile(r"\n")
+_LONGEST_ABBREVIATION = 24
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +45,8 @@ def _starts_sentence(text: str, position: int) -> bool:
 
 def _is_abbreviation_stop(text: str, stop: int, line_start: int) -> bool:
     """Whether the single full stop at STOP closes an abbreviation rather than the sentence."""
-    match = _WORD_BEFORE_STOP.search(text, line_start, stop + 1)
+    # Only the last few characters can hold the word: searching the whole line is quadratic.
+    match = _WORD_BEFORE_STOP.search(text, max(line_start, stop - _LONGEST_ABBREVIATION), stop + 1)
     if not match:
         return False
     word = match.group(1)

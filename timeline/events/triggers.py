@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from timeline.events.resources import data_table
 
@@ -70,6 +70,22 @@ def _phrases() -> dict[tuple[str, ...], tuple[str, str, str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _phrase_first_words() -> frozenset[str]:
+    return frozenset(phrase[0] for phrase in _phrases())
+
+
+@cache
+def cue_pattern(status: str) -> re.Pattern[str]:
+    """One pattern for every cue of STATUS, longest first."""
+    cues = sorted(
+        (row[1] for row in data_table("status_cues.tsv") if row[0] == status), key=lambda cue: -len(cue)
+    )
+    return re.compile(
+        r"(?<![\w’'])(?:" + "|".join(re.escape(cue) for cue in cues) + r")(?![\w’'])", re.IGNORECASE
+    )
+
+
+@lru_cache(maxsize=1)
 def status_cues() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     """(status, pattern, scope) for every cue, longest first so "called off" wins over "call"."""
     rows = sorted(data_table("status_cues.tsv"), key=lambda row: -len(row[1]))
@@ -87,8 +103,12 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     triggers: list[Trigger] = []
     index = 0
     longest_phrase = max((len(phrase) for phrase in _phrases()), default=1)
+    first_words = _phrase_first_words()
     while index < len(words):
-        for length in range(min(longest_phrase, len(words) - index), 1, -1):
+        lengths = (
+            range(min(longest_phrase, len(words) - index), 1, -1) if words[index][2] in first_words else ()
+        )
+        for length in lengths:
             phrase = tuple(word for _, _, word in words[index : index + length])
             if phrase in _phrases():
                 lemma, category, pos, noun = _phrases()[phrase]
