@@ -123,7 +123,7 @@ def test_binary_junk_and_empty_text() -> None:
 def test_five_megabytes_of_text_are_tagged() -> None:
     # A 100 kB block of plain prose ending with two dated sentences, fifty times over.
     block = (
-        "The council discussed the budget and the roads at length. " * 1700
+        "The council discussed the budget and the roads at length. " * 1750
         + "Putin met Trump on Friday, two months ago.\n"
     )
     text = block * 50
