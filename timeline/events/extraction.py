@@ -155,7 +155,7 @@ class _Pairing:
 
 def datable(expression: TimeExpr) -> bool:
     """Whether an expression gives a happening a place on the calendar."""
-    return expression.type in ("DATE", "TIME") and expression.start_date is not None
+    return expression.type in ("DATE", "TIME") and None not in (expression.start_date, expression.end_date)
 
 
 def _words_between(text: str, start: int, end: int) -> int:
