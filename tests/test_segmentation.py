@@ -355,3 +355,16 @@ def test_a_header_date_is_the_page_date_of_its_teasers() -> None:
         ("teaser", "Oil prices rise", "Reuters", "2025-10-21", "dateline", "PT3H"),
         ("teaser", "Storm hits Manila", "AP", "2025-10-19", "dateline", "P2D"),
     ]
+
+
+def test_a_wire_dateline_dates_the_story_but_is_not_part_of_it() -> None:
+    text = (
+        "Putin and Trump to meet\n"
+        "MOSCOW, Aug 7, 2025 (Reuters) - Russia said on Thursday that the two leaders would meet soon.\n"
+    )
+    article = build_article(Document("wire.txt", "wire.txt", text, "txt"), None)
+    assert (article.date, article.date_source) == ("2025-08-07", "dateline")
+    assert [text[piece.start : piece.end] for piece in article.segments] == [
+        "Putin and Trump to meet",
+        "Russia said on Thursday that the two leaders would meet soon.",
+    ]

@@ -194,6 +194,21 @@ def _date_teasers(segmentation: Segmentation, text: str, page_date: str | None,
     return dated, notes
 
 
+def _without_dateline(piece: Segment, text: str, dateline: dating.Dateline | None,
+                      body_start: int) -> list[Segment]:
+    """A story's pieces with its wire dateline ("MOSCOW, Aug 7 (Reuters) - Russia said...") left out:
+    the dateline dates the article; it is not an event of the story."""
+    if dateline is None:
+        return [piece]
+    start, end = body_start + dateline.start, body_start + dateline.end
+    if not piece.start <= start < end <= piece.end:
+        return [piece]
+    before = text[piece.start:start].rstrip()
+    after = end + len(text[end:piece.end]) - len(text[end:piece.end].lstrip())
+    parts = [replace(piece, end=piece.start + len(before))] if before else []
+    return parts + ([replace(piece, start=after)] if after < piece.end else [])
+
+
 def build_article(document: Document, row: ManifestRow | None, dct: str | None = None) -> Article:
     """Date and segment one document as read."""
     if document.errors:
@@ -222,11 +237,15 @@ def build_article(document: Document, row: ManifestRow | None, dct: str | None =
     page_date, page_date_source = _page_date(document, dateline)
     if dct:
         page_date, page_date_source = dct, "cli"
-    main_segments = [
-        replace(piece, title=title, source=source, date=chosen.value, date_source=chosen.source)
-        if piece.kind == "main" else piece
-        for piece in segmentation.segments
-    ]
+    main_segments: list[Segment] = []
+    for piece in segmentation.segments:
+        if piece.kind != "main":
+            main_segments.append(piece)
+            continue
+        main_segments.extend(
+            replace(part, title=title, source=source, date=chosen.value, date_source=chosen.source)
+            for part in _without_dateline(piece, text, dateline, body_start)
+        )
     segments, notes = _date_teasers(
         replace(segmentation, segments=tuple(main_segments)), text, page_date,
         page_date_source,
