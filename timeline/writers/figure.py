@@ -327,7 +327,7 @@ def _render(all_events: list[Event], articles: list[Article], options: FigureOpt
 
     selected = select_events(all_events, options, articles)
     drawable = [event for event in selected if event.start_date is not None and event.end_date is not None]
-    undated = [event for event in selected if event not in drawable]
+    undated = [event for event in selected if event.start_date is None or event.end_date is None]
     chain = highlight_chain(drawable, options.highlight, originals)
     chronology = Chronology(figure=figure, options=options, axis=None, chain=chain, undrawn=undated)
     if not drawable:
