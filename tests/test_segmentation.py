@@ -327,6 +327,12 @@ FURNITURE_LINES = [
     "We use cookies to improve your experience.",
     "23°F",
     "Partager cet article",
+    "Story continues below advertisement",
+    "Continue reading the main story",
+    "Image source, Getty Images",
+    "Image caption, Ukrainian soldiers near Pokrovsk",
+    "AFP via Getty Images",
+    "REUTERS/Evelyn Hockstein",
 ]
 
 
