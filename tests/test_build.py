@@ -2,7 +2,8 @@
 
 The corpus: two articles about talks in Vienna dated a week apart, and a syndicated copy of the
 first. Checked: the merge of "on Tuesday" (2024-03-12) with "last week" (2024-W11) into one day,
-spellings of one name merged ("Sergei"/"Sergey Volkov", a lone "Keller"), a loose interval with
+spellings of one name merged ("Sergei"/"Sergey Volkov", a lone "Keller"), a role named in one
+article found in another ("the German chancellor"), a loose interval with
 its textual order ("in Oslo and then ... in Lisbon"), statements as events, planned and cancelled
 statuses, and a near-duplicate that adds no source.
 """
@@ -84,8 +85,8 @@ EXPECTED = [
         "e7",
         "2024-04",
         "cancelled",
-        "Volkov summit in Geneva",
-        ["Sergei Volkov"],
+        "Volkov–Keller summit in Geneva",
+        ["Sergei Volkov", "Maria Keller"],
         ["Geneva"],
         [("kremlin_readout.txt", "April")],
         [],

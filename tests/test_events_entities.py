@@ -87,3 +87,15 @@ def test_name_resolver_merges_spellings_and_gives_lone_surnames_their_full_name(
     assert resolver.canonical("Peskov") == "Dmitry Peskov"
     assert resolver.canonical("Dmitry Medvedev") == "Dmitry Medvedev"
     assert resolver.canonical("Nobody") is None
+
+
+def test_a_role_another_article_gave_resolves_only_when_one_person_holds_it():
+    text = "Officials said the German chancellor would travel."
+    [reference] = find_mentions(text, split_sentences(text)).mentions
+    assert (reference.kind, reference.text) == ("name", "the German chancellor")
+    resolver = NameResolver(["Maria Keller"], [("Germany", "leader", "Maria Keller")])
+    assert resolver.canonical(reference.name) == "Maria Keller"
+    two_holders = NameResolver(
+        [], [("Germany", "leader", "Maria Keller"), ("Germany", "leader", "Olaf Berg")]
+    )
+    assert two_holders.canonical(reference.name) is None

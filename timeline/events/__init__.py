@@ -29,6 +29,7 @@ class ArticleAnalysis:
     article_id: str
     events: tuple[Event, ...] = ()
     people: tuple[str, ...] = ()
+    roles: tuple[tuple[str, str, str], ...] = ()  # (country, role, person) the article states
     expressions: int = 0
     sentences: int = 0
     duplicate_of: str | None = None
@@ -120,7 +121,9 @@ def analyse_article(article: Article) -> ArticleAnalysis:
     entities = find_mentions(text, sentences)
     events = extract_events(article.id, text, sentences, expressions, entities.mentions, reference_dates)
     people = tuple(sorted({mention.name for mention in entities.mentions if mention.kind == PERSON}))
-    return ArticleAnalysis(article.id, tuple(events), people, len(expressions), len(sentences))
+    return ArticleAnalysis(
+        article.id, tuple(events), people, entities.roles, len(expressions), len(sentences)
+    )
 
 
 __all__ = ["ArticleAnalysis", "analyse_article", "tag_stretch"]

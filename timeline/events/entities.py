@@ -29,6 +29,7 @@ PERSON, ORGANIZATION, PLACE = "person", "organization", "place"
 # A capitalised word the article never ties to a kind; NameResolver may still find its person.
 BARE_NAME = "name"
 _BARE_MARK = "?"
+_ROLE_MARK = "role:"
 
 
 def bare_participant(name: str) -> str:
@@ -441,7 +442,17 @@ def _role_references(
             ]
             if holders:
                 found.append(Mention(match.start(), match.end(), match.group(), PERSON, holders[-1]))
+            elif country and role:
+                # Not introduced here: the corpus may know who holds it ("the German chancellor").
+                found.append(
+                    Mention(match.start(), match.end(), match.group(), BARE_NAME, role_key(country, role))
+                )
     return found
+
+
+def role_key(country: str, role: str) -> str:
+    """How a role stands among names until the corpus says who holds it: "role:Germany:leader"."""
+    return f"{_ROLE_MARK}{country}:{role}"
 
 
 def _similar_surnames(left: str, right: str) -> bool:
@@ -462,10 +473,11 @@ class NameResolver:
     Full names that share a surname spelling and a similar first name are one person
     ("Sergei Lavrov"/"Sergey Lavrov"; "Volodymyr Zelensky"/"Volodymyr Zelenskyy"); the spelling
     used most often is canonical (ties: alphabetical). A lone surname is the one full name that
-    has it. Names are compared only within blocks of the same first letter of the surname.
+    has it; a role ("the German chancellor") the one person any article gave it. Names are
+    compared only within blocks of the same first letter of the surname.
     """
 
-    def __init__(self, person_names: Iterable[str]) -> None:
+    def __init__(self, person_names: Iterable[str], roles: Iterable[tuple[str, str, str]] = ()) -> None:
         counts = Counter(person_names)
         full_names = sorted(name for name in counts if " " in name)
         blocks: dict[str, list[str]] = defaultdict(list)
@@ -497,11 +509,18 @@ class NameResolver:
         self._surname_blocks: dict[str, list[str]] = defaultdict(list)
         for surname in sorted(self._by_surname):
             self._surname_blocks[surname[:1].lower()].append(surname)
+        # Who holds each role across the corpus; a role with several holders names no one.
+        self._role_holders: dict[str, set[str]] = defaultdict(set)
+        for country, role, holder in roles:
+            self._role_holders[role_key(country, role)].add(holder)
 
     def canonical(self, name: str) -> str | None:
         """The canonical full name for NAME, or None for a lone name that matches no one."""
         if name in self._canonical:
             return self._canonical[name]
+        if name.startswith(_ROLE_MARK):
+            holders = {self._canonical.get(holder, holder) for holder in self._role_holders.get(name, ())}
+            return next(iter(holders)) if len(holders) == 1 else None
         if " " in name:
             return name
         candidates = self._by_surname.get(name)

@@ -59,7 +59,10 @@ class _Cluster:
 
 
 def _resolver(analyses: Sequence[ArticleAnalysis]) -> NameResolver:
-    return NameResolver(name for analysis in analyses for name in analysis.people)
+    return NameResolver(
+        (name for analysis in analyses for name in analysis.people),
+        [role for analysis in analyses for role in analysis.roles],
+    )
 
 
 def _canonical_people(event: Event, resolver: NameResolver) -> Event:
