@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from timeline.documents import build_article
 from timeline.readers.base import Document
 from timeline.segmentation import segment
@@ -374,3 +377,18 @@ def test_a_wire_dateline_dates_the_story_but_is_not_part_of_it() -> None:
         "Putin and Trump to meet",
         "Russia said on Thursday that the two leaders would meet soon.",
     ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([*STORY_LINES, *FURNITURE_LINES, "", "   "]), max_size=25))
+def test_any_mix_of_story_and_furniture_lines(lines: list[str]) -> None:
+    opening = "Ministers agreed on Monday to resume grain shipments through the Black Sea, officials said."
+    text = "\n".join([opening, *lines]) + "\n"
+    pieces = segment(text).segments
+    positions = [position for piece in pieces for position in (piece.start, piece.end)]
+    assert positions == sorted(positions) and positions[0] == 0 and positions[-1] <= len(text)
+    for piece in pieces:
+        inside = text[piece.start : piece.end]
+        assert inside == inside.strip() and inside
+        for line in inside.splitlines():
+            assert not line.strip() or line.strip() in STORY_LINES or line == opening
