@@ -115,8 +115,10 @@ def test_unsupported_file_missing_input_and_empty_folder(tmp_path: Path) -> None
     empty = tmp_path / "empty"
     empty.mkdir()
     good = _write(tmp_path / "good.txt")
-    batch = read_articles([pdf, tmp_path / "nowhere", empty, good])
+    manifest = _write(tmp_path / "manifest.csv", "path,date\n")
+    batch = read_articles([pdf, tmp_path / "nowhere", empty, good, manifest])
     assert [article.id for article in batch] == ["good.txt"]
+    assert f"{manifest}: a manifest, not an article; give its folder instead" in batch.problems
     assert batch.problems[:3] == [
         f"{pdf}: unsupported file type '.pdf' (readable: .htm, .html, .json, .jsonl, .markdown, .md, "
         ".ndjson, .txt); skipped",

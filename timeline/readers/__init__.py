@@ -57,52 +57,57 @@ def _display(root: str, relative: str) -> str:
     return relative if root in ("", ".") else f"{root.rstrip('/')}/{relative}"
 
 
+def _walk_folder(root: Path, shown: str, found: Discovery) -> list[InputFile]:
+    """The readable article files under ROOT, sorted by their path relative to it."""
+
+    def unreadable_folder(error: OSError) -> None:
+        found.problems.append(f"{error.filename}: cannot be read ({error.strerror}); skipped")
+
+    files = []
+    for folder, subfolders, names in os.walk(root, onerror=unreadable_folder):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith((".", "__")))
+        for name in sorted(names):
+            path = Path(folder) / name
+            if name == MANIFEST_NAME or not _is_article_name(path):
+                continue
+            relative = path.relative_to(root).as_posix()
+            if path.suffix.lower() not in READERS:
+                found.problems.append(f"{_display(shown, relative)}: unsupported file type "
+                                      f"'{path.suffix or name}'; skipped")
+                continue
+            files.append(InputFile(path, relative, _display(shown, relative)))
+    return sorted(files, key=lambda file: file.id)
+
+
 def discover(inputs: Iterable[str | os.PathLike[str]]) -> Discovery:
     """The article files under INPUTS, each once, in input order then sorted path order."""
     found = Discovery()
     seen: set[Path] = set()
+    readable = ", ".join(sorted(READERS))
     for given in inputs:
-        root = Path(given)
-        shown = os.fspath(given)
-        if root.is_file():
-            candidates = [(root, root.name, shown)]
-            if root.suffix.lower() not in READERS and root.name != MANIFEST_NAME:
-                found.problems.append(f"{shown}: unsupported file type '{root.suffix or root.name}' "
-                                      f"(readable: {', '.join(sorted(READERS))}); skipped")
-                continue
-        elif root.is_dir():
-            candidates = []
-            def unreadable_folder(error: OSError) -> None:
-                found.problems.append(f"{error.filename}: cannot be read ({error.strerror}); skipped")
-
-            for folder, subfolders, names in os.walk(root, onerror=unreadable_folder):
-                subfolders[:] = sorted(name for name in subfolders if not name.startswith((".", "__")))
-                for name in sorted(names):
-                    path = Path(folder) / name
-                    relative = path.relative_to(root).as_posix()
-                    if name == MANIFEST_NAME or not _is_article_name(path):
-                        continue
-                    if path.suffix.lower() not in READERS:
-                        found.problems.append(f"{_display(shown, relative)}: unsupported file type "
-                                              f"'{path.suffix or name}'; skipped")
-                        continue
-                    candidates.append((path, relative, _display(shown, relative)))
-            candidates.sort(key=lambda candidate: candidate[1])
-            if not candidates:
+        root, shown = Path(given), os.fspath(given)
+        if root.is_dir():
+            files = _walk_folder(root, shown, found)
+            if not files:
                 found.empty_folders.append(shown)
-                found.problems.append(f"{shown}: no articles found in this folder "
-                                      f"(readable: {', '.join(sorted(READERS))})")
-        else:
+                found.problems.append(f"{shown}: no articles found in this folder (readable: {readable})")
+        elif not root.is_file():
             found.problems.append(f"{shown}: no such file or folder")
             continue
-        for path, document_id, display_path in candidates:
-            if path.name == MANIFEST_NAME:
-                continue
-            resolved = path.resolve()
-            if resolved in seen:
-                continue
-            seen.add(resolved)
-            found.files.append(InputFile(path, document_id, display_path))
+        elif root.name == MANIFEST_NAME:
+            found.problems.append(f"{shown}: a manifest, not an article; give its folder instead")
+            continue
+        elif root.suffix.lower() not in READERS:
+            found.problems.append(f"{shown}: unsupported file type '{root.suffix or root.name}' "
+                                  f"(readable: {readable}); skipped")
+            continue
+        else:
+            files = [InputFile(root, root.name, shown)]
+        for file in files:
+            resolved = file.path.resolve()
+            if resolved not in seen:
+                seen.add(resolved)
+                found.files.append(file)
     return found
 
 
