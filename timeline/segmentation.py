@@ -270,13 +270,15 @@ def _teaser_segment(teaser: _Teaser) -> tuple[Segment, dt.timedelta | None, str 
         if line.kind == "age" and age is None:
             age = _age(line.text)
         elif line.kind == "stamp" and stamp is None:
-            found = dating.find_dateline(line.text)
-            stamp = found.value if found and found.date else None
+            dateline = dating.find_dateline(line.text)
+            stamp = dateline.value if dateline and dateline.date else None
         name = _source_name(line.text) if line.kind != "stamp" else None
         if name and source is None:
             source = name
-    found = Segment(start, teaser.content[-1].end, "teaser", title, source, age=age[1] if age else None)
-    return found, age[0] if age else None, stamp
+    end = teaser.content[-1].end
+    if age is None:
+        return Segment(start, end, "teaser", title, source), None, stamp
+    return Segment(start, end, "teaser", title, source, age=age[1]), age[0], stamp
 
 
 def segment(text: str, body_start: int = 0) -> Segmentation:
@@ -311,12 +313,10 @@ def segment(text: str, body_start: int = 0) -> Segmentation:
                     ages[teaser_segment.start] = age
                 if stamp is not None:
                     stamps[teaser_segment.start] = stamp
-            if used < len(block):
-                resume = block[used]
-                index = next(position for position in range(index, end) if lines[position] is resume)
-                state = "main"
-                continue
-            index = end
+            if used < len(block):  # the story resumes after a block of bare headlines
+                index = next(position for position in range(index, end) if lines[position] is block[used])
+            else:
+                index = end
             state = "main"
             continue
         if line.kind == "comment_header":
