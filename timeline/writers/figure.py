@@ -14,6 +14,7 @@ not 'happened', and how many articles report the event.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import os
 import warnings
@@ -690,6 +691,7 @@ def _place_lane(
         shape = precision_shape(event.granularity, event.start_date, end)
         style = _event_style(event, colour, event.id in emphasised)
         mark = _draw_mark(axes, event, shape, x0, x1, line_y, style, svg_element_id(event.id, "mark"))
+        _draw_overrun(axes, axis, event.start_date, end, line_y, style["edge"])
         date_text, headline = texts_by_event[event.id]
         label = labels.get(event.id)
         if label is None:  # no room for its label: the mark alone
@@ -713,6 +715,28 @@ def _place_lane(
         axes.add_collection(
             LineCollection(leaders, colors=leader_colour, linewidths=0.5, alpha=0.8, zorder=1.5)
         )
+
+
+def _draw_overrun(axes, axis: TimeAxis, start: dt.date, end: dt.date, line_y: float, colour: str) -> None:
+    """An arrowhead where a period runs on past the end of the axis ('2017–2019' on an axis that
+    starts in 2018), so that a clipped bar is not read as starting where the axis does."""
+    for outside, x, marker in (
+        (start < axis.segments[0].start, axis.x0, "<"),
+        (end > axis.segments[-1].end, axis.x1, ">"),
+    ):
+        if outside:
+            axes.add_artist(
+                Line2D(
+                    [x],
+                    [line_y],
+                    marker=marker,
+                    markersize=4,
+                    linestyle="none",
+                    markerfacecolor=colour,
+                    markeredgecolor=colour,
+                    zorder=4,
+                )
+            )
 
 
 def _draw_gaps(axes, axis: TimeAxis, bottom: float, top: float) -> None:
