@@ -131,6 +131,7 @@ _NOT_A_SUBJECT = frozenset(
         "during",
     }
 )
+_ARTICLES = frozenset({"the", "a", "an"})
 _PASSIVE_AUXILIARIES = frozenset({"was", "were", "been", "is", "are", "be", "being"})
 _AUXILIARIES = frozenset({"has", "had", "have", "was", "were", "is", "are", "will", "would", "also", "then"})
 _DATE_PREPOSITION = re.compile(
@@ -537,11 +538,13 @@ def _label(
     trigger = pairing.trigger
     names = tuple(people[:3])
     slots = [_surname_slot(index) for index in range(len(names))]
-    place = f" in {places[0]}" if places else ""
+    place = f" {_place_preposition(text, pairing.trigger, places[0])} {places[0]}" if places else ""
     if trigger.pos == "tverb" and len(names) >= 2 and not _compound_subject(text, region, trigger):
         return f"{slots[0]} {third_person(trigger.lemma)} {slots[1]}{place}", names[:2]
     if trigger.pos in ("verb", "tverb") and len(names) == 1:
-        rest = _phrase_after(text, trigger.end, clause[1], pairing.timex, 4)
+        # Headline style: no articles inside the object ("speaks with leaders of France").
+        words = _phrase_after(text, trigger.end, clause[1], pairing.timex, 7).split()
+        rest = _trimmed([word for word in words if word.lower() not in _ARTICLES], 5)
         label = f"{slots[0]} {third_person(trigger.lemma)} {rest}".strip()
         return label + ("" if rest else place), names
     if trigger.pos in ("verb", "tverb") and not names:
@@ -552,6 +555,12 @@ def _label(
     modifiers = _noun_modifiers(text, region[0], trigger, places) if trigger.pos == "noun" else ""
     parts = [part for part in ("–".join(slots), modifiers, trigger.noun) if part]
     return _capitalised(" ".join(parts) + place), names
+
+
+def _place_preposition(text: str, trigger: Trigger, place: str) -> str:
+    """ "invasion of Ukraine" keeps its "of"; every other place is "in" it."""
+    following = text[trigger.end : trigger.end + len(place) + 10]
+    return "of" if trigger.pos == "noun" and _OF_NOUN.match(following) else "in"
 
 
 def _capitalised(label: str) -> str:
