@@ -256,3 +256,12 @@ def test_dates_with_a_year_bound_the_window_by_their_tense() -> None:
     assert inference.evidence == ("Friday, August 15, 2025", "August 12, 2025")
     # Alone, such a date says nothing about when the article was written.
     assert infer_date("They spoke on August 12, 2025 about the summit.") is None
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["Wednesday, August 6", "Wednesday (Aug. 6)", "Wednesday 6 August", "Wednesday, the 6th of August"],
+)
+def test_weekday_anchored_date_forms(phrase: str) -> None:
+    inference = infer_date(f"Witkoff will meet Putin on {phrase} in Moscow, as agreed in 2025.")
+    assert (inference.earliest, inference.latest) == (dt.date(2025, 7, 31), dt.date(2025, 8, 6))

@@ -130,7 +130,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "header": re.compile(rf"^[ \t]*(?:{clock},?\s*)?(?P<date>{full}){time_part}?[ \t]*$", re.MULTILINE),
         "byline": re.compile(rf"^[ \t]*By\s+[^\n|•·]{{2,60}}?\s*[|•·,–—-]\s*(?P<date>{full})", re.MULTILINE),
-        "weekday_date": re.compile(rf"\b{weekday},?\s+(?:the\s+)?{month_day}(?:,?\s*{year}\b)?"),
+        "weekday_date": re.compile(rf"\b{weekday},?\s+\(?(?:the\s+)?{month_day}(?:,?\s*{year}\b)?"),
         "full_date": re.compile(rf"\b{full}"),
         "year": re.compile(r"(?<![\d,.])(?:19|20)\d\d(?!\d|[,.]\d)"),
     }
