@@ -185,3 +185,23 @@ def test_shapes_and_wrapping():
         "couple of weeks",
     ]
     assert wrap_label("word " * 30, 10, 2) == ["word word", "word word…"]
+
+
+def test_lanes_keep_the_fullest_names_and_pool_the_rest():
+    from test_figure_corpus import ARTICLES, make_event
+
+    from timeline.writers.layout import lane_of_events
+
+    places = ["Kyiv"] * 3 + ["Paris"] * 2 + [f"Town {index}" for index in range(8)]
+    events = [
+        make_event(f"e{index:02d}", "An event", "2025-08-15", places=(place,))
+        for index, place in enumerate(places)
+    ]
+    events.append(make_event("nowhere", "No place named", "2025-08-16"))
+    lanes = lane_of_events(events, "place", ARTICLES)
+    assert lanes["e00"] == "Kyiv" and lanes["e03"] == "Paris"
+    assert {lanes[f"e{index:02d}"] for index in range(5, 13)} == {"other places"}
+    assert lanes["nowhere"] == "other places"
+    by_source = lane_of_events(events[:1], "source", ARTICLES)
+    assert by_source == {"e00": "The Times Desk"}
+    assert lane_of_events(events[:2], "none", ARTICLES) == {"e00": "", "e01": ""}

@@ -103,7 +103,7 @@ PAGE_SCRIPT = """
     if (!event) return;
     if (pin) pinned = key;
     details.replaceChildren();
-    details.dataset.event = key;
+    details.dataset.shown = key;
     const title = document.createElement("h2");
     title.textContent = event.label;
     const when = document.createElement("p");
@@ -132,7 +132,6 @@ PAGE_SCRIPT = """
     group.dataset.event = match[1];
   });
   document.querySelectorAll("[data-event]").forEach(function (node) {
-    if (node === details) return;
     node.addEventListener("click", function () { show(node.dataset.event, true); });
     node.addEventListener("mouseenter", function () { if (!pinned) show(node.dataset.event, false); });
   });
