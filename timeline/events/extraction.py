@@ -19,8 +19,10 @@ import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
+from functools import cache
 
 from timeline.events.entities import BARE_NAME, ORGANIZATION, PERSON, PLACE, bare_participant, titles
+from timeline.events.resources import data_table
 from timeline.events.triggers import (
     HELD,
     RECIPROCAL,
@@ -71,69 +73,6 @@ _PLURAL_SUBJECT = re.compile(r"\b(?:they|them)\s+(?:\w+\s+){0,2}$", re.IGNORECAS
 # Double quotes only: a single quote is as often an apostrophe ("Russia's").
 _QUOTE = re.compile(r"[“\"]([^“”\"]{3,120})[”\"]")
 _SLOT = re.compile(r"\{(\d+)\}")
-_LEADING_WORDS = frozenset({"the", "a", "an", "it", "that", "this", "those", "these", "to"})
-_TRAILING_WORDS = frozenset(
-    {
-        "to",
-        "of",
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "by",
-        "from",
-        "that",
-        "his",
-        "her",
-        "their",
-        "its",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "would",
-        "will",
-        "as",
-        "if",
-    }
-)
-# Pronouns and prepositions: words before a verb that show they are not a clean subject.
-_NOT_A_SUBJECT = frozenset(
-    {
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "you",
-        "it",
-        "been",
-        "in",
-        "on",
-        "at",
-        "of",
-        "for",
-        "with",
-        "by",
-        "from",
-        "into",
-        "about",
-        "after",
-        "before",
-        "since",
-        "during",
-    }
-)
-_ARTICLES = frozenset({"the", "a", "an"})
-_PASSIVE_AUXILIARIES = frozenset({"was", "were", "been", "is", "are", "be", "being"})
-_AUXILIARIES = frozenset({"has", "had", "have", "was", "were", "is", "are", "will", "would", "also", "then"})
 _DATE_PREPOSITION = re.compile(
     r"\b(?:on|in|at|by|since|from|until|during|of|as early as|as soon as)\s*$", re.IGNORECASE
 )
@@ -145,6 +84,14 @@ _PHRASE_END = re.compile(_CLAUSE_END + r"|\bto\b")
 _REPORTED_CLAUSE_END = re.compile(_CLAUSE_END)
 _DEFINITE_REFERENCE = re.compile(r"\b(?:that|the|this|such a)\s+(\w+)", re.IGNORECASE)
 _LABEL_WORD_LIMIT = 6
+
+
+@cache
+def headline_words(group: str) -> frozenset[str]:
+    """A word group of data/headline_words.tsv: "leading", "trailing", "not_subject" ..."""
+    return frozenset(
+        word for name, words in data_table("headline_words.tsv") if name == group for word in words.split()
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -482,10 +429,10 @@ def _noun_modifiers(text: str, region_start: int, trigger: Trigger, places: list
 
 def _trimmed(words: list[str], limit: int = _LABEL_WORD_LIMIT) -> str:
     """At most LIMIT words, without a leading article or a dangling function word at the end."""
-    while words and words[0].lower() in _LEADING_WORDS:
+    while words and words[0].lower() in headline_words("leading"):
         words = words[1:]
     words = words[:limit]
-    while words and words[-1].lower().strip(",.;:") in _TRAILING_WORDS:
+    while words and words[-1].lower().strip(",.;:") in headline_words("trailing"):
         words = words[:-1]
     return " ".join(words).strip(" ,.;:\"'“”‘’")
 
@@ -510,10 +457,10 @@ def _phrase_before(text: str, start: int, end: int) -> str:
     """The subject words before a verb: "the Joint Sea exercises (began)" -> "Joint Sea exercises"."""
     fragment = _PHRASE_END.split(text[start:end])[-1]
     words = fragment.split()
-    if words and words[-1].lower() in _PASSIVE_AUXILIARIES:
+    if words and words[-1].lower() in headline_words("passive"):
         return ""  # "a policeman was killed": the words before are not who did it
-    words = [word for word in words if word.lower() not in _AUXILIARIES][-4:]
-    if any(word.lower() in _NOT_A_SUBJECT or any(c.isdigit() for c in word) for word in words):
+    words = [word for word in words if word.lower() not in headline_words("auxiliary")][-4:]
+    if any(word.lower() in headline_words("not_subject") or any(c.isdigit() for c in word) for word in words):
         return ""  # "the last time they met", "bombings on Aug. 7": no headline in that
     return _trimmed(words, 4)
 
@@ -544,7 +491,7 @@ def _label(
     if trigger.pos in ("verb", "tverb") and len(names) == 1:
         # Headline style: no articles inside the object ("speaks with leaders of France").
         words = _phrase_after(text, trigger.end, clause[1], pairing.timex, 7).split()
-        rest = _trimmed([word for word in words if word.lower() not in _ARTICLES], 5)
+        rest = _trimmed([word for word in words if word.lower() not in headline_words("article")], 5)
         label = f"{slots[0]} {third_person(trigger.lemma)} {rest}".strip()
         return label + ("" if rest else place), names
     if trigger.pos in ("verb", "tverb") and not names:
