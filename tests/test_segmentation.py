@@ -392,3 +392,16 @@ def test_any_mix_of_story_and_furniture_lines(lines: list[str]) -> None:
         assert inside == inside.strip() and inside
         for line in inside.splitlines():
             assert not line.strip() or line.strip() in STORY_LINES or line == opening
+
+
+def test_a_wire_dateline_without_year_is_named_in_the_warning() -> None:
+    text = "Putin and Trump to meet\nMOSCOW, Aug 7 (Reuters) - Russia said the two leaders would meet soon.\n"
+    article = build_article(Document("wire.txt", "wire.txt", text, "txt"), None)
+    assert (article.date, article.date_source) == (None, "none")
+    assert article.warnings == (
+        "wire.txt: the dateline 'Aug 7' names no year and nothing else dates the article; left undated",
+    )
+    assert [text[piece.start : piece.end] for piece in article.segments] == [
+        "Putin and Trump to meet",
+        "Russia said the two leaders would meet soon.",
+    ]

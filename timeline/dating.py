@@ -49,6 +49,7 @@ class Dateline:
     value: str
     date: dt.date | None
     kind: str  # "published" | "revised" | "wire" | "header" | "byline"
+    words: str = ""  # the date as written: "Aug 7"
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +229,7 @@ def find_dateline(text: str) -> Dateline | None:
                 value=value,
                 date=date,
                 kind=kind_found,
+                words=match["date"],
             ))
     for kind in ("published", "wire", "header", "byline", "revised"):
         if kind in found:
@@ -401,28 +403,29 @@ def reference_date(
     if dateline is not None and dateline.date is not None:
         return ReferenceDate(dateline.value, "dateline")
     inference = infer_date(text)
-    if dateline is not None:
+    if dateline is not None and inference is not None:
         # A wire dateline without its year ("MOSCOW, Aug 7 (Reuters) -"): the content may pin the year.
-        month, day = int(dateline.value[5:7]), int(dateline.value[8:10])
-        years = sorted({inference.earliest.year, inference.latest.year} if inference else set())
-        for year in years:
-            candidate = dt.date(year, month, day) if _valid(year, month, day) else None
-            if candidate and inference and inference.earliest <= candidate <= inference.latest:
-                return ReferenceDate(candidate.isoformat(), "dateline")
+        pinned = _day_in_window(dateline.value, inference.earliest, inference.latest)
+        if pinned is not None:
+            return ReferenceDate(pinned.isoformat(), "dateline")
     if inference is not None:
         return ReferenceDate(inference.value, "inferred", (describe(inference),))
     if dateline is not None:
         return ReferenceDate(None, "none", (
-            f"the dateline '{text[dateline.date_start:dateline.date_end]}' names no year and nothing "
-            "else dates the article; left undated",
+            f"the dateline '{dateline.words}' names no year and nothing else dates the article; left undated",
         ))
     return ReferenceDate(None, "none", ("no date found (no metadata, manifest row, dateline or "
                                         "datable content); relative dates stay unanchored",))
 
 
-def _valid(year: int, month: int, day: int) -> bool:
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True
+def _day_in_window(value: str, earliest: dt.date, latest: dt.date) -> dt.date | None:
+    """The day `XXXX-MM-DD` falls on within EARLIEST..LATEST, if it does."""
+    month, day = int(value[5:7]), int(value[8:10])
+    for year in range(earliest.year, latest.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if earliest <= candidate <= latest:
+            return candidate
+    return None
