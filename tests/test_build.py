@@ -195,3 +195,19 @@ def test_the_command_prints_a_closing_summary_and_refuses_unknown_formats(tmp_pa
     assert (out / "graph.json").exists() and not (out / "graph.graphml").exists()
     assert main(["build", str(CORPUS), "--out", str(out), "--formats", "jpeg", "--no-cache"]) == 2
     assert "unknown format(s): jpeg" in capsys.readouterr().err
+
+
+def test_an_unreadable_input_is_skipped_with_one_line_naming_it_and_the_rest_is_built(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text((CORPUS / "vienna_talks.txt").read_text("utf-8"), "utf-8")
+    (corpus / "broken.json").write_text('{"text": "unterminated', "utf-8")
+    out = tmp_path / "out"
+    assert (
+        main(["build", str(corpus), "--out", str(out), "--formats", "none", "--jobs", "1", "--no-cache"]) == 0
+    )
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert [line for line in lines if "broken.json" in line] == [lines[0]]
+    assert lines[-1].startswith("timeline: 1 article read, 1 skipped, 0 near-duplicates, 5 events,")
+    events = json.loads((out / "events.json").read_text("utf-8"))["events"]
+    assert {source["article"] for event in events for source in event["sources"]} == {"good.txt"}
