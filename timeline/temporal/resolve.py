@@ -14,14 +14,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import islice
 
 from timeline.model import TimeExpr
 from timeline.temporal.calendar_math import MOVABLE_HOLIDAYS, UNANCHORED, shift, value_at
 from timeline.temporal.grammar import Grammar, normalise_word
 
+# How many expressions back an anaphoric one may refer ("a day later" is about a recent date).
+_ANAPHORA_REACH = 50
 # How close a named day must be for a bare weekday to be read as that day ("the parade ... on Friday").
 _NEARBY_CHARACTERS = 120
 
@@ -48,7 +51,7 @@ class Context:
         self, granularities: tuple[str, ...] = ("day", "instant")
     ) -> tuple[dt.date | None, str | None]:
         """The date the story is at: the last expression with a date this precise, else the reference date."""
-        for expression in reversed(self.history):
+        for expression in self._recent():
             if expression.start_date is not None and expression.granularity in granularities:
                 return expression.start_date, f"text:{expression.start}:{expression.end}"
         return self.reference, ("dct" if self.reference else None)
@@ -64,8 +67,12 @@ class Context:
             return None
         return latest
 
+    def _recent(self) -> Iterator[TimeExpr]:
+        """The expressions before this one, nearest first, as far back as anaphora reaches."""
+        return islice(reversed(self.history), _ANAPHORA_REACH)
+
     def last_quarter(self) -> TimeExpr | None:
-        for expression in reversed(self.history):
+        for expression in self._recent():
             # Only a quarter named in its own right; "the year-ago quarter" is not the topic.
             if expression.rule in _TOPIC_QUARTER_RULES and re.fullmatch(r"\d{4}-Q[1-4]", expression.value):
                 return expression
