@@ -405,3 +405,21 @@ def test_a_wire_dateline_without_year_is_named_in_the_warning() -> None:
         "Putin and Trump to meet",
         "Russia said the two leaders would meet soon.",
     ]
+
+
+def test_teasers_with_headlines_above_their_dates() -> None:
+    text = (
+        "Main headline here\n\n"
+        "The story itself is told in this sentence, which is long enough to be prose.\n\n"
+        "Related posts\n"
+        "Storm hits Manila\nOct 19, 2025\nThousands were evacuated before the typhoon made landfall.\n"
+        "Oil prices rise on supply worries\nOct 20, 2025\nBrent crude rose 2%.\n"
+    )
+    article = build_article(Document("page.txt", "page.txt", text, "txt"), None)
+    teasers = [piece for piece in article.segments if piece.kind == "teaser"]
+    assert [
+        (text[piece.start : piece.end].split("\n")[0], piece.date, piece.date_source) for piece in teasers
+    ] == [
+        ("Storm hits Manila", "2025-10-19", "dateline"),
+        ("Oil prices rise on supply worries", "2025-10-20", "dateline"),
+    ]

@@ -218,17 +218,20 @@ class _Teaser:
 def _split_block(lines: list[_Line]) -> tuple[list[_Teaser], int]:
     """Split a teaser block into teasers. Returns them and how many lines the block used: a
     block of bare titles ends at the first paragraph of prose, where the main story resumes."""
-    anchored = any(line.kind in ("age", "stamp") for line in lines)
+    anchors = [index for index, line in enumerate(lines) if line.kind in ("age", "stamp")]
     teasers: list[_Teaser] = []
-    if anchored:
+    if anchors:
+        title_first = _title_comes_first(lines, anchors[0])
         for line in lines:
             if line.kind in ("age", "stamp"):
                 teaser = _Teaser(header=[line])
-                # Source lines just above the age belong to this teaser, not to the previous body.
-                if teasers:
-                    previous = teasers[-1].content
-                    while previous and previous[-1].words <= SOURCE_WORDS and not previous[-1].is_sentence:
-                        teaser.header.insert(0, previous.pop())
+                # The short lines just above an age or a date belong to its teaser, not to the
+                # previous one's summary: its source ("LeMonde"), or its headline when the layout
+                # puts headlines above dates.
+                longest = TITLE_WORDS if title_first else SOURCE_WORDS
+                previous = teasers[-1].content if teasers else []
+                while previous and previous[-1].words <= longest and not previous[-1].is_sentence:
+                    (teaser.content if title_first else teaser.header).insert(0, previous.pop())
                 teasers.append(teaser)
             elif line.kind == "text":
                 if teasers and teasers[-1].content == [] and line.words <= SOURCE_WORDS and (
@@ -252,6 +255,16 @@ def _split_block(lines: list[_Line]) -> tuple[list[_Teaser], int]:
             teasers.append(_Teaser(content=paragraph))
             paragraph = []
     return teasers, len(lines)
+
+
+def _title_comes_first(lines: list[_Line], anchor: int) -> bool:
+    """Whether teasers put their headline above their age or date ("Storm hits Manila / 2 days
+    ago / Thousands were evacuated.") rather than below it ("LeMonde / 3 hours ago / US envoy
+    Witkoff to visit Moscow / ..."): below the first anchor comes a summary, not a headline."""
+    following = [line for line in lines[anchor + 1:] if line.kind == "text"
+                 and not line.text.startswith(("-", "–", "—", "By ", "by "))]
+    before = [line for line in lines[:anchor] if line.kind == "text"]
+    return bool(before) and (not following or following[0].is_sentence)
 
 
 def _is_list_of_titles(paragraph: list[_Line], line: _Line) -> bool:
