@@ -480,8 +480,12 @@ def _label(
     pairing: _Pairing,
     people: list[str],
     places: list[str],
+    organizations: Sequence[str] = (),
 ) -> tuple[str, tuple[str, ...]]:
-    """A short headline from the event's own words, with {0}, {1} ... standing for people's surnames."""
+    """A short headline from the event's own words, with {0}, {1} ... standing for people's surnames.
+
+    Without people, an organisation of the clause stands in for them ("NATO meeting").
+    """
     trigger = pairing.trigger
     names = tuple(people[:3])
     slots = [_surname_slot(index) for index in range(len(names))]
@@ -500,7 +504,8 @@ def _label(
             verb = trigger.lemma if subject.endswith("s") else third_person(trigger.lemma)
             return _capitalised(f"{subject} {verb}{place}"), ()
     modifiers = _noun_modifiers(text, region[0], trigger, places) if trigger.pos == "noun" else ""
-    parts = [part for part in ("–".join(slots), modifiers, trigger.noun) if part]
+    who = "–".join(slots) or (organizations[0] if organizations and organizations[0] not in modifiers else "")
+    parts = [part for part in (who, modifiers, trigger.noun) if part]
     return _capitalised(" ".join(parts) + place), names
 
 
@@ -709,7 +714,13 @@ def _draft(
     )
     if pairing.trigger.category != STATEMENT:
         draft.label, draft.label_names = _label(
-            text, draft.region, draft.clause, pairing, draft.people + draft.bare, draft.places
+            text,
+            draft.region,
+            draft.clause,
+            pairing,
+            draft.people + draft.bare,
+            draft.places,
+            draft.organizations,
         )
     return draft
 
