@@ -278,15 +278,14 @@ def range_(groups: Groups, arguments: dict, context: Context) -> Resolution | No
 def day_range(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     """Days from one to another: "May 8-10" -> 2025-05-08/2025-05-10, "July 30-Aug. 2"."""
     first = calendar({key: groups[key] for key in ("month", "day", "year") if key in groups}, {}, context)
-    anchored = first is not None and len(first.value) == 10 and first.value[:4].isdigit()
-    first_day = dt.date.fromisoformat(first.value) if anchored else None
-    last_month = _month_of(groups, context, "month_b") or _month_of(groups, context)
-    last_day_number = int(re.sub(r"\D", "", groups["day_b"]))
     if first is None:
         return None
-    if first_day is None:
+    last_month = _month_of(groups, context, "month_b") or _month_of(groups, context)
+    last_day_number = int(re.sub(r"\D", "", groups["day_b"]))
+    if not first.value[:4].isdigit():
         # No reference date and no year: the days are known, the year is not.
         return Resolution("DATE", f"{first.value}/XXXX-{last_month:02d}-{last_day_number:02d}")
+    first_day = dt.date.fromisoformat(first.value)
     last_day = dt.date(first_day.year, last_month, last_day_number)
     if last_day < first_day:
         last_day = dt.date(first_day.year + 1, last_month, last_day_number)
