@@ -412,16 +412,15 @@ def half(groups: Groups, arguments: dict, context: Context) -> Resolution | None
     return Resolution("DATE", f"{year:04d}-H{number}")
 
 
-_SEASON_ORDER = ("WI", "SP", "SU", "FA")
+# Seasons in the order they come within their year; winter is written with the year of its December.
+_SEASON_ORDER = ("SP", "SU", "FA", "WI")
 
 
 def _season_index(day: dt.date) -> tuple[int, int]:
-    """(season year, season index) of a day: December belongs to the next year's... winter of its own year."""
-    if day.month == 12:
-        return day.year, 0
+    """(season year, index in _SEASON_ORDER) of a day: January 2025 is in the winter of 2024."""
     if day.month <= 2:
-        return day.year - 1, 0
-    return day.year, (day.month - 3) // 3 + 1
+        return day.year - 1, 3
+    return day.year, (day.month - 3) // 3
 
 
 def season(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -434,7 +433,6 @@ def season(groups: Groups, arguments: dict, context: Context) -> Resolution | No
         return Resolution("DATE", f"XXXX-{code}", mod)
     current_year, current_index = _season_index(context.reference)
     target = _SEASON_ORDER.index(code)
-    # Winter is written with the year it starts in (December); seasons after it in the cycle follow.
     ordinal_now = current_year * 4 + current_index
     relation = _relation(groups)
     this_cycle = current_year * 4 + target
