@@ -20,6 +20,7 @@ def _event(
     label: str = "{0}–{1} meeting",
     status: str = "happened",
     after=(),
+    text: str | None = None,
 ) -> Event:
     first, last, granularity = interval_of(value)
     return Event(
@@ -32,7 +33,9 @@ def _event(
         status=status,
         participants=tuple(people),
         places=tuple(places),
-        sources=(Source(article, 10 * index, 10 * index + 9, f"sentence {index}", value),),
+        sources=(
+            Source(article, 10 * index, 10 * index + 9, text or f"sentence {index} of {article}", value),
+        ),
         trigger=trigger,
         after=tuple(after),
         extra={"category": category, "label_names": tuple(people), "timex_start": 10 * index},
@@ -101,6 +104,7 @@ def test_disjoint_dates_other_places_other_classes_and_statements_stay_apart():
                     ["Donald Trump"],
                     label="{0}: x",
                     status="reported",
+                    text="Trump said something about tariffs",
                 ),
             ),
             _analysis(
@@ -117,6 +121,7 @@ def test_disjoint_dates_other_places_other_classes_and_statements_stay_apart():
                     ["Donald Trump"],
                     label="{0}: x",
                     status="reported",
+                    text="Trump said something else entirely",
                 ),
             ),
         ]
@@ -206,3 +211,30 @@ def test_blocking_finds_the_same_groups_as_comparing_every_pair():
     for event in events:
         by_key.setdefault((event.start_date, event.participants), []).append(event.id)
     assert groups == sorted(sorted(ids) for ids in by_key.values())
+
+
+def test_one_statement_reported_twice_merges_and_two_statements_do_not():
+    said = "Trump said on Friday that the summit with Putin went very well and sanctions would wait."
+    also_said = "On Friday Trump said the summit with Putin went very well, and that sanctions would wait."
+    other = "Trump said on Friday that tariffs on steel would rise next month."
+
+    def statement(article: str, index: int, text: str) -> Event:
+        return _event(
+            article,
+            index,
+            "2025-08-15",
+            "said",
+            "statement",
+            ["Donald Trump"],
+            label="{0}: x",
+            status="reported",
+            text=text,
+        )
+
+    events = merge_analyses(
+        [
+            _analysis("a.txt", statement("a.txt", 0, said), statement("a.txt", 1, other)),
+            _analysis("b.txt", statement("b.txt", 0, also_said)),
+        ]
+    )
+    assert sorted(len(e.sources) for e in events) == [1, 2]

@@ -5,7 +5,7 @@ event words are of one class (a "summit", "talks" and "met" are all a meeting), 
 (two of them where both name two), and their places agree (equal, or one inside the other:
 "Anchorage" is in "Alaska"). The merged date is the intersection: "last week" in an article of
 2025-08-20 (2025-W33) and "two months ago" in one of 2025-10-21 (2025-08) give 2025-W33.
-Statements are never merged: two people saying things on one day are two statements.
+Statements merge only when the same speaker said mostly the same words on the same day.
 
 Candidates are found through indexes keyed by (person or place, class, day, month or year), so no
 stage compares all pairs; reports are visited from the most precise to the loosest.
@@ -29,6 +29,8 @@ from timeline.temporal.timex import interval_of, value_of_day, value_of_month, v
 
 DAY_BUCKET_DAYS = 10
 SHORT_EVENT_DAYS = 62
+# Share of the longer words two reports of one statement have in common (Jaccard).
+SAME_STATEMENT_OVERLAP = 0.5
 LOOSE_EVENT_DAYS = 3700  # about ten years: looser events are kept apart
 _STATUS_RANK = {"happened": 0, "cancelled": 1, "deadline": 2, "planned": 3, "reported": 4}
 _SLOT = re.compile(r"\{(\d+)\}")
@@ -84,9 +86,30 @@ def _places_agree(left: set[str], right: set[str]) -> bool:
     return any(contains(outer, inner) or contains(inner, outer) for outer in left for inner in right)
 
 
-def _compatible(cluster: _Cluster, event: Event) -> bool:
-    if cluster.category == STATEMENT or event.extra.get("category") != cluster.category:
+def _same_statement(cluster: _Cluster, event: Event) -> bool:
+    """One statement in two reports: same speaker, same day, and mostly the same words."""
+    first = cluster.members[0]
+    speakers = set(event.participants) | set(event.organizations)
+    if not speakers or speakers != set(first.participants) | set(first.organizations):
         return False
+    if (first.start_date, first.end_date) != (
+        event.start_date,
+        event.end_date,
+    ) or first.start_date != first.end_date:
+        return False
+    left, right = _content_words(first.sources[0].text), _content_words(event.sources[0].text)
+    return bool(left and right) and len(left & right) / len(left | right) >= SAME_STATEMENT_OVERLAP
+
+
+def _content_words(text: str) -> set[str]:
+    return {word for word in re.findall(r"[a-z]{4,}", text.lower())}
+
+
+def _compatible(cluster: _Cluster, event: Event) -> bool:
+    if event.extra.get("category") != cluster.category:
+        return False
+    if cluster.category == STATEMENT:
+        return _same_statement(cluster, event)
     if cluster.ordered_with & ({event.id} | set(event.after)):
         return False
     if max(cluster.start, event.start_date) > min(cluster.end, event.end_date):
@@ -103,6 +126,7 @@ def _compatible(cluster: _Cluster, event: Event) -> bool:
 
 def _keys(event: Event) -> list[str]:
     keys = [f"person:{name}" for name in event.participants]
+    keys.extend(f"organization:{name}" for name in event.organizations)
     for name in event.places:
         keys.append(f"place:{name}")
         place = gazetteer().place(name)
