@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cache
 from itertools import islice
 
 from timeline.model import TimeExpr
@@ -212,6 +213,30 @@ def calendar(groups: Groups, arguments: dict, context: Context) -> Resolution | 
     if groups.get("hour"):
         return Resolution("TIME", f"{value}T{int(groups['hour']):02d}:{groups['minute']}", mod, anchor)
     return Resolution("DATE", value, mod, anchor)
+
+
+# The languages dateparser may read a foreign date in (the ones whose month names the grammar finds).
+_FOREIGN_LANGUAGES = ["fr", "es", "it", "pt", "de", "nl", "ru", "uk", "pl", "cs", "tr", "sv", "da", "fi"]
+
+
+@cache
+def _foreign_date_parser():
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=_FOREIGN_LANGUAGES,
+        settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
+    )
+
+
+def foreign_date(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """A date in another language ("7 août 2025"), as dateparser reads it; None if it cannot."""
+    parsed = _foreign_date_parser().get_date_data(groups["written"]).date_obj
+    written_day, written_year = int(re.sub(r"\D", "", groups["day"])), int(groups["year"])
+    # The day and year read must be the ones written: "3 années 2020" is no date, whatever dateparser says.
+    if parsed is None or (parsed.day, parsed.year) != (written_day, written_year):
+        return None
+    return Resolution("DATE", parsed.date().isoformat())
 
 
 def year_in_words(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -854,6 +879,7 @@ def constant(groups: Groups, arguments: dict, context: Context) -> Resolution | 
 
 RESOLVERS: dict[str, Resolver] = {
     "calendar": calendar,
+    "foreign_date": foreign_date,
     "year_in_words": year_in_words,
     "year_end": year_end,
     "month": month,
