@@ -28,8 +28,9 @@ RULE_EXAMPLES = [
 ]
 
 
-@pytest.mark.parametrize(("reference", "text", "written", "value", "granularity"), POSITIVE,
-                         ids=[row[1] for row in POSITIVE])
+@pytest.mark.parametrize(
+    ("reference", "text", "written", "value", "granularity"), POSITIVE, ids=[row[1] for row in POSITIVE]
+)
 def test_positive_corpus(reference: str, text: str, written: str, value: str, granularity: str) -> None:
     found = {expression.text: expression for expression in tag(text, reference)}
     assert written in found, f"{written!r} not found in {text!r}: {sorted(found)}"
