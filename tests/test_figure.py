@@ -220,3 +220,18 @@ def test_past_two_and_a_half_pages_the_least_reported_events_lose_their_labels_n
         .endswith(f"; {len(unlabelled)} marked without a label for want of room (timeline.html lists all)")
     )
     assert _overlaps(chronology) == []
+
+
+def test_svg_is_well_formed_xml_whatever_the_labels_say(tmp_path):
+    import xml.etree.ElementTree as ElementTree
+
+    event = make_event("a", "Talks -- or not --> <b>&amp; 北京", "2025-08-15")
+    path = write_figures([event], ARTICLES, tmp_path, {"title": "A -- B <c>"}, formats=("svg",))[0]
+    root = ElementTree.parse(path).getroot()
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+
+
+@pytest.mark.parametrize("size", [(6.0, 4.0), (4.0, 8.0), (20.0, 6.0)])
+def test_small_and_odd_sizes_overlap_no_text(size):
+    chronology = render_chronology(synthetic_events(80, seed=11), ARTICLES, {"size": size, "dpi": 100})
+    assert _overlaps(chronology) == []

@@ -756,11 +756,15 @@ def _draw_gaps(axes, axis: TimeAxis, bottom: float, top: float) -> None:
 
 
 def _draw_ticks(axes, axis: TimeAxis, tick_y: float, measure: _Measure) -> None:
+    """Month (or week, or year) ticks under the axis, the years under them, and each break's
+    '//' with the time it hides, where that caption finds room between the years."""
+
     def width_of(label: str) -> float:
         return measure.width(label, TICK_SIZE)
 
     rule = []
     row_height = 0.15
+    year_row: list[tuple[float, float]] = []
     for segment in axis.segments:
         rule.append([(segment.x0, tick_y), (segment.x1, tick_y)])
         for tick in segment_ticks(segment, width_of):
@@ -769,16 +773,8 @@ def _draw_ticks(axes, axis: TimeAxis, tick_y: float, measure: _Measure) -> None:
                 rule.append([(tick.x, tick_y), (tick.x, tick_y - 0.05)])
                 axes.text(tick.x + 0.02, y, tick.label, fontsize=TICK_SIZE, color=MUTED, ha="left", va="top")
             else:
-                axes.text(
-                    tick.x,
-                    y,
-                    tick.label,
-                    fontsize=TICK_SIZE,
-                    color=INK,
-                    fontweight="bold",
-                    ha="left",
-                    va="top",
-                )
+                axes.text(tick.x, y, tick.label, fontsize=TICK_SIZE, color=INK, ha="left", va="top")
+                year_row.append((tick.x, tick.x + width_of(tick.label)))
     axes.add_collection(LineCollection(rule, colors=RULE, linewidths=0.8, zorder=1))
     for before, after in axis.gaps:
         middle = (before.x1 + after.x0) / 2
@@ -790,8 +786,12 @@ def _draw_ticks(axes, axis: TimeAxis, tick_y: float, measure: _Measure) -> None:
                 linewidth=0.8,
             )
         caption = gap_caption(before, after)
+        caption_left = middle - measure.width(caption, TICK_SIZE - 1) / 2
+        caption_right = caption_left + measure.width(caption, TICK_SIZE - 1)
+        if any(caption_left < right + 0.03 and left - 0.03 < caption_right for left, right in year_row):
+            continue  # the hatched band still marks the break
         axes.text(
-            middle - measure.width(caption, TICK_SIZE - 1) / 2,
+            caption_left,
             tick_y - 0.03 - row_height,
             caption,
             fontsize=TICK_SIZE - 1,
