@@ -75,8 +75,14 @@ class Context:
     def last_quarter(self) -> TimeExpr | None:
         for expression in self._recent():
             # Only a quarter named in its own right; "the year-ago quarter" is not the topic.
-            if expression.rule in _TOPIC_QUARTER_RULES and re.fullmatch(r"\d{4}-Q[1-4]", expression.value):
-                return expression
+            named_quarter = re.fullmatch(r"\d{4}-Q[1-4]", expression.value)
+            if expression.rule not in _TOPIC_QUARTER_RULES or not named_quarter:
+                continue
+            # A report is about a quarter that has ended: "a fourth-quarter charge" written in
+            # October is a forecast, and "the latest quarter" after it is still the third.
+            if self.reference is not None and expression.end_date and expression.end_date > self.reference:
+                continue
+            return expression
         return None
 
 
