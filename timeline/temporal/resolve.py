@@ -155,10 +155,13 @@ def _year_of(text: str | None, reference: dt.date | None) -> int | None:
 
 
 _HALF_YEAR_DAYS = 183
+_YEAR_DAYS = 366
 
 
-def _pick_year(reference: dt.date, month: int, day: int | None, orientation: str | None) -> int:
-    """The year of a month (and day) written without one: by tense, else the nearest."""
+def _pick_year(
+    reference: dt.date, month: int, day: int | None, orientation: str | None, reach: int = _HALF_YEAR_DAYS
+) -> int:
+    """The year of a month (and day) written without one: by tense (within REACH days), else the nearest."""
     candidates = []
     for year in (reference.year - 1, reference.year, reference.year + 1):
         if not 1 <= year <= 9999:
@@ -175,7 +178,7 @@ def _pick_year(reference: dt.date, month: int, day: int | None, orientation: str
             return reference.year
     # The tense of the clause decides, as long as it keeps the date within half a year: a past
     # verb does not send "Nov. 6", written a week before it, back a whole year.
-    near = [c for c in candidates if abs((c - reference).days) <= _HALF_YEAR_DAYS]
+    near = [c for c in candidates if abs((c - reference).days) <= reach]
     if orientation == "past":
         past = [c for c in near if c <= reference]
         if past:
@@ -207,7 +210,11 @@ def calendar(groups: Groups, arguments: dict, context: Context) -> Resolution | 
         dt.date(check_year, month, day or 1)
         if reference is None:
             return Resolution("DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), mod)
-        year = _pick_year(reference, month, day, context.orientation())
+        if arguments.get("direction"):
+            # The rule's context settles the direction for up to a year: "the year ended March 31".
+            year = _pick_year(reference, month, day, arguments["direction"], _YEAR_DAYS)
+        else:
+            year = _pick_year(reference, month, day, context.orientation())
         anchor = "dct"
     else:
         anchor = None
