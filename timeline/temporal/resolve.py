@@ -547,6 +547,7 @@ def _with_part(value: str, part: str | None, context: Context) -> tuple[str, str
     return "TIME", f"{value}T{code}"
 
 
+_WEEKDAY_PARTS_KEPT = ("evening", "afternoon")
 _ANAPHORIC_DIRECTIONS = {"following": "future", "next": "future", "previous": "past", "preceding": "past"}
 
 
@@ -580,10 +581,13 @@ def weekday(groups: Groups, arguments: dict, context: Context) -> Resolution | N
             direction = "past"
         else:
             direction = context.orientation() or "past"
-    # "Friday night" is dated to the day, as TimeBank news annotation does; "tonight" keeps its part.
+    # "Friday night" and "Friday morning" are dated to the day, as TimeBank news annotation mostly
+    # does; "Friday evening" keeps its part (2025-08-08TEV), as it does there.
+    part = groups.get("part") if normalise_word(groups.get("part") or "") in _WEEKDAY_PARTS_KEPT else None
     if base is None:
-        return Resolution("DATE", f"XXXX-WXX-{number}", mod)
-    return Resolution("DATE", _weekday_near(base, number, direction).isoformat(), mod, anchor)
+        return Resolution(*_with_part(f"XXXX-WXX-{number}", part, context), mod)
+    day = _weekday_near(base, number, direction)
+    return Resolution(*_with_part(day.isoformat(), part, context), mod, anchor)
 
 
 _DEICTIC_DAYS = {
