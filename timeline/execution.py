@@ -392,8 +392,15 @@ def map_articles(
     - `window`: how many items may be in flight at once (default 8 per worker).
     """
     report = on_failure or report_failure_on_stderr
-    backend = _open_backend(function, jobs, engine, scheduler)
-    limit = max(window or backend.capacity * _WINDOW_PER_WORKER, backend.capacity + 1)
+    if engine == "local" and not scheduler:
+        # Local workers start at the first article the cache does not hold: a re-run served
+        # entirely from the cache starts none.
+        backend = None
+        capacity = jobs or default_jobs()
+    else:
+        backend = _open_backend(function, jobs, engine, scheduler)
+        capacity = backend.capacity
+    limit = max(window or capacity * _WINDOW_PER_WORKER, capacity + 1)
     names: dict[int, tuple[str, str | None]] = {}  # dispatched: position -> (name, cache key)
     finished: dict[int, Outcome] = {}  # arrived, waiting for an earlier position
     source = iter(items)
@@ -416,6 +423,8 @@ def map_articles(
                         finished[position] = (position, True, value)
                         continue
                 names[position] = (name_of(item, position), key)
+                if backend is None:
+                    backend = _open_backend(function, jobs, engine, scheduler)
                 backend.submit(position, item)
             while next_position in finished:
                 _, succeeded, value = finished.pop(next_position)
@@ -426,7 +435,7 @@ def map_articles(
                     report(ArticleFailure(*value))
             if exhausted and next_position == drawn:
                 return
-            for position, succeeded, value in backend.collect():
+            for position, succeeded, value in backend.collect() if backend is not None else ():
                 name, key = names.pop(position)
                 if succeeded:
                     if key is not None:
@@ -435,7 +444,8 @@ def map_articles(
                 else:
                     finished[position] = (position, False, (name, value))
     finally:
-        backend.close()
+        if backend is not None:
+            backend.close()
         if cache is not None:
             cache.commit()
 
