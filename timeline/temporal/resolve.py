@@ -154,12 +154,13 @@ def _year_of(text: str | None, reference: dt.date | None) -> int | None:
     return year if 1 <= year <= 9999 else None
 
 
-_HALF_YEAR_DAYS = 183
+# How far from the reference date the tense of a clause may send a date written without a year.
+_TENSE_REACH_DAYS = 270
 _YEAR_DAYS = 366
 
 
 def _pick_year(
-    reference: dt.date, month: int, day: int | None, orientation: str | None, reach: int = _HALF_YEAR_DAYS
+    reference: dt.date, month: int, day: int | None, orientation: str | None, reach: int = _TENSE_REACH_DAYS
 ) -> int:
     """The year of a month (and day) written without one: by tense (within REACH days), else the nearest."""
     candidates = []
@@ -176,7 +177,7 @@ def _pick_year(
         same_month = [c for c in candidates if (c.year, c.month) == (reference.year, reference.month)]
         if same_month:
             return reference.year
-    # The tense of the clause decides, as long as it keeps the date within half a year: a past
+    # The tense of the clause decides, as long as it keeps the date within nine months: a past
     # verb does not send "Nov. 6", written a week before it, back a whole year.
     near = [c for c in candidates if abs((c - reference).days) <= reach]
     if orientation == "past":
