@@ -220,3 +220,24 @@ def test_a_statement_is_labelled_by_what_it_reports_a_quotation_or_its_that_clau
         ("{0}: 'Such a meeting is clearly on the radar'", ("Peskov",), ()),
         ("{0}: talks to end the war", ("JD Vance",), ()),
     ]
+
+
+def test_one_article_through_the_real_tagger_titles_datelines_coordinated_verbs_and_that_clauses():
+    from timeline.events import analyse_article
+    from timeline.model import Article
+
+    text = (
+        "ATLANTA (Reuters) - State Senator Jane Doe announced on Tuesday that she will run for governor.\n"
+        "Doe met with party leaders in Atlanta last week, her campaign said.\n"
+        "Meanwhile, a tornado struck Macon on Sunday, killing three people, officials said.\n"
+        "Governor Brian Kemp declared a state of emergency on Monday and will visit Macon on Friday.\n"
+    )
+    analysis = analyse_article(Article("a.txt", "a.txt", text, date="2026-03-12", date_source="cli"))
+    assert [(e.value, e.status, e.label, e.participants, e.places) for e in analysis.events] == [
+        ("2026-03-10", "happened", "{0} announces she will run for governor", ("Jane Doe",), ()),
+        ("2026-W10", "happened", "{0} meets with party leaders in Atlanta", ("Jane Doe",), ("Atlanta",)),
+        ("2026-03-08", "happened", "Tornado strikes", ("?Macon",), ()),
+        ("2026-03-09", "happened", "{0} declares state of emergency", ("Brian Kemp",), ()),
+        ("2026-03-13", "planned", "{0} visits Macon", ("Brian Kemp", "?Macon"), ()),
+    ]
+    assert analysis.people == ("Brian Kemp", "Jane Doe")

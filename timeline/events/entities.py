@@ -32,6 +32,15 @@ _BARE_MARK = "?"
 _ROLE_MARK = "role:"
 
 
+def surname(name: str) -> str:
+    """The part of a full name a headline uses: "Putin", "von der Leyen", "bin Salman"."""
+    words = name.split()
+    for index in range(1, len(words) - 1):
+        if words[index] in _PERSON_CONNECTORS:
+            return " ".join(words[index:])
+    return words[-1] if words else ""
+
+
 def bare_participant(name: str) -> str:
     """How a bare name stands among an event's participants until the corpus resolves it."""
     return _BARE_MARK + name
@@ -236,6 +245,15 @@ def _role_before(tokens: list[_Token], first: int) -> _Role:
     return role
 
 
+def _last_title(words: Sequence[str]) -> tuple[int, int] | None:
+    """Where the last title inside a run of words is, as (start, end), when a name follows it."""
+    for start in range(len(words) - 2, -1, -1):
+        length = _longest_title(words[start:])
+        if length and start + length < len(words):
+            return start, start + length
+    return None
+
+
 def _place_at(words: Sequence[str]) -> tuple[int, str | None]:
     """The longest place name starting WORDS: (number of words, canonical name)."""
     for length in range(min(_MAX_PLACE_WORDS, len(words)), 0, -1):
@@ -303,6 +321,10 @@ class _Collector:
         rest_words = words[cursor:]
         if not rest:
             return
+        if len(rest_words) == 1 and rest_words[0].isupper() and len(rest_words[0]) > 3:
+            # A dateline in capitals: "ATLANTA (Reuters) -"
+            title_case = rest_words[0].title()
+            rest_words = [title_case] if gazetteer().lookup(title_case) else rest_words
         place_length, place_name = _place_at(rest_words)
         if (
             place_length == len(rest_words)
@@ -317,6 +339,29 @@ class _Collector:
             if role.role and role.country and not role.former:
                 self.roles.append((tokens[rest[0]].start, role.country, role.role, name))
             return
+        titled_at = _last_title(rest_words)
+        if titled_at is not None:
+            # "State Senator Jane Doe", "European Commission President Ursula von der Leyen": the
+            # name follows the last title; what comes before it may name an institution.
+            title_start, title_end = titled_at
+            # The institution keeps the country words the prefix loop took: "European Commission".
+            before = words[: cursor + title_start]
+            name_words = rest_words[title_end:]
+            if before and (before[-1] in _organization_heads() or " ".join(before) in _organizations()):
+                organization = " ".join(before)
+                self.add(
+                    tokens,
+                    run[0],
+                    rest[title_start - 1],
+                    ORGANIZATION,
+                    _organizations().get(organization, organization),
+                )
+            role.titled = True
+            role.role = titles()[" ".join(rest_words[title_start:title_end]).lower()]
+            if self._is_person(name_words, role):
+                self.add(tokens, rest[title_end], rest[-1], PERSON, " ".join(name_words))
+                return
+            rest, rest_words = rest[title_end:], name_words
         if len(rest_words) == 1:
             word = rest_words[0]
             if word in _demonyms() or word in _function_words() or not word[0].isupper():

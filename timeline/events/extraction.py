@@ -69,6 +69,8 @@ _PRONOUN_SUBJECT = re.compile(
 )
 _POSSESSIVE_PRONOUN = re.compile(r"\b(his|her)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"\b([a-z]+?)s?\s+(?:also\s+)?$")
+_THAT_CLAUSE = re.compile(r"\W*that\b", re.IGNORECASE)
+_COORDINATED_VERB = re.compile(r"\s*,?\s*and\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _PLURAL_SUBJECT = re.compile(r"\b(?:they|them)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # Double quotes only: a single quote is as often an apostrophe ("Russia's").
 _QUOTE = re.compile(r"[“\"]([^“”\"]{3,120})[”\"]")
@@ -337,6 +339,15 @@ def _participants(
         outside.sort(key=lambda m: min(abs(m.start - clause[1]), abs(clause[0] - m.end)))
         people.extend(outside[: wanted - len({m.name for m in people})])
         people.sort(key=lambda m: m.start)
+    if (
+        not people
+        and trigger.pos != "noun"
+        and _COORDINATED_VERB.match(context.text, region[0], trigger.start)
+    ):
+        # "Kemp declared an emergency on Monday and will visit Macon on Friday": the subject of
+        # the first verb does the second.
+        subject = context.within(sentence.start, region[0], (PERSON,))
+        people = subject[:1]
     # A name that is the event word itself ("Rally" opening a sentence) is no participant.
     people = [m for m in people if m.text.lower() != trigger.text.lower()]
     return people, organizations
@@ -496,6 +507,11 @@ def _label(
         # Headline style: no articles inside the object ("speaks with leaders of France").
         words = _phrase_after(text, trigger.end, clause[1], pairing.timex, 7).split()
         rest = _trimmed([word for word in words if word.lower() not in headline_words("article")], 5)
+        that = _THAT_CLAUSE.match(_words_outside_date(text, trigger.end, region[1], pairing.timex))
+        if not rest and that:
+            # "announced on Tuesday that she will run for governor": what was announced
+            after_that = trigger.end + re.search(r"\bthat\b", text[trigger.end : region[1]]).end()
+            rest = _phrase_after(text, after_that, region[1], pairing.timex, 6, _REPORTED_CLAUSE_END)
         label = f"{slots[0]} {third_person(trigger.lemma)} {rest}".strip()
         return label + ("" if rest else place), names
     if trigger.pos in ("verb", "tverb") and not names:
@@ -703,12 +719,13 @@ def _draft(
         earlier = next((d for d in drafts if d.pairing.trigger is pairing.earlier), None)
         people_names = list(earlier.people) if earlier else []
     clause = _event_clause(text, region, pairing)
+    bare = _bare_names(context, region, pairing)
     draft = _Draft(
         pairing,
         region,
         clause,
         people_names,
-        [bare_participant(m.name) for m in _bare_names(context, region, pairing)],
+        [bare_participant(m.name) for m in bare],
         _unique([m.name for m in organizations]),
         _unique([m.name for m in _places(context, clause, pairing)]),
     )
@@ -718,7 +735,8 @@ def _draft(
             draft.region,
             draft.clause,
             pairing,
-            draft.people + draft.bare,
+            # A bare name after the event word is more often a place or a thing than its subject.
+            draft.people + [bare_participant(m.name) for m in bare if m.end <= pairing.trigger.start],
             draft.places,
             draft.organizations,
         )

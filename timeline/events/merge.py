@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from timeline.events import ArticleAnalysis
-from timeline.events.entities import NameResolver, unresolved_name
+from timeline.events.entities import NameResolver, surname, unresolved_name
 from timeline.events.gazetteer import contains, gazetteer
 from timeline.events.triggers import STATEMENT
 from timeline.model import Event
@@ -269,11 +269,11 @@ def _label_name(name: str, resolver: NameResolver) -> str:
 def _render(label: str, names: Sequence[str]) -> str:
     """A label template with its {N} slots filled with surnames; empty slots leave no stray dash."""
 
-    def surname(match: re.Match[str]) -> str:
+    def slot(match: re.Match[str]) -> str:
         index = int(match.group(1))
-        return names[index].split()[-1] if index < len(names) and names[index] else ""
+        return surname(names[index]) if index < len(names) and names[index] else ""
 
-    rendered = _SLOT.sub(surname, label)
+    rendered = _SLOT.sub(slot, label)
     rendered = _DASHES.sub("–", _LOOSE_DASH.sub(r"\1", rendered))
     rendered = " ".join(rendered.split()).strip(" –:")
     return rendered[:1].upper() + rendered[1:]
