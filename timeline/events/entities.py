@@ -8,7 +8,7 @@ Titles and country adjectives before a name are stripped from it and remembered 
 role, so that "the Ukrainian president" later in the article finds "Volodymyr Zelensky". A lone
 surname ("Volker") is the person of the article who has it; one the article never introduces is
 left as a bare name for `NameResolver` to match across the whole corpus ("Poutine" -> "Vladimir
-Putin").
+Putin"), and so is a role the article never gives to anyone ("the German chancellor").
 """
 
 from __future__ import annotations

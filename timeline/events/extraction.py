@@ -8,7 +8,11 @@ dates and two happenings gives two events. Its participants are the people of th
 clause (for "a call with Putin", also the subject of the main clause); its places those named after
 a preposition of place ("in Alaska") or before the event noun ("the Moscow talks"). A reporting
 verb ("Peskov said Monday") dates the statement, which is an event of its own with the speaker as
-participant. "X and then Y" gives Y the same date as X and the order X before Y.
+participant and what it reports as label. "X and then Y" gives Y the same date as X and the order
+X before Y; "a day after X" dates X a day before the day the text last named.
+
+Labels are templates whose {N} slots the merge stage fills with canonical surnames, so that one
+person reads the same in every headline.
 """
 
 from __future__ import annotations
