@@ -43,7 +43,8 @@ class TimeExpr:
     granularity: str
     mod: str | None = None  # TIMEX3 mod: APPROX, START, MID, END, BEFORE, AFTER ...
     rule: str = ""  # name of the grammar rule that found it
-    anchor: str | None = None  # what a relative value was resolved against: "dct", "text", None
+    # what a relative value was resolved against: "dct", or "text:START:END" (the earlier expression), None
+    anchor: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         record: dict[str, Any] = {
