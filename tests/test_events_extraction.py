@@ -241,3 +241,12 @@ def test_one_article_through_the_real_tagger_titles_datelines_coordinated_verbs_
         ("2026-03-13", "planned", "{0} visits Macon", ("Brian Kemp", "?Macon"), ()),
     ]
     assert analysis.people == ("Brian Kemp", "Jane Doe")
+
+
+def test_a_count_after_a_noun_phrase_opening_a_sentence_is_not_read_as_a_day_before():
+    text = "Voters went to the polls on Sunday. Three days after the vote, protests began."
+    sunday = _expression(text, "Sunday", "2026-03-08")
+    three_days = _expression(text, "Three days", "P3D", kind="DURATION")
+    expressions, forward_only = date_relative_clauses(text, [sunday, three_days])
+    assert [(e.text, e.value) for e in expressions] == [("Sunday", "2026-03-08")]
+    assert forward_only == set()

@@ -611,6 +611,8 @@ def date_relative_clauses(text: str, expressions: Sequence[TimeExpr]) -> tuple[l
         direction = _AFTER_OR_BEFORE.match(text, expression.end)
         if not (count and direction and last_day is not None):
             continue
+        if not text[: expression.start].rstrip()[-1:].isalpha():
+            continue  # "Three days after the vote, ...": counted from the vote, which no day names
         if expression.start - last_day.end > ANAPHORA_REACH:
             continue
         days = int(count.group(1)) * (7 if count.group(2) == "W" else 1)
