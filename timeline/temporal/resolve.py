@@ -229,6 +229,16 @@ def calendar(groups: Groups, arguments: dict, context: Context) -> Resolution | 
     return Resolution("DATE", value, mod, anchor)
 
 
+def week_of_day(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """ "the week of March 6": the ISO week of that day (XXXX-WXX when its year is unknown)."""
+    day = calendar({key: groups[key] for key in ("month", "day", "year") if key in groups}, {}, context)
+    if day is None:
+        return None
+    if not day.value[:4].isdigit():
+        return Resolution("DATE", "XXXX-WXX")
+    return Resolution("DATE", value_at(dt.date.fromisoformat(day.value), "W"), None, day.anchor)
+
+
 # The languages dateparser may read a foreign date in (the ones whose month names the grammar finds).
 _FOREIGN_LANGUAGES = ["fr", "es", "it", "pt", "de", "nl", "ru", "uk", "pl", "cs", "tr", "sv", "da", "fi"]
 
@@ -903,6 +913,7 @@ RESOLVERS: dict[str, Resolver] = {
     "month": month,
     "range": range_,
     "day_range": day_range,
+    "week_of_day": week_of_day,
     "month_range": month_range,
     "decade": decade,
     "century": century,
