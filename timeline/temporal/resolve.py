@@ -264,7 +264,10 @@ def foreign_date(groups: Groups, arguments: dict, context: Context) -> Resolutio
 
 
 def year_in_words(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
-    """A year written in words: "nineteen ninety-six" is 1996, "two thousand and one" 2001."""
+    """A year written in words: "nineteen ninety-six" is 1996, "two thousand and one" 2001.
+
+    A month or season before it narrows it: "January nineteen ninety-seven", "the winter of ...".
+    """
     lookup = context.grammar.tables["number"]
     if groups.get("century_word"):
         year = lookup[groups["century_word"].lower()] * 100 + lookup[groups["tens_word"].lower()]
@@ -273,6 +276,10 @@ def year_in_words(groups: Groups, arguments: dict, context: Context) -> Resoluti
         year = 2000 + (
             lookup[groups["ones_after_thousand"].lower()] if groups.get("ones_after_thousand") else 0
         )
+    if groups.get("month"):
+        return Resolution("DATE", f"{year:04d}-{_month_of(groups, context):02d}")
+    if groups.get("season"):
+        return Resolution("DATE", f"{year:04d}-{context.grammar.lookup('season', groups['season'])}")
     return Resolution("DATE", f"{year:04d}")
 
 
