@@ -107,6 +107,10 @@ LANE_PADDING = 0.08
 MAX_HEIGHT_FACTOR = 2.5  # the tallest figure, in requested heights, before labels give way
 LANE_CAPTION_HEIGHT = 0.17  # a lane's name, above its band
 LABEL_WRAP = 24  # characters per label line
+HEADLINE_LINESPACING = 1.15
+# Past this many events, labels are first sized from their glyphs and only those that will be
+# drawn are laid out exactly: measuring text is most of the time a long chronology takes.
+EXACT_MEASURE_LIMIT = 120
 
 STATUS_MARKERS = {"happened": "o", "reported": "s", "planned": "o", "deadline": "D", "cancelled": "X"}
 HOLLOW_STATUSES = frozenset({"planned", "deadline"})
@@ -164,10 +168,30 @@ class _Measure:
         self.dpi = figure.dpi
         self.axes = figure.axes[0]
         self._cache: dict[tuple[str, float, str], float] = {}
+        self._heights: dict[tuple[str, float, str, float], float] = {}
 
     def size(self, text: Text) -> tuple[float, float]:
         box = text.get_window_extent(self.renderer)
         return box.width / self.dpi, box.height / self.dpi
+
+    def glyph_width(self, string: str, size: float, weight: str = "normal") -> float:
+        """The sum of the characters' own widths (no kerning): an estimate of `width`."""
+        return sum(self.width(character, size, weight) for character in string)
+
+    def block_height(self, lines: int, size: float, weight: str, linespacing: float) -> float:
+        key = ("\n".join(["Ag"] * lines), size, weight, linespacing)
+        if key not in self._heights:
+            probe = Text(
+                0,
+                0,
+                key[0],
+                fontsize=size,
+                fontweight=weight,
+                linespacing=linespacing,
+                figure=self.axes.figure,
+            )
+            self._heights[key] = probe.get_window_extent(self.renderer).height / self.dpi
+        return self._heights[key]
 
     def width(self, string: str, size: float, weight: str = "normal") -> float:
         key = (string, size, weight)
@@ -337,7 +361,13 @@ def _render(all_events: list[Event], articles: list[Article], options: FigureOpt
     emphasised = {event.id for event in most_reported(drawable, originals)} if not chain else set()
 
     lane_order, lane_by_event = _lanes(drawable, chain_ids, options.lanes, articles)
-    texts_by_event, label_sizes = _labels(axes, measure, drawable, chain_ids, emphasised, originals)
+    contents = {event.id: _label_content(event, chain_ids, emphasised, originals) for event in drawable}
+    estimated = len(drawable) > EXACT_MEASURE_LIMIT
+    if estimated:
+        texts_by_event: dict[str, list[Text]] = {}
+        label_sizes = {event_id: _estimated_size(content, measure) for event_id, content in contents.items()}
+    else:
+        texts_by_event, label_sizes = _label_texts(axes, measure, contents, contents)
     left = MARGIN + 0.1
     axis = _fit_axis(drawable, label_sizes, left, width - MARGIN)
     chronology.axis = axis
@@ -352,15 +382,16 @@ def _render(all_events: list[Event], articles: list[Article], options: FigureOpt
             drawable, key=lambda event: _label_priority(event, chain_ids, emphasised, originals)
         )
     ]
-    lanes_layout = _layout_lanes(
-        lane_order,
-        lane_events,
-        anchors,
-        label_sizes,
-        ranked,
-        caption,
-        min_height * MAX_HEIGHT_FACTOR - FRAME_HEIGHT,
-    )
+    room = min_height * MAX_HEIGHT_FACTOR - FRAME_HEIGHT
+    lanes_layout = _layout_lanes(lane_order, lane_events, anchors, label_sizes, ranked, caption, room)
+    if estimated:
+        # Now draw and measure exactly the labels chosen, and lay them out again from those sizes.
+        chosen = {label.key for _, placed, _, _ in lanes_layout for label in placed}
+        texts_by_event, label_sizes = _label_texts(
+            axes, measure, contents, [event_id for event_id in ranked if event_id in chosen]
+        )
+        ranked = [event_id for event_id in ranked if event_id in chosen]
+        lanes_layout = _layout_lanes(lane_order, lane_events, anchors, label_sizes, ranked, caption, room)
     lanes_needed = _lanes_height(lanes_layout, caption)
     height = max(min_height, FRAME_HEIGHT + lanes_needed)
     figure.set_size_inches(width, height)
@@ -464,60 +495,95 @@ def _lane_colours(lane_order: Sequence[str], lanes: str) -> dict[str, str]:
     return colours
 
 
-def _labels(
-    axes,
-    measure: _Measure,
-    events: Sequence[Event],
-    chain_ids: Mapping[str, str],
-    emphasised: set[str],
-    originals: Mapping[str, str],
-) -> tuple[dict[str, list[Text]], dict[str, tuple[float, float]]]:
-    """Each event's label texts (its date line, then its headline), and the size of the pair.
+@dataclass(frozen=True)
+class LabelContent:
+    """What an event's label says, before it is drawn."""
 
-    The date line says the date at its precision, the status unless it happened or was reported
-    (the marks tell those), and how many articles report the event; chain events lead with the
-    name that put them in the chain.
-    """
+    date_line: str
+    headline: str  # wrapped, lines joined by newlines
+    in_chain: bool
+    bold: bool
+    cancelled: bool
+
+
+def _label_content(
+    event: Event, chain_ids: Mapping[str, str], emphasised: set[str], originals: Mapping[str, str]
+) -> LabelContent:
+    """The date line says the date at its precision, the status unless it happened or was
+    reported (the marks tell those), and how many articles report the event; chain events lead
+    with the name that put them in the chain."""
+    words = [date_phrase(event.value, event.granularity, event.start_date, event.end_date)]
+    if event.status in STATUS_WORDS:
+        words.append(event.status)
+    words.append(_source_label(source_count(event, originals)))
+    in_chain = event.id in chain_ids
+    if in_chain:
+        words.insert(0, chain_ids[event.id])
+    return LabelContent(
+        date_line=" · ".join(words),
+        headline="\n".join(wrap_label(event.label or event.value, LABEL_WRAP)),
+        in_chain=in_chain,
+        bold=in_chain or event.id in emphasised,
+        cancelled=event.status == "cancelled",
+    )
+
+
+def _label_texts(
+    axes, measure: _Measure, contents: Mapping[str, LabelContent], event_ids: Iterable[str]
+) -> tuple[dict[str, list[Text]], dict[str, tuple[float, float]]]:
+    """The drawn label texts (date line, headline) of these events, and the size of each pair."""
     texts_by_event: dict[str, list[Text]] = {}
     label_sizes: dict[str, tuple[float, float]] = {}
-    for event in events:
-        words = [date_phrase(event.value, event.granularity, event.start_date, event.end_date)]
-        if event.status in STATUS_WORDS:
-            words.append(event.status)
-        words.append(_source_label(source_count(event, originals)))
-        in_chain = event.id in chain_ids
-        if in_chain:
-            words.insert(0, chain_ids[event.id])
+    for event_id in event_ids:
+        content = contents[event_id]
         date_text = axes.text(
             0,
             0,
-            " · ".join(words),
+            content.date_line,
             fontsize=DATE_SIZE,
-            color=ACCENT if in_chain else MUTED,
-            fontweight="bold" if in_chain else "normal",
+            color=ACCENT if content.in_chain else MUTED,
+            fontweight="bold" if content.in_chain else "normal",
             va="top",
             ha="left",
-            gid=svg_element_id(event.id, "date"),
+            gid=svg_element_id(event_id, "date"),
         )
         headline = axes.text(
             0,
             0,
-            "\n".join(wrap_label(event.label or event.value, LABEL_WRAP)),
+            content.headline,
             fontsize=HEADLINE_SIZE,
-            color=MUTED if event.status == "cancelled" else INK,
-            fontweight="bold" if in_chain or event.id in emphasised else "normal",
-            linespacing=1.15,
+            color=MUTED if content.cancelled else INK,
+            fontweight="bold" if content.bold else "normal",
+            linespacing=HEADLINE_LINESPACING,
             va="bottom",
             ha="left",
-            gid=svg_element_id(event.id, "label"),
+            gid=svg_element_id(event_id, "label"),
         )
-        texts_by_event[event.id] = [date_text, headline]
+        texts_by_event[event_id] = [date_text, headline]
         (date_width, date_height), (head_width, head_height) = measure.size(date_text), measure.size(headline)
-        label_sizes[event.id] = (
+        label_sizes[event_id] = (
             LABEL_INDENT + max(date_width, head_width),
             date_height + LINE_GAP + head_height,
         )
     return texts_by_event, label_sizes
+
+
+def _estimated_size(content: LabelContent, measure: _Measure) -> tuple[float, float]:
+    """A label's size from its glyphs' widths, without laying it out: close enough to choose
+    which labels fit a long chronology, cheap enough for hundreds."""
+    date_weight = "bold" if content.in_chain else "normal"
+    head_weight = "bold" if content.bold else "normal"
+    lines = content.headline.split("\n")
+    width = max(
+        measure.glyph_width(content.date_line, DATE_SIZE, date_weight),
+        *(measure.glyph_width(line, HEADLINE_SIZE, head_weight) for line in lines),
+    )
+    height = (
+        measure.block_height(1, DATE_SIZE, date_weight, 1.2)
+        + LINE_GAP
+        + measure.block_height(len(lines), HEADLINE_SIZE, head_weight, HEADLINE_LINESPACING)
+    )
+    return LABEL_INDENT + width, height
 
 
 def _lanes_height(layouts: Sequence[LaneLayout], caption: float) -> float:
@@ -692,13 +758,13 @@ def _place_lane(
         style = _event_style(event, colour, event.id in emphasised)
         mark = _draw_mark(axes, event, shape, x0, x1, line_y, style, svg_element_id(event.id, "mark"))
         _draw_overrun(axes, axis, event.start_date, end, line_y, style["edge"])
-        date_text, headline = texts_by_event[event.id]
         label = labels.get(event.id)
         if label is None:  # no room for its label: the mark alone
-            date_text.remove()
-            headline.remove()
+            for text in texts_by_event.get(event.id, ()):
+                text.remove()
             chronology.marks[event.id] = EventMarks(event, lane, shape, mark, [], None, line_y, (x0 + x1) / 2)
             continue
+        date_text, headline = texts_by_event[event.id]
         box_x0, box_y0, box_x1, box_y1 = label.box(line_y)
         # The date line sits on top of the headline; the text starts (or, running left, ends) just
         # beside the leader.
