@@ -22,7 +22,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from timeline.events.gazetteer import gazetteer
-from timeline.events.resources import data_lines, data_table
+from timeline.events.resources import data_lines, data_table, given_names
 from timeline.model import Mention, Sentence
 
 PERSON, ORGANIZATION, PLACE = "person", "organization", "place"
@@ -106,22 +106,6 @@ def _function_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _calendar_words() -> frozenset[str]:
     return frozenset(data_lines("calendar_words.txt"))
-
-
-@lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
-    """First names from gender-guesser's dictionary (about 45,000 of many countries), lower-cased."""
-    from importlib import resources
-
-    names: set[str] = set()
-    text = resources.files("gender_guesser").joinpath("data", "nam_dict.txt").read_text("iso-8859-1")
-    for line in text.splitlines():
-        if line.startswith("#") or len(line) < 4:
-            continue
-        name = line[3:29].strip().replace("+", " ")
-        if name and name.isalpha():
-            names.add(name.lower())
-    return frozenset(names)
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:

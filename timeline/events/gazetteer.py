@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from timeline.events.resources import data_lines, data_table
+from timeline.events.resources import data_lines, data_table, given_names
 
 LARGE_CITY = 500_000
 MINOR_CITY = 100_000
@@ -68,6 +68,7 @@ class Gazetteer:
         state_names = {code: record["name"] for code, record in cache.get_us_states().items()}
         cities: dict[str, Place] = {}
         alternates: dict[str, Place] = {}
+        first_names = given_names()
         for record in cache.get_cities().values():
             country = country_names.get(record["countrycode"])
             within = tuple(
@@ -91,8 +92,13 @@ class Gazetteer:
                 cities[record["name"]] = place
             if place.population >= ALTERNATE_NAMES_CITY:
                 for alternate in record.get("alternatenames", ()):
-                    if _PLAIN_LATIN_NAME.match(alternate) and (
-                        alternate not in alternates or alternates[alternate].population < place.population
+                    # Spellings in other languages that are people's first names ("Aman") stay names.
+                    if (
+                        _PLAIN_LATIN_NAME.match(alternate)
+                        and alternate.lower() not in first_names
+                        and (
+                            alternate not in alternates or alternates[alternate].population < place.population
+                        )
                     ):
                         alternates[alternate] = place
         by_name: dict[str, Place] = {}

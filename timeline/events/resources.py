@@ -1,4 +1,5 @@
-"""The word lists and tables kept as data files beside the code (timeline/events/data/)."""
+"""The word lists and tables kept as data files beside the code (timeline/events/data/), and the
+first names of the gender-guesser package."""
 
 from __future__ import annotations
 
@@ -23,3 +24,17 @@ def data_lines(name: str) -> tuple[str, ...]:
 def data_table(name: str) -> tuple[tuple[str, ...], ...]:
     """The rows of a tab-separated data file (comments and blank lines left out)."""
     return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in data_lines(name))
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """First names from gender-guesser's dictionary (about 45,000 of many countries), lower-cased."""
+    names: set[str] = set()
+    text = resources.files("gender_guesser").joinpath("data", "nam_dict.txt").read_text("iso-8859-1")
+    for line in text.splitlines():
+        if line.startswith("#") or len(line) < 4:
+            continue
+        name = line[3:29].strip().replace("+", " ")
+        if name and name.isalpha():
+            names.add(name.lower())
+    return frozenset(names)
