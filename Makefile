@@ -24,6 +24,7 @@ lint: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/tempeval3.py
 	$(BIN)/python benchmarks/speed.py
+	$(BIN)/python benchmarks/render.py
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
