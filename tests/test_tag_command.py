@@ -85,3 +85,13 @@ def test_missing_file_is_a_one_line_error(tmp_path, capsys, monkeypatch) -> None
     code, out, err = _run(capsys, monkeypatch, [str(missing)])
     assert code == 2 and out == ""
     assert str(missing) in err and len(err.strip().splitlines()) == 1
+
+
+def test_timeml_without_reference_date_and_with_control_characters(capsys, monkeypatch) -> None:
+    text = "Bell\x07 rang <loud> on Friday.\n"
+    code, out, _ = _run(capsys, monkeypatch, ["--format", "timeml"], text)
+    root = ElementTree.fromstring(out.encode("utf-8"))
+    assert code == 0 and root.find("DCT") is None
+    # XML cannot hold the bell character: it is left out, everything else is kept and escaped.
+    assert "".join(root.find("TEXT").itertext()) == text.replace("\x07", "")
+    assert [(timex.get("value"), timex.text) for timex in root.find("TEXT")] == [("XXXX-WXX-5", "Friday")]
