@@ -106,7 +106,10 @@ def test_clicking_an_event_shows_its_sources_with_the_dating_sentence(browser, p
     assert details.text.startswith(
         "Spokesman says a meeting is necessary but not yet planned\n5 May 2025 · reported"
     )
-    assert browser.find_element(By.ID, "item-e07").get_attribute("class") == "selected"
+    item = browser.find_element(By.ID, "item-e07")
+    assert item.get_attribute("class") == "selected"
+    # Far below the figure, the sources open under the list item too.
+    assert "As reported, it happened on Monday according to officials." in item.text
 
 
 def test_pointing_at_an_event_previews_its_sources(browser, page):

@@ -51,6 +51,7 @@ ol.events { list-style: none; padding: 0; margin: 0; }
 ol.events li { display: grid; grid-template-columns: 150px 1fr; gap: 10px; padding: 5px 6px;
                border-top: 1px solid var(--rule); }
 ol.events li.selected { background: #fff1f2; }
+ol.events .inline-sources { grid-column: 1 / -1; padding: 0 0 4px 160px; }
 ol.events .date { color: var(--muted); font-variant-numeric: tabular-nums; }
 .status { font-size: .8em; text-transform: uppercase; letter-spacing: .04em; color: var(--accent);
           margin-left: 6px; }
@@ -132,7 +133,17 @@ PAGE_SCRIPT = """
     group.dataset.event = match[1];
   });
   document.querySelectorAll("[data-event]").forEach(function (node) {
-    node.addEventListener("click", function () { show(node.dataset.event, true); });
+    node.addEventListener("click", function () {
+      show(node.dataset.event, true);
+      // In the list, far below the figure's panel, the sources also open under the item itself.
+      document.querySelectorAll(".inline-sources").forEach(function (open) { open.remove(); });
+      if (node.tagName === "LI") {
+        const inline = document.createElement("div");
+        inline.className = "inline-sources";
+        inline.appendChild(details.querySelector(".sources").cloneNode(true));
+        node.appendChild(inline);
+      }
+    });
     node.addEventListener("mouseenter", function () { if (!pinned) show(node.dataset.event, false); });
   });
 })();
