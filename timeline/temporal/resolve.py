@@ -74,6 +74,10 @@ class Context:
 
     def last_quarter(self) -> TimeExpr | None:
         for expression in self._recent():
+            if expression.type == "DURATION" and re.fullmatch(r"P(?:6|9)M", expression.value):
+                # "In the first nine months, ... a year earlier": the report has moved on from
+                # the quarter to the year so far.
+                return None
             # Only a quarter named in its own right; "the year-ago quarter" is not the topic.
             named_quarter = re.fullmatch(r"\d{4}-Q[1-4]", expression.value)
             if expression.rule not in _TOPIC_QUARTER_RULES or not named_quarter:
