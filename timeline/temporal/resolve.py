@@ -73,21 +73,24 @@ class Context:
         return islice(reversed(self.history), _ANAPHORA_REACH)
 
     def last_quarter(self) -> TimeExpr | None:
+        unended = None
         for expression in self._recent():
             if expression.type == "DURATION" and re.fullmatch(r"P(?:6|9)M", expression.value):
                 # "In the first nine months, ... a year earlier": the report has moved on from
                 # the quarter to the year so far.
-                return None
+                break
             # Only a quarter named in its own right; "the year-ago quarter" is not the topic.
             named_quarter = re.fullmatch(r"\d{4}-Q[1-4]", expression.value)
             if expression.rule not in _TOPIC_QUARTER_RULES or not named_quarter:
                 continue
             # A report is about a quarter that has ended: "a fourth-quarter charge" written in
-            # October is a forecast, and "the latest quarter" after it is still the third.
+            # October is a forecast, and "the latest quarter" after it is still the third. A
+            # fiscal "fourth quarter ended Sept. 30" is the only quarter named: it is the topic.
             if self.reference is not None and expression.end_date and expression.end_date > self.reference:
+                unended = unended or expression
                 continue
             return expression
-        return None
+        return unended
 
 
 Groups = dict[str, str]
