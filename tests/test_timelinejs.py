@@ -99,3 +99,10 @@ def test_same_input_same_bytes(tmp_path):
     first = write_timelinejs(seed_like_events(), ARTICLES, tmp_path / "a")[0].read_bytes()
     second = write_timelinejs(seed_like_events(), ARTICLES, tmp_path / "b")[0].read_bytes()
     assert first == second
+
+
+def test_the_highlighted_chain_is_a_group_of_its_own_as_in_the_figure():
+    document = timelinejs_document(seed_like_events(), ARTICLES, {"highlight": "Helsinki,Alaska"})
+    groups = {slide["unique_id"]: slide.get("group") for slide in document["events"]}
+    assert groups["e02"] == groups["e19"] == "highlighted"
+    assert groups["e03"] == "other events"

@@ -43,15 +43,16 @@ from timeline.filters import (
 from timeline.model import Article, Event
 from timeline.writers.atomic import write_bytes
 from timeline.writers.layout import (
+    CHAIN_LANE,
     LANE_OTHER_NAMES,
     LabelRequest,
     PlacedLabel,
     TimeAxis,
+    assign_lanes,
     build_time_axis,
     date_phrase,
     extent,
     gap_caption,
-    lane_of_events,
     month_words,
     precision_shape,
     segment_ticks,
@@ -337,7 +338,6 @@ LEGEND_BLOCK = 0.3
 FOOTER_BLOCK = 0.32
 BOTTOM_BLOCK = TICK_BLOCK + LEGEND_BLOCK + FOOTER_BLOCK
 FRAME_HEIGHT = TITLE_BLOCK + BOTTOM_BLOCK + MARGIN * 0.5
-CHAIN_LANE = "highlighted"
 
 LaneLayout = tuple[str, list[PlacedLabel], float, float]  # lane, its labels, reach above, reach below
 
@@ -360,7 +360,7 @@ def _render(all_events: list[Event], articles: list[Article], options: FigureOpt
     chain_ids = {event.id: term for term, event in chain}
     emphasised = {event.id for event in most_reported(drawable, originals)} if not chain else set()
 
-    lane_order, lane_by_event = _lanes(drawable, chain_ids, options.lanes, articles)
+    lane_order, lane_by_event = assign_lanes(drawable, chain_ids, options.lanes, articles)
     contents = {event.id: _label_content(event, chain_ids, emphasised, originals) for event in drawable}
     estimated = len(drawable) > EXACT_MEASURE_LIMIT
     if estimated:
@@ -457,25 +457,6 @@ def _render(all_events: list[Event], articles: list[Article], options: FigureOpt
         va="bottom",
     )
     return chronology
-
-
-def _lanes(
-    events: Sequence[Event], chain_ids: Mapping[str, str], lanes: str, articles: Sequence[Article]
-) -> tuple[list[str], dict[str, str]]:
-    """The lanes top to bottom, and each event's: the chain first, then the fullest, pooled ones last."""
-    lane_by_event = lane_of_events([event for event in events if event.id not in chain_ids], lanes, articles)
-    sizes = {
-        lane: sum(1 for value in lane_by_event.values() if value == lane)
-        for lane in set(lane_by_event.values())
-    }
-    lane_order = sorted(sizes, key=lambda lane: (lane in LANE_OTHER_NAMES.values(), -sizes[lane], lane))
-    if chain_ids:
-        if lane_order == [""]:
-            lane_order = ["other events"]
-            lane_by_event = {event_id: "other events" for event_id in lane_by_event}
-        lane_order.insert(0, CHAIN_LANE)
-        lane_by_event.update({event_id: CHAIN_LANE for event_id in chain_ids})
-    return lane_order, lane_by_event
 
 
 def _lane_colours(lane_order: Sequence[str], lanes: str) -> dict[str, str]:

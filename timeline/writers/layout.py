@@ -283,6 +283,29 @@ def lane_of_events(events: Sequence[Event], lanes: str, articles: Sequence[Artic
     return _lane_names(events, lanes, source_names)
 
 
+CHAIN_LANE = "highlighted"
+
+
+def assign_lanes(
+    events: Sequence[Event], chain_ids: Mapping[str, str], lanes: str, articles: Sequence[Article]
+) -> tuple[list[str], dict[str, str]]:
+    """The lanes top to bottom, and each event's lane: the highlighted chain first (when there is
+    one), then the fullest lanes, the pooled one last. One lane and a chain: 'other events'."""
+    lane_by_event = lane_of_events([event for event in events if event.id not in chain_ids], lanes, articles)
+    sizes = {
+        lane: sum(1 for value in lane_by_event.values() if value == lane)
+        for lane in set(lane_by_event.values())
+    }
+    lane_order = sorted(sizes, key=lambda lane: (lane in LANE_OTHER_NAMES.values(), -sizes[lane], lane))
+    if chain_ids:
+        if lane_order == [""]:
+            lane_order = ["other events"]
+            lane_by_event = {event_id: "other events" for event_id in lane_by_event}
+        lane_order.insert(0, CHAIN_LANE)
+        lane_by_event.update({event_id: CHAIN_LANE for event_id in chain_ids})
+    return lane_order, lane_by_event
+
+
 # --- labels --------------------------------------------------------------------------------------
 
 

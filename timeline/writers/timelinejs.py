@@ -16,10 +16,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from timeline.filters import FigureOptions, original_article_ids, select_events, source_count
+from timeline.filters import FigureOptions, highlight_chain, original_article_ids, select_events, source_count
 from timeline.model import Article, Event, Source
 from timeline.writers.atomic import write_json
-from timeline.writers.layout import date_phrase, lane_of_events, month_end
+from timeline.writers.layout import assign_lanes, date_phrase, month_end
 
 TIMELINEJS_FILE = "timeline.timelinejs.json"
 
@@ -105,7 +105,9 @@ def timelinejs_document(
     dated = [event for event in selected if event.start_date is not None and event.end_date is not None]
     originals = original_article_ids(articles)
     by_id = {article.id: article for article in articles}
-    groups = lane_of_events(dated, options.lanes, articles)
+    # The figure's lanes, the highlighted chain included, become TimelineJS's groups.
+    chain = highlight_chain(dated, options.highlight, originals)
+    _, groups = assign_lanes(dated, {event.id: term for term, event in chain}, options.lanes, articles)
     slides = []
     for event in dated:
         end = max(event.end_date, event.start_date)
