@@ -1,12 +1,14 @@
-"""The geometry of the chronology, apart from any drawing library: all lengths are in inches.
+"""The layout of the chronology, apart from any drawing library: all lengths are in inches.
 
-Three problems, three parts:
 - the time axis: a story that runs 2018, 2019, 2021, 2022 and then dozens of days in 2025 cannot
   share one linear axis, so quiet stretches are cut out and replaced by narrow marked breaks
   (`build_time_axis`); within a segment the axis stays linear, so a week is seven days wide;
-- the labels: stacked in a staircase beside their lane line so that no two boxes overlap and no
-  leader line crosses a label (`stack_labels`);
-- the ticks: month, week or year labels that fit the room each segment has (`segment_ticks`).
+- the lanes: one per place, participant or source, the highlighted chain on top (`assign_lanes`);
+- the labels: stacked in staircases beside their lane line so that no two boxes overlap and no
+  leader line crosses a label (`stack_labels`), tight clusters labelled back to back from a
+  split point (`stack_labels_back_to_back`);
+- the ticks: week, month or year labels that fit the room each segment has (`segment_ticks`);
+- dates in words at the precision known (`date_phrase`), shared with TimelineJS and the page.
 """
 
 from __future__ import annotations
