@@ -74,6 +74,7 @@ class Context:
 
     def last_quarter(self) -> TimeExpr | None:
         unended = None
+        ended: list[TimeExpr] = []
         for expression in self._recent():
             if expression.type == "DURATION" and re.fullmatch(r"P(?:6|9)M", expression.value):
                 # "In the first nine months, ... a year earlier": the report has moved on from
@@ -89,7 +90,11 @@ class Context:
             if self.reference is not None and expression.end_date and expression.end_date > self.reference:
                 unended = unended or expression
                 continue
-            return expression
+            ended.append(expression)
+        if ended:
+            # Of the quarters named, the latest is the one reported on; an earlier one ("after a
+            # flat second quarter") is a comparison. Mentions in text order break ties.
+            return max(ended, key=lambda expression: (expression.value, expression.start))
         return unended
 
 
