@@ -205,3 +205,18 @@ def test_lanes_keep_the_fullest_names_and_pool_the_rest():
     by_source = lane_of_events(events[:1], "source", ARTICLES)
     assert by_source == {"e00": "The Times Desk"}
     assert lane_of_events(events[:2], "none", ARTICLES) == {"e00": "", "e01": ""}
+
+
+def test_a_source_lane_is_named_by_the_outlet_or_else_the_title():
+    from test_figure_corpus import ARTICLES, make_event
+
+    from timeline.writers.layout import lane_of_events
+
+    events = [
+        make_event("copy", "Copied", "2025-05-05", sources=(("wire/a-copy.txt", "then"),)),
+        make_event("nameless", "No outlet", "2025-10-20", sources=(("d.txt", "then"),)),
+    ]
+    assert lane_of_events(events, "source", ARTICLES) == {
+        "copy": "Leaders may meet again (copy)",
+        "nameless": "Another summit? Not so fast",
+    }
