@@ -323,6 +323,8 @@ def month(groups: Groups, arguments: dict, context: Context) -> Resolution | Non
         year = base.year if number > base.month else base.year + 1
     elif relation in ("this", "that", "same"):
         year = base.year
+    elif arguments.get("direction"):
+        year = _pick_year(base, number, None, arguments["direction"], _YEAR_DAYS)
     else:
         year = _pick_year(base, number, None, context.orientation())
     return Resolution("DATE", f"{year:04d}-{number:02d}", mod, anchor)
