@@ -250,3 +250,9 @@ def test_a_count_after_a_noun_phrase_opening_a_sentence_is_not_read_as_a_day_bef
     expressions, forward_only = date_relative_clauses(text, [sunday, three_days])
     assert [(e.text, e.value) for e in expressions] == [("Sunday", "2026-03-08")]
     assert forward_only == set()
+
+
+def test_a_plan_cue_after_the_event_and_its_date_belongs_to_another_verb():
+    text = "The drills began near Vladivostok on Sunday and are set to last three days."
+    events = _events(text, [_expression(text, "Sunday", "2025-07-13")], dt.date(2025, 7, 14))
+    assert [(e.status, e.trigger) for e in events] == [("happened", "begin")]

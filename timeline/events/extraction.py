@@ -401,7 +401,11 @@ def _status(text: str, region: tuple[int, int], pairing: _Pairing, reference_dat
     trigger, expression = pairing.trigger, pairing.timex
     found: set[str] = set()
     for status, pattern, scope in status_cues():
-        if scope == "clause":
+        if scope == "clause" and status == "planned":
+            # A plan is said before the happening or its date ("is set to hold a meeting on
+            # Wednesday", "to meet as early as this week"); cues after both belong to another verb.
+            window = (region[0], max(trigger.end, expression.end))
+        elif scope == "clause":
             window = (region[0], region[1])
         elif scope == "near":
             window = (max(region[0], expression.start - 24), min(region[1], expression.end + 24))
