@@ -256,3 +256,11 @@ def test_a_plan_cue_after_the_event_and_its_date_belongs_to_another_verb():
     text = "The drills began near Vladivostok on Sunday and are set to last three days."
     events = _events(text, [_expression(text, "Sunday", "2025-07-13")], dt.date(2025, 7, 14))
     assert [(e.status, e.trigger) for e in events] == [("happened", "begin")]
+
+
+def test_a_call_with_unnamed_parties_says_who_they_are():
+    text = "Donald Trump held a call with European leaders on Wednesday."
+    events = _events(text, [_expression(text, "Wednesday", "2025-08-06")], dt.date(2025, 8, 7))
+    assert [(e.label, e.participants) for e in events] == [
+        ("{0} call with European leaders", ("Donald Trump",))
+    ]

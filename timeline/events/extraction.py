@@ -73,6 +73,7 @@ _PRONOUN_SUBJECT = re.compile(
 )
 _POSSESSIVE_PRONOUN = re.compile(r"\b(his|her)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"\b([a-z]+?)s?\s+(?:also\s+)?$")
+_WITH = re.compile(r"\s+with\s+", re.IGNORECASE)
 _THAT_CLAUSE = re.compile(r"\W*that\b", re.IGNORECASE)
 _COORDINATED_VERB = re.compile(r"\s*,?\s*and\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _PLURAL_SUBJECT = re.compile(r"\b(?:they|them)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -530,6 +531,12 @@ def _label(
     modifiers = _noun_modifiers(text, region[0], trigger, places) if trigger.pos == "noun" else ""
     who = "–".join(slots) or (organizations[0] if organizations and organizations[0] not in modifiers else "")
     parts = [part for part in (who, modifiers, trigger.noun) if part]
+    partner = _WITH.match(text, trigger.end)
+    if trigger.category in RECIPROCAL and len(names) == 1 and partner:
+        # "a call with European leaders": the other party is not a person we know by name
+        other = _phrase_after(text, partner.end(), region[1], pairing.timex, 3)
+        if other:
+            parts.append(f"with {other}")
     return _capitalised(" ".join(parts) + place), names
 
 
