@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import pickle
 import sqlite3
@@ -44,7 +45,7 @@ def test_second_run_is_served_from_the_cache(tmp_path: Path) -> None:
     assert second[2] == Source("c.txt", 0, 10, "Gamma", "2025-08-20")
 
 
-def test_key_depends_on_text_date_id_and_function(tmp_path: Path) -> None:
+def test_key_depends_on_text_date_id_and_function_not_on_the_path(tmp_path: Path) -> None:
     cache = ResultCache(tmp_path)
     base = article("a.txt", "Alpha text")
     keys = {
@@ -56,6 +57,8 @@ def test_key_depends_on_text_date_id_and_function(tmp_path: Path) -> None:
     }
     assert len(keys) == 5
     assert cache.key_for(summarise, article("a.txt", "Alpha text")) == cache.key_for(summarise, base)
+    moved = dataclasses.replace(base, path="elsewhere/a.txt")
+    assert cache.key_for(summarise, moved) == cache.key_for(summarise, base)
     cache.close()
 
 

@@ -1,9 +1,10 @@
 """The incremental cache: each article's per-article result, in one SQLite file under --cache DIR.
 
 A result is stored under a key that changes whenever the result could: the article's content hash,
-its reference date and every other field of its record (an id ends up in each event's sources), the
-function that computed it, and the tool itself (its version and a hash of its code and data files,
-so that editing a grammar file invalidates what the old grammar produced). A re-run after adding a
+its reference date and every other field of its record (an id ends up in each event's sources) but
+the path of its file, the function that computed it, and the tool itself (its version and a hash
+of its code and data files, so that editing a grammar file invalidates what the old grammar
+produced). A re-run after adding a
 day's articles therefore computes only the new ones.
 
 The file is never trusted blindly: it must carry our SQLite application id and schema version
@@ -102,12 +103,20 @@ def _field_fingerprint(value: Any) -> bytes:
     return repr(value).encode("utf-8", "surrogatepass")
 
 
+# Fields of a record that say where its file lies, not what it holds: the same archive built as
+# `articles/` or `./articles`, or moved, keeps its cache. (Results carry an article's id, never its
+# path; articles.json takes paths from the fresh reading.)
+LOCATION_FIELDS = frozenset({"path"})
+
+
 def item_fingerprint(item: Any) -> bytes:
-    """Everything about an item that its result may depend on: for a record, all its fields
-    (the text by its hash); for anything else, its pickle."""
+    """Everything about an item that its result may depend on: for a record, all its fields but
+    its location (the text by its hash); for anything else, its pickle."""
     if dataclasses.is_dataclass(item) and not isinstance(item, type):
         parts = [type(item).__qualname__.encode()]
         for record_field in dataclasses.fields(item):
+            if record_field.name in LOCATION_FIELDS:
+                continue
             value = getattr(item, record_field.name)
             parts.append(record_field.name.encode() + b"=" + _field_fingerprint(value))
         return b"\x00".join(parts)
