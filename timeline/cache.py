@@ -4,8 +4,7 @@ A result is stored under a key that changes whenever the result could: the artic
 its reference date and every other field of its record (an id ends up in each event's sources) but
 the path of its file, the function that computed it, and the tool itself (its version and a hash
 of its code and data files, so that editing a grammar file invalidates what the old grammar
-produced). A re-run after adding a
-day's articles therefore computes only the new ones.
+produced). A re-run after adding a day's articles therefore computes only the new ones.
 
 The file is never trusted blindly: it must carry our SQLite application id and schema version
 (else it is "foreign", reported, moved aside and replaced), any SQLite error while using it means
