@@ -12,11 +12,20 @@ from pathlib import Path
 from typing import Any
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        # mkstemp creates the file private (0600); outputs are for sharing, so give them the mode
+        # a plain open() would have under the current umask.
+        os.fchmod(handle, 0o666 & ~_current_umask())
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -32,7 +41,7 @@ def write_text(path: str | os.PathLike[str], text: str) -> None:
 
 
 def dumps_json(payload: Any) -> str:
-    """Deterministic JSON: sorted keys are not used (the contract orders them), but no NaN and a final newline."""
+    """Deterministic JSON in the contract's key order: no NaN, a final newline."""
     return json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
