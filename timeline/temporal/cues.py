@@ -33,6 +33,14 @@ def sentence_bounds(
     return sentence_start, sentence_end
 
 
+def _follows(preposition: re.Pattern[str], tail: str) -> bool:
+    """Whether TAIL, the text just before an expression, ends with PREPOSITION."""
+    last = None
+    for match in preposition.finditer(tail):
+        last = match
+    return last is not None and not tail[last.end() :].strip()
+
+
 def orientation(text: str, start: int, end: int, lower: int = 0, upper: int | None = None) -> str | None:
     """'past', 'future' or None (no cue) for the expression at text[start:end].
 
@@ -43,10 +51,9 @@ def orientation(text: str, start: int, end: int, lower: int = 0, upper: int | No
     cues = grammar().cues
     sentence_start, sentence_end = sentence_bounds(text, start, end, lower, upper)
     tail = text[max(sentence_start, start - 24) : start]
-    deadline = None
-    for match in cues["deadline"].finditer(tail):
-        deadline = match
-    if deadline is not None and not tail[deadline.end() :].strip():
+    if _follows(cues["deadline"], tail):
+        return "future"
+    if _follows(cues["start"], tail) and cues["condition"].search(text, sentence_start, sentence_end):
         return "future"
     clause_break = _CLAUSE_BREAK.search(text, end, sentence_end)
     clause_end = clause_break.start() if clause_break else sentence_end

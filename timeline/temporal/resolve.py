@@ -169,6 +169,8 @@ def _year_of(text: str | None, reference: dt.date | None) -> int | None:
 # How far from the reference date the tense of a clause may send a date written without a year.
 _TENSE_REACH_DAYS = 270
 _YEAR_DAYS = 366
+# How long after a future-tense date a story may still report it in the future tense.
+_REPORTING_LAG_DAYS = 31
 
 
 def _pick_year(
@@ -197,8 +199,12 @@ def _pick_year(
         if past:
             return max(past).year
     if orientation == "future":
-        future = [c for c in near if c >= reference]
-        if future:
+        # A future verb names the coming date even when that is next year: "will follow on
+        # November 3", written in December, is the November ahead. Not a date just gone, though:
+        # reported speech lags ("must be returned by Jan. 14", printed on January 15).
+        future = [c for c in candidates if reference <= c <= reference + dt.timedelta(days=_YEAR_DAYS)]
+        just_gone = [c for c in candidates if 0 < (reference - c).days <= _REPORTING_LAG_DAYS]
+        if future and not (just_gone and min(future) not in near):
             return min(future).year
     if day is not None:
         # No cue for a day: the nearest one ("effective Feb. 1" written in late October).
