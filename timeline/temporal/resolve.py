@@ -776,17 +776,38 @@ def _format_number(number: Fraction) -> str:
 
 
 def duration_value(count: Fraction | str, unit: str) -> str:
-    """The TIMEX3 duration of COUNT UNITs: P30D, P3.5Y, PT2H, PXY (an unknown number of years)."""
+    """The TIMEX3 duration of COUNT UNITs: P30D, P3Y6M, PT2H, PXY (an unknown number of years)."""
     if unit == "2W":
         unit, count = "W", (count * 2 if isinstance(count, Fraction) else count)
     if unit == "DE":
         unit, count = "Y", (count * 10 if isinstance(count, Fraction) else count)
     if unit == "CE":
         unit, count = "Y", (count * 100 if isinstance(count, Fraction) else count)
-    amount = count if isinstance(count, str) else _format_number(count)
-    if unit in _DURATION_UNITS:
-        return f"PT{amount}{_DURATION_UNITS[unit]}"
-    return f"P{amount}{unit}"
+    if isinstance(count, str):
+        return f"PT{count}{_DURATION_UNITS[unit]}" if unit in _DURATION_UNITS else f"P{count}{unit}"
+    return "P" + _duration_parts(count, unit)
+
+
+# A fraction of a unit is written, as TimeML annotates it, in the next smaller one when that is
+# whole: "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M, "a minute and a half" PT1M30S.
+_FRACTION_UNIT = {"Y": ("M", 12), "H": ("TM", 60), "TM": ("S", 60)}
+
+
+def _duration_parts(count: Fraction, unit: str) -> str:
+    """The designators of COUNT UNITs after "P": "3Y6M", "T5H30M", "1.5W"."""
+    whole, remainder = divmod(count, 1)
+    smaller = _FRACTION_UNIT.get(unit)
+    if remainder and smaller and (remainder * smaller[1]).denominator == 1:
+        parts = [(int(whole), unit), (int(remainder * smaller[1]), smaller[0])] if whole else [
+            (int(remainder * smaller[1]), smaller[0])
+        ]
+    else:
+        parts = [(count, unit)]
+    written = "".join(
+        f"{_format_number(Fraction(amount))}{_DURATION_UNITS.get(part_unit, part_unit)}"
+        for amount, part_unit in parts
+    )
+    return f"T{written}" if parts[0][1] in _DURATION_UNITS else written
 
 
 def duration(groups: Groups, arguments: dict, context: Context) -> Resolution | None:

@@ -113,8 +113,8 @@ def _calendar_interval(value: str) -> tuple[dt.date, dt.date, str] | None:
 
 
 def duration_granularity(value: str) -> str:
-    """The unit a duration is counted in: P30D -> day, P3.5Y -> year, PT2H -> instant."""
-    match = re.search(r"(DE|CE|[YMWDHSQ])$", value)
+    """The largest unit a duration is counted in: P30D -> day, P3Y6M -> year, PT2H -> instant."""
+    match = re.search(r"(DE|CE|[YMWDHSQ])", value.removeprefix("P").removeprefix("T"))
     if not match:
         return "unknown"
     if value.startswith("PT") and match[1] == "M":
