@@ -950,7 +950,7 @@ def set_(groups: Groups, arguments: dict, context: Context) -> Resolution | None
 
 
 def constant(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
-    return Resolution("DATE", arguments["value"])
+    return Resolution(arguments.get("type", "DATE"), arguments["value"])
 
 
 RESOLVERS: dict[str, Resolver] = {
