@@ -207,10 +207,12 @@ def _pick_year(
         if future and not (just_gone and min(future) not in near):
             return min(future).year
     if day is not None:
-        # No cue for a day: the nearest one ("effective Feb. 1" written in late October).
-        return min(candidates, key=lambda c: (abs((c - reference).days), c < reference)).year
-    # No cue for a month: the reference year, as news writes "in March" of the current year.
-    return reference.year
+        # No cue for a day: the nearest one, a future day counting double, for news mostly reports
+        # what has happened ("after the Oct. 23 slaying", written in May, is the October before).
+        return min(candidates, key=lambda c: (abs((c - reference).days) * (2 if c > reference else 1), c)).year
+    # No cue for a month: the nearest one, past on a tie ("in January" written in November is the
+    # coming one; "in April" written in October the one gone).
+    return min(candidates, key=lambda c: (abs((c - reference).days), c > reference)).year
 
 
 def calendar(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
