@@ -173,6 +173,11 @@ _YEAR_DAYS = 366
 _REPORTING_LAG_DAYS = 31
 
 
+def _distance_leaning_past(day: dt.date, reference: dt.date) -> int:
+    """Days between DAY and REFERENCE, a day ahead counting double."""
+    return (day - reference).days * 2 if day > reference else (reference - day).days
+
+
 def _pick_year(
     reference: dt.date, month: int, day: int | None, orientation: str | None, reach: int = _TENSE_REACH_DAYS
 ) -> int:
@@ -209,7 +214,7 @@ def _pick_year(
     if day is not None:
         # No cue for a day: the nearest one, a future day counting double, for news mostly reports
         # what has happened ("after the Oct. 23 slaying", written in May, is the October before).
-        return min(candidates, key=lambda c: (abs((c - reference).days) * (2 if c > reference else 1), c)).year
+        return min(candidates, key=lambda c: (_distance_leaning_past(c, reference), c)).year
     # No cue for a month: the nearest one, past on a tie ("in January" written in November is the
     # coming one; "in April" written in October the one gone).
     return min(candidates, key=lambda c: (abs((c - reference).days), c > reference)).year
