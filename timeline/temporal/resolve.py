@@ -906,10 +906,10 @@ def clock(groups: Groups, arguments: dict, context: Context) -> Resolution | Non
     elif groups.get("weekday"):
         day_resolution = weekday({"weekday": groups["weekday"]}, {}, context)
         day_value, anchor = day_resolution.value, day_resolution.anchor
-    elif context.reference is not None:
-        day_value, anchor = context.reference.isoformat(), "dct"
     else:
-        day_value, anchor = "XXXX-XX-XX", None
+        # A bare time of day is on the day the story is at: "was shot at 10 p.m." after "on Oct. 23".
+        day, anchor = context.anaphoric_anchor(("day",))
+        day_value = day.isoformat() if day is not None else "XXXX-XX-XX"
     return Resolution("TIME", f"{day_value}T{hour:02d}:{minute:02d}", mod, anchor)
 
 
