@@ -95,4 +95,6 @@ MOVABLE_HOLIDAYS = {
     "mothers_day": lambda year: nth_weekday(year, 5, 7, 2),
     "fathers_day": lambda year: nth_weekday(year, 6, 7, 3),
     "mlk_day": lambda year: nth_weekday(year, 1, 1, 3),
+    # US: the Tuesday after the first Monday of November.
+    "us_election_day": lambda year: nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1),
 }

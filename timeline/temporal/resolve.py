@@ -671,6 +671,16 @@ def part_of_day(groups: Groups, arguments: dict, context: Context) -> Resolution
     return Resolution(kind, value, None, "dct")
 
 
+def day_part(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """ "mid-afternoon": that part of the day the story is at; "mid-afternoon yesterday"."""
+    day, anchor = context.anaphoric_anchor(("day",))
+    if groups.get("word") and context.reference is not None:
+        offset, _ = _DEICTIC_DAYS[normalise_word(groups["word"])]
+        day, anchor = context.reference + dt.timedelta(days=offset), "dct"
+    kind, value = _with_part(day.isoformat() if day is not None else "XXXX-XX-XX", groups["part"], context)
+    return Resolution(kind, value, None, anchor)
+
+
 def relative_day(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     """Days counted from the date the story is at: "the next day", "the day before", "that day"."""
     relation = normalise_word(groups["relation"])
@@ -886,7 +896,7 @@ def offset(groups: Groups, arguments: dict, context: Context) -> Resolution | No
     return Resolution("DATE", value_at(target, "Y" if unit in ("DE", "CE") else unit), mod, anchor)
 
 
-_CLOCK_WORDS = {"noon": (12, 0), "midnight": (24, 0)}
+_CLOCK_WORDS = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}
 
 
 def clock(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -982,6 +992,7 @@ RESOLVERS: dict[str, Resolver] = {
     "weekday": weekday,
     "deictic_day": deictic_day,
     "part_of_day": part_of_day,
+    "day_part": day_part,
     "relative_day": relative_day,
     "relative": relative,
     "vague_span": vague_span,
