@@ -389,14 +389,22 @@ def month_range(groups: Groups, arguments: dict, context: Context) -> Resolution
     return Resolution("DATE", f"{first_year:04d}-{first_month:02d}/{year:04d}-{last_month:02d}")
 
 
+_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+
+
 def decade(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     mod = _position_mod(groups, context)
     if groups.get("century_digits"):
         return Resolution("DATE", f"{groups['century_digits']}{groups['decade_digit']}", mod)
-    digit = int(groups["short_decade"])
+    if groups.get("decade_word"):
+        digit = _DECADE_WORDS.index(normalise_word(groups["decade_word"])) + 2
+    else:
+        digit = int(groups["short_decade"])
     reference_year = context.reference.year if context.reference else 1999
     century = reference_year // 100
-    if century * 100 + digit * 10 > reference_year:
+    if groups.get("nineteen"):
+        century = 19
+    elif century * 100 + digit * 10 > reference_year:
         century -= 1
     return Resolution("DATE", f"{century:02d}{digit}", mod)
 
