@@ -208,7 +208,8 @@ def _pick_year(
         # November 3", written in December, is the November ahead. Not a date just gone, though:
         # reported speech lags ("must be returned by Jan. 14", printed on January 15).
         future = [c for c in candidates if reference <= c <= reference + dt.timedelta(days=_YEAR_DAYS)]
-        just_gone = day is not None and any(0 < (reference - c).days <= _REPORTING_LAG_DAYS for c in candidates)
+        lag = _REPORTING_LAG_DAYS if day is not None else 0
+        just_gone = any(0 < (reference - c).days <= lag for c in candidates)
         if future and not (just_gone and min(future) not in near):
             return min(future).year
     if day is not None:
