@@ -739,6 +739,9 @@ def relative(groups: Groups, arguments: dict, context: Context) -> Resolution | 
     amount = _SHIFT_BY_RELATION.get(relation)
     if amount is None:
         return None
+    if relation == "past" and unit in ("DE", "CE"):
+        # "the past decade" is the last ten years up to now; "the last decade" the one before this.
+        return Resolution("DURATION", duration_value(Fraction(1), unit))
     mod = _position_mod(groups, context)
     if relation in _ANAPHORIC_RELATIONS or arguments.get("anaphoric"):
         base, anchor = context.anaphoric_anchor(_ANCHOR_GRANULARITIES[unit])
