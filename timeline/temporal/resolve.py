@@ -971,9 +971,12 @@ def set_(groups: Groups, arguments: dict, context: Context) -> Resolution | None
         return Resolution("SET", duration_value(count, unit)) if count and unit else None
     if groups.get("unit"):
         return Resolution("SET", _SET_UNITS[groups["unit"].lower()])
-    if groups.get("weekday") or groups.get("plural_weekday"):
-        name = groups.get("weekday") or groups["plural_weekday"][:-1]
-        return Resolution("SET", f"XXXX-WXX-{context.grammar.lookup('weekday', name)}")
+    name = groups.get("weekday") or groups.get("weekday_b") or (groups.get("plural_weekday") or "")[:-1]
+    if name:
+        value = f"XXXX-WXX-{context.grammar.lookup('weekday', name)}"
+        if parts := groups.get("parts") or groups.get("shared_parts"):
+            value += f"T{context.grammar.lookup('part_of_day', parts)}"
+        return Resolution("SET", value)
     number = _month_of(groups, context)
     return Resolution("SET", f"XXXX-{number:02d}") if number else None
 
