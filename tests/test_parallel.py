@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline.cache import CACHE_FILE, _checksum, decode_result, encode_result
-from timeline.locking import lock_output
+from timeline.cache import CACHE_FILE, ResultCache, _checksum, decode_result, encode_result
+from timeline.locking import LOCK_FILE, lock_output
 from timeline.pipeline import BuildError, build
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -88,3 +88,32 @@ def test_a_second_build_into_the_same_output_is_refused(tmp_path: Path) -> None:
         with pytest.raises(BuildError, match=f"^{out}: another build is writing here"):
             build(SEEDS, out=out, jobs=1, formats="none", no_cache=True)
     assert not (out / "events.json").exists()
+
+
+def written_files(folder: Path) -> dict[str, bytes]:
+    """Every file of an output folder but the lock, which names its latest holder."""
+    return {path.name: path.read_bytes() for path in folder.iterdir() if path.name != LOCK_FILE}
+
+
+def test_interrupted_build_keeps_previous_outputs_and_a_sound_cache(tmp_path: Path) -> None:
+    inputs = tmp_path / "articles"
+    shutil.copytree(SEEDS, inputs)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    earlier = build(inputs / "002_1fe8c6310e030e24.txt", out=out, jobs=1, formats="none", no_cache=True)
+    previous = written_files(out)
+
+    def interrupt_after_two(results, total):
+        for count, result in enumerate(results, start=1):
+            yield result
+            if count == 2:
+                raise KeyboardInterrupt  # what Ctrl-C does to the build's main process
+
+    with pytest.raises(KeyboardInterrupt):
+        build(inputs, out=out, jobs=2, formats="none", cache=cache, progress=interrupt_after_two)
+    assert written_files(out) == previous  # no new, half-written or temporary file either
+    assert earlier.events
+    reports: list[str] = []
+    stored = ResultCache(cache, report=reports.append)
+    assert len(stored) >= 2 and reports == []
+    stored.close()
+    assert build(inputs, out=out, jobs=2, formats="none", cache=cache).events
