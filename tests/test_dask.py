@@ -11,9 +11,11 @@ import dask
 import pytest
 
 from timeline.execution import ArticleFailure, EngineError, map_articles
-from timeline.pipeline import build
+from timeline.pipeline import BuildError, build
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+# Give up on an unreachable scheduler after a second (Dask's default is 30 s).
+QUICK_CONNECT = {"distributed.comm.timeouts.connect": "1s"}
 
 
 @dataclass(frozen=True)
@@ -54,8 +56,7 @@ def test_dask_local_cluster_matches_the_local_run_and_isolates_failures() -> Non
 
 def test_unreachable_scheduler_is_a_clear_error() -> None:
     refusal = "cannot reach the Dask scheduler at tcp://127.0.0.1:9"
-    quick_connect = {"distributed.comm.timeouts.connect": "1s"}
-    with dask.config.set(quick_connect), pytest.raises(EngineError, match=refusal):
+    with dask.config.set(QUICK_CONNECT), pytest.raises(EngineError, match=refusal):
         list(map_articles(count_letters, [Piece("p0", "x")], scheduler="tcp://127.0.0.1:9"))
 
 
@@ -67,3 +68,11 @@ def test_build_on_a_dask_cluster_writes_the_bytes_of_the_local_build(tmp_path: P
     assert len(on_dask.events) == len(local.events) > 10
     for name in ("events.json", "articles.json", "graph.graphml", "graph.json"):
         assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
+
+
+def test_build_against_an_unreachable_scheduler_fails_before_reading_anything(tmp_path: Path) -> None:
+    problems: list[str] = []
+    refusal = "^cannot reach the Dask scheduler at tcp://127.0.0.1:9: "
+    with dask.config.set(QUICK_CONNECT), pytest.raises(BuildError, match=refusal):
+        build(SEEDS, out=tmp_path / "out", scheduler="tcp://127.0.0.1:9", on_problem=problems.append)
+    assert problems == []  # the seeds' reading warnings never came: nothing was read

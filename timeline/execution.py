@@ -290,18 +290,17 @@ class _LocalPool:
         self.workers = []
 
 
-class _DaskPool:
-    """Tasks on a Dask distributed cluster: a LocalCluster we start, or an existing scheduler."""
+class DaskConnection:
+    """A Dask client: on an existing scheduler, or on a LocalCluster we start (and stop on close)."""
 
-    def __init__(self, function: Callable[[Any], Any], jobs: int | None, scheduler: str | None) -> None:
+    def __init__(self, jobs: int | None, scheduler: str | None) -> None:
         try:
             import dask
-            from distributed import Client, LocalCluster, as_completed
+            from distributed import Client, LocalCluster
         except ImportError:
             raise EngineError(
                 "the dask engine needs the optional extra: pip install 'timeline[dask]'"
             ) from None
-        self.function = function
         self.cluster = None
         if scheduler:
             try:
@@ -321,8 +320,25 @@ class _DaskPool:
                     dashboard_address=None, silence_logs=logging.CRITICAL,
                 )
                 self.client = Client(self.cluster, set_as_default=False)
-        threads = sum(self.client.nthreads().values()) or (jobs or default_jobs())
-        self.capacity = threads
+        self.threads = sum(self.client.nthreads().values()) or (jobs or default_jobs())
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+class _DaskPool:
+    """Tasks on a Dask cluster, through a connection of our own or one the caller keeps open."""
+
+    def __init__(self, function: Callable[[Any], Any], connection: DaskConnection, owned: bool) -> None:
+        from distributed import as_completed
+
+        self.function = function
+        self.connection = connection
+        self.owned = owned
+        self.client = connection.client
+        self.capacity = connection.threads
         self.run_id = uuid.uuid4().hex[:12]
         self.completed = as_completed(loop=self.client.loop)
         self.positions: dict[str, int] = {}
@@ -351,18 +367,20 @@ class _DaskPool:
         return outcomes
 
     def close(self) -> None:
-        self.client.close()
-        if self.cluster is not None:
-            self.cluster.close()
+        if self.owned:
+            self.connection.close()
 
 
-def _open_backend(function: Callable[[Any], Any], jobs: int | None, engine: str, scheduler: str | None):
+def _open_backend(function: Callable[[Any], Any], jobs: int | None, engine: str, scheduler: str | None,
+                  dask_connection: DaskConnection | None = None):
     if scheduler and engine == "local":
         engine = "dask"
     if engine not in ENGINES:
         raise EngineError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
     if engine == "dask":
-        return _DaskPool(function, jobs, scheduler)
+        if dask_connection is not None:
+            return _DaskPool(function, dask_connection, owned=False)
+        return _DaskPool(function, DaskConnection(jobs, scheduler), owned=True)
     jobs = jobs or default_jobs()
     if jobs == 1:
         return _InProcess(function)
@@ -380,6 +398,7 @@ def map_articles(
     on_failure: Callable[[ArticleFailure], None] | None = None,
     name_of: Callable[[Item, int], str] = name_of_item,
     window: int | None = None,
+    dask_connection: DaskConnection | None = None,
 ) -> Iterator[Result]:
     """Apply FUNCTION to every item, yielding the results in input order.
 
@@ -390,6 +409,7 @@ def map_articles(
     - `on_failure`: called with an ArticleFailure for each item that raised or killed its worker;
       that item yields nothing. Default: one line on stderr.
     - `window`: how many items may be in flight at once (default 8 per worker).
+    - `dask_connection`: a DaskConnection to run on (kept open), instead of one for this call.
     """
     report = on_failure or report_failure_on_stderr
     if engine == "local" and not scheduler:
@@ -398,7 +418,7 @@ def map_articles(
         backend = None
         capacity = jobs or default_jobs()
     else:
-        backend = _open_backend(function, jobs, engine, scheduler)
+        backend = _open_backend(function, jobs, engine, scheduler, dask_connection)
         capacity = backend.capacity
     limit = max(window or capacity * _WINDOW_PER_WORKER, capacity + 1)
     names: dict[int, tuple[str, str | None]] = {}  # dispatched: position -> (name, cache key)
@@ -473,11 +493,18 @@ def article_runner(
     """
     from timeline.pipeline import BuildError
 
+    engine = "dask" if scheduler else engine or "local"
     try:
         with lock_output(out), open_cache(out, cache, enabled=not no_cache, report=report) as result_cache:
-            yield functools.partial(
-                map_articles, jobs=jobs, engine=engine or "local", scheduler=scheduler,
-                cache=result_cache, on_failure=on_failure,
-            )
+            # Connect to Dask before reading anything: an unreachable scheduler fails the build at once.
+            connection = DaskConnection(jobs, scheduler) if engine == "dask" else None
+            try:
+                yield functools.partial(
+                    map_articles, jobs=jobs, engine=engine, scheduler=scheduler,
+                    cache=result_cache, on_failure=on_failure, dask_connection=connection,
+                )
+            finally:
+                if connection is not None:
+                    connection.close()
     except (OutputLocked, EngineError) as error:
         raise BuildError(str(error)) from None
