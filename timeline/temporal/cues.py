@@ -51,6 +51,12 @@ def orientation(text: str, start: int, end: int, lower: int = 0, upper: int | No
     cues = grammar().cues
     sentence_start, sentence_end = sentence_bounds(text, start, end, lower, upper)
     tail = text[max(sentence_start, start - 24) : start]
+    if (
+        _follows(cues["bound"], tail)
+        and cues["pluperfect"].search(text, sentence_start, sentence_end)
+        and not cues["future_in_past"].search(text, sentence_start, sentence_end)
+    ):
+        return "past"
     if _follows(cues["deadline"], tail):
         return "future"
     if _follows(cues["start"], tail) and cues["condition"].search(text, sentence_start, sentence_end):
