@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
@@ -52,6 +53,9 @@ def unresolved_name(participant: str) -> str | None:
 
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]\w*|\d+")
+# The same tokens, each with an empty group "possessive" when 's or ’s follows it: one pass
+# over the text instead of a second match after every token.
+_TOKEN_AND_POSSESSIVE = re.compile(r"(?:" + _TOKEN.pattern + r")(?:(?=['’]s?\b)(?P<possessive>))?")
 _NAME_CONNECTORS = frozenset(
     {"von", "van", "der", "den", "de", "da", "del", "bin", "al", "la", "le", "of", "for"}
 )
@@ -69,8 +73,7 @@ _SURNAME_SIMILARITY = 0.7
 RECURRING_NAME = 3
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -109,10 +112,21 @@ def _calendar_words() -> frozenset[str]:
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    tokens = []
-    for match in _TOKEN.finditer(text, start, end):
-        possessive = bool(_POSSESSIVE_AFTER.match(text, match.end())) and not match.group().endswith(".")
-        tokens.append(_Token(match.start(), match.end(), match.group(), possessive))
+    tokens = [
+        _Token(
+            *match.span(),
+            word := match.group(),
+            match.group("possessive") is not None and not word.endswith("."),
+        )
+        for match in _TOKEN_AND_POSSESSIVE.finditer(text, start, end)
+    ]
+    # The look-ahead stops at END; an 's that runs past it is seen in the whole text.
+    for index in range(len(tokens) - 1, -1, -1):
+        token = tokens[index]
+        if token.end + len("'s") < end:
+            break
+        possessive = bool(_POSSESSIVE_AFTER.match(text, token.end)) and not token.text.endswith(".")
+        tokens[index] = token._replace(possessive=possessive)
     return tokens
 
 

@@ -87,50 +87,74 @@ def cue_pattern(status: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def status_cues() -> tuple[tuple[str, re.Pattern[str], str], ...]:
-    """(status, pattern, scope) for every cue, longest first so "called off" wins over "call"."""
-    rows = sorted(data_table("status_cues.tsv"), key=lambda row: -len(row[1]))
+    """(status, pattern, scope) for the cues of each status and scope, in the table's order.
+
+    The cues of one status and scope share a window, so one alternation (longest first) finds
+    whether any of them is there; a "timex" cue must also end right before its date, so each of
+    those is tried on its own.
+    """
+    groups: dict[tuple[str, str], list[str]] = {}
+    for status, cue, scope in data_table("status_cues.tsv"):
+        key = (status, scope) if scope != "timex" else (status, f"{scope}:{cue}")
+        groups.setdefault(key, []).append(cue)
     return tuple(
-        (status, re.compile(r"(?<![\w’'])" + re.escape(cue) + r"(?![\w’'])", re.IGNORECASE), scope)
-        for status, cue, scope in rows
+        (
+            status,
+            re.compile(
+                r"(?<![\w’'])(?:"
+                + "|".join(re.escape(cue) for cue in sorted(cues, key=lambda cue: -len(cue)))
+                + r")(?![\w’'])",
+                re.IGNORECASE,
+            ),
+            key.split(":")[0],
+        )
+        for (status, key), cues in groups.items()
     )
 
 
 def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     """The event words of TEXT[START:END], in text order, longest phrase first."""
-    words = [
-        (match.start(), match.end(), match.group().lower()) for match in _WORD.finditer(text, start, end)
-    ]
+    matches = list(_WORD.finditer(text, start, end))
+    words = [match.group().lower() for match in matches]
     triggers: list[Trigger] = []
-    index = 0
-    longest_phrase = max((len(phrase) for phrase in _phrases()), default=1)
+    phrases = _phrases()
+    longest_phrase = max((len(phrase) for phrase in phrases), default=1)
     first_words = _phrase_first_words()
-    while index < len(words):
-        lengths = (
-            range(min(longest_phrase, len(words) - index), 1, -1) if words[index][2] in first_words else ()
-        )
-        for length in lengths:
-            phrase = tuple(word for _, _, word in words[index : index + length])
-            if phrase in _phrases():
-                lemma, category, pos, noun = _phrases()[phrase]
-                first, last = words[index][0], words[index + length - 1][1]
+    word_table = _words()
+    index = 0
+    count = len(words)
+    while index < count:
+        word = words[index]
+        # Most words start no phrase and are no event word: one set and one dict look-up each.
+        if word in first_words:
+            length = next(
+                (
+                    length
+                    for length in range(min(longest_phrase, count - index), 1, -1)
+                    if tuple(words[index : index + length]) in phrases
+                ),
+                0,
+            )
+            if length:
+                lemma, category, pos, noun = phrases[tuple(words[index : index + length])]
+                first, last = matches[index].start(), matches[index + length - 1].end()
                 triggers.append(Trigger(first, last, text[first:last], lemma, category, pos, noun))
                 index += length
-                break
-        else:
-            word_start, word_end, word = words[index]
-            entry = _words().get(word)
-            if entry and _is_event_use(word, words, index):
-                lemma, category, pos, noun = entry
-                triggers.append(
-                    Trigger(word_start, word_end, text[word_start:word_end], lemma, category, pos, noun)
-                )
-            index += 1
+                continue
+        entry = word_table.get(word)
+        if entry and _is_event_use(word, words, index):
+            lemma, category, pos, noun = entry
+            word_start, word_end = matches[index].span()
+            triggers.append(
+                Trigger(word_start, word_end, text[word_start:word_end], lemma, category, pos, noun)
+            )
+        index += 1
     return triggers
 
 
-def _is_event_use(word: str, words: list[tuple[int, int, str]], index: int) -> bool:
-    previous = words[index - 1][2] if index else ""
-    following = words[index + 1][2] if index + 1 < len(words) else ""
+def _is_event_use(word: str, words: list[str], index: int) -> bool:
+    previous = words[index - 1] if index else ""
+    following = words[index + 1] if index + 1 < len(words) else ""
     if word in ("call", "deal", "strike", "host", "attack"):
         return previous in _NOUN_DETERMINERS
     if word == "war":
