@@ -53,9 +53,6 @@ def unresolved_name(participant: str) -> str | None:
 
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]\w*|\d+")
-# The same tokens, each with an empty group "possessive" when 's or ’s follows it: one pass
-# over the text instead of a second match after every token.
-_TOKEN_AND_POSSESSIVE = re.compile(r"(?:" + _TOKEN.pattern + r")(?:(?=['’]s?\b)(?P<possessive>))?")
 _NAME_CONNECTORS = frozenset(
     {"von", "van", "der", "den", "de", "da", "del", "bin", "al", "la", "le", "of", "for"}
 )
@@ -63,7 +60,6 @@ _NAME_CONNECTORS = frozenset(
 _PERSON_CONNECTORS = frozenset({"von", "van", "der", "den", "de", "da", "del", "bin", "al", "la", "le"})
 _ROMAN_NUMERAL = re.compile(r"^[IVX]+$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.?){1,2}$")
-_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|stated|explained|noted|warned|wrote|posted|asked)\b")
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|at|from|to|near|outside|inside|into|via|towards?)\s+$", re.IGNORECASE
@@ -77,13 +73,22 @@ class _Token(NamedTuple):
     start: int
     end: int
     text: str
-    possessive: bool  # followed by 's / ’s: the name ends here
 
 
 @lru_cache(maxsize=1)
 def titles() -> dict[str, str]:
     """Title or role word (lower case) -> role class (data/titles.tsv)."""
     return dict(data_table("titles.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _title_edges() -> tuple[frozenset[str], frozenset[str]]:
+    """The first and the last words of the titles: a word that is neither starts or ends none,
+    which spares joining the words around every name to look them up."""
+    return (
+        frozenset(title.split(" ")[0] for title in titles()),
+        frozenset(title.split(" ")[-1] for title in titles()),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -112,22 +117,7 @@ def _calendar_words() -> frozenset[str]:
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    tokens = [
-        _Token(
-            *match.span(),
-            word := match.group(),
-            match.group("possessive") is not None and not word.endswith("."),
-        )
-        for match in _TOKEN_AND_POSSESSIVE.finditer(text, start, end)
-    ]
-    # The look-ahead stops at END; an 's that runs past it is seen in the whole text.
-    for index in range(len(tokens) - 1, -1, -1):
-        token = tokens[index]
-        if token.end + len("'s") < end:
-            break
-        possessive = bool(_POSSESSIVE_AFTER.match(text, token.end)) and not token.text.endswith(".")
-        tokens[index] = token._replace(possessive=possessive)
-    return tokens
+    return [_Token(*match.span(), match.group()) for match in _TOKEN.finditer(text, start, end)]
 
 
 def _is_capitalised(token: _Token) -> bool:
@@ -135,7 +125,8 @@ def _is_capitalised(token: _Token) -> bool:
 
 
 def _joined_by_space(text: str, left: _Token, right: _Token) -> bool:
-    return not left.possessive and text[left.end : right.start] == " "
+    # Only a space between: a possessive ("Putin's aide") or any punctuation ends the name.
+    return text[left.end : right.start] == " "
 
 
 def _name_runs(text: str, tokens: list[_Token]) -> list[list[int]]:
@@ -143,7 +134,7 @@ def _name_runs(text: str, tokens: list[_Token]) -> list[list[int]]:
     runs: list[list[int]] = []
     index = 0
     while index < len(tokens):
-        if not _is_capitalised(tokens[index]):
+        if not tokens[index].text[0].isupper():  # _is_capitalised, inline: it runs for every word
             index += 1
             continue
         run = [index]
@@ -192,6 +183,8 @@ def _split_at_calendar_words(run: list[int], tokens: list[_Token]) -> list[list[
 
 def _longest_title(words: Sequence[str]) -> int:
     """How many of WORDS (from the first) form a title ("Secretary of State" -> 3), 0 if none."""
+    if not words or words[0].lower() not in _title_edges()[0]:
+        return 0
     for length in (3, 2, 1):
         if len(words) >= length and " ".join(words[:length]).lower() in titles():
             return length
@@ -212,15 +205,19 @@ def _role_before(tokens: list[_Token], first: int) -> _Role:
     cursor = first - 1
     while cursor >= 0 and first - cursor <= 4:
         word = tokens[cursor].text
-        title_length = next(
-            (
-                length
-                for length in (3, 2, 1)
-                if cursor - length + 1 >= 0
-                and " ".join(token.text for token in tokens[cursor - length + 1 : cursor + 1]).lower()
-                in titles()
-            ),
-            0,
+        title_length = (
+            next(
+                (
+                    length
+                    for length in (3, 2, 1)
+                    if cursor - length + 1 >= 0
+                    and " ".join(token.text for token in tokens[cursor - length + 1 : cursor + 1]).lower()
+                    in titles()
+                ),
+                0,
+            )
+            if word.lower() in _title_edges()[1]
+            else 0
         )
         if title_length:
             title = " ".join(token.text for token in tokens[cursor - title_length + 1 : cursor + 1]).lower()
