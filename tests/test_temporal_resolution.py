@@ -173,3 +173,17 @@ def test_seed_000_parade_friday_is_the_coming_one() -> None:
     parade = text.index("Victory Day parade in Moscow on Friday")
     [friday] = [e for e in tag(text, "2025-05-08") if e.text == "Friday" and e.start > parade][:1]
     assert friday.value == "2025-05-09"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The summit on April 24 and 25 will be held.", [("April 24", "1999-04-24"), ("25", "1999-04-25")]),
+        ("They met on March 3, 4 or 5.", [("March 3", "1999-03-03"), ("5", "1999-03-05")]),
+        # A count after the list is no day: "25 people", "25 more".
+        ("On April 24 and 25 people died.", [("April 24", "1999-04-24")]),
+        ("On April 24 and 25 more were killed.", [("April 24", "1999-04-24")]),
+    ],
+)
+def test_the_day_closing_a_list_takes_the_month_named_before(sentence: str, expected: list) -> None:
+    assert _values(sentence, "1999-02-10") == expected

@@ -378,6 +378,17 @@ def day_range(groups: Groups, arguments: dict, context: Context) -> Resolution |
     return Resolution("DATE", f"{first_day.isoformat()}/{last_day.isoformat()}", None, first.anchor)
 
 
+def listed_day(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """The bare day closing a list, "April 24 and 25": that day of the date just named."""
+    if not context.history:
+        return None
+    named = context.history[-1]
+    if named.granularity != "day" or named.start_date is None or context.position - named.end > 16:
+        return None
+    day = named.start_date.replace(day=int(re.sub(r"\D", "", groups["day"])))
+    return Resolution("DATE", day.isoformat(), None, f"text:{named.start}:{named.end}")
+
+
 def month_range(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     """Months from one to another: "from June to August" -> 2025-06/2025-08."""
     first_month, last_month = _month_of(groups, context), _month_of(groups, context, "month_b")
@@ -993,6 +1004,7 @@ RESOLVERS: dict[str, Resolver] = {
     "month": month,
     "range": range_,
     "day_range": day_range,
+    "listed_day": listed_day,
     "week_of_day": week_of_day,
     "month_range": month_range,
     "decade": decade,
