@@ -310,10 +310,11 @@ def year_in_words(groups: Groups, arguments: dict, context: Context) -> Resoluti
 
 
 def year_end(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
-    """ "year-end": the last day of the reference year."""
+    """ "year-end": the last day of the reference year ("since year-end": of the year before)."""
     if context.reference is None:
         return Resolution("DATE", "XXXX-12-31")
-    return Resolution("DATE", f"{context.reference.year:04d}-12-31", None, "dct")
+    year = context.reference.year - arguments.get("years_back", 0)
+    return Resolution("DATE", f"{year:04d}-12-31", None, "dct")
 
 
 def month(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
