@@ -595,6 +595,14 @@ def holiday(groups: Groups, arguments: dict, context: Context) -> Resolution | N
     return Resolution("DATE", day.isoformat(), None, "dct")
 
 
+def holiday_week(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """ "Easter week", "Thanksgiving week": the ISO week that holds the holiday."""
+    day = holiday(groups, arguments, context)
+    if day is None or not day.value[:4].isdigit() or "X" in day.value:
+        return Resolution("DATE", "XXXX-WXX")
+    return Resolution("DATE", value_at(dt.date.fromisoformat(day.value), "W"), None, day.anchor)
+
+
 def _weekday_near(base: dt.date, weekday: int, direction: str | None) -> dt.date:
     difference = weekday - base.isoweekday()
     if direction == "future":
@@ -1017,6 +1025,7 @@ RESOLVERS: dict[str, Resolver] = {
     "half": half,
     "season": season,
     "holiday": holiday,
+    "holiday_week": holiday_week,
     "weekday": weekday,
     "deictic_day": deictic_day,
     "part_of_day": part_of_day,
