@@ -94,7 +94,7 @@ def _priority(article: Article) -> tuple[int, str, str]:
     return (0, article.date, article.id) if article.date else (1, "", article.id)
 
 
-def candidate_pairs(texts: Sequence[str]) -> list[tuple[int, int]]:
+def candidate_pairs(texts: Iterable[str]) -> list[tuple[int, int]]:
     """Pairs (i < j) of story texts whose word-pair sets the MinHash LSH index finds similar and
     whose MinHash similarity estimate is at least MIN_ESTIMATED_SIMILARITY.
 
@@ -118,7 +118,11 @@ def candidate_pairs(texts: Sequence[str]) -> list[tuple[int, int]]:
 
 def find_duplicate_groups(articles: Sequence[Article]) -> list[list[int]]:
     """Groups (of two or more indices into ARTICLES) of articles that tell the same story."""
-    texts = [story_text(article) if not article.errors else "" for article in articles]
+    # The story texts are made twice, for the signatures and again for the few candidates,
+    # rather than held all at once: on a large archive they were as big as the articles.
+    texts = (story_text(article) if not article.errors else "" for article in articles)
+    pairs = candidate_pairs(texts)
+    text_of = functools.lru_cache(maxsize=1024)(lambda position: story_text(articles[position]))
     parent = list(range(len(articles)))
 
     def root(position: int) -> int:
@@ -127,8 +131,8 @@ def find_duplicate_groups(articles: Sequence[Article]) -> list[list[int]]:
             position = parent[position]
         return position
 
-    for first, second in candidate_pairs(texts):
-        if root(first) != root(second) and same_story(texts[first], texts[second]):
+    for first, second in pairs:
+        if root(first) != root(second) and same_story(text_of(first), text_of(second)):
             parent[max(root(first), root(second))] = min(root(first), root(second))
     groups: dict[int, list[int]] = {}
     for position in range(len(articles)):

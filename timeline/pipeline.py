@@ -11,7 +11,7 @@ import datetime as dt
 import importlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from timeline.model import Article, Event
@@ -34,7 +34,7 @@ class BuildError(Exception):
 
 @dataclass
 class BuildResult:
-    articles: list[Article]
+    articles: list[Article]  # their metadata: each text is dropped once the article is analysed
     events: list[Event] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -65,12 +65,26 @@ def parse_formats(formats: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(name for name in ALL_FORMATS if name in names)
 
 
-def _analyses(articles: Sequence[Article], run: Callable, progress: ProgressWrapper | None) -> Iterator:
+def _analyses(articles: list[Article], run: Callable, progress: ProgressWrapper | None) -> Iterator:
+    """The per-article analyses of the readable ARTICLES, in id order.
+
+    Each article's text is dropped from ARTICLES as it is handed to the stage: the stages after
+    it (merge, articles.json, graph, views) need only the metadata, and holding every text to the
+    end of the build was most of its memory on a large archive.
+    """
     from timeline.events import analyse_article
 
-    readable = sorted((a for a in articles if not a.errors), key=lambda article: article.id)
-    results = run(analyse_article, readable)
-    yield from progress(results, len(readable)) if progress else results
+    order = sorted((index for index, article in enumerate(articles) if not article.errors),
+                   key=lambda index: articles[index].id)
+
+    def handed_over() -> Iterator[Article]:
+        for index in order:
+            article = articles[index]
+            articles[index] = replace(article, text="")
+            yield article
+
+    results = run(analyse_article, handed_over())
+    yield from progress(results, len(order)) if progress else results
 
 
 def _write_views(events: list[Event], articles: list[Article], out: Path, chosen: Sequence[str],
