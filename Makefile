@@ -8,7 +8,7 @@ BIN = $(VENV)/bin
 .PHONY: timeline test lint bench clean
 
 timeline: $(VENV)/.installed
-	$(BIN)/timeline build seeds --out out
+	$(BIN)/timeline build seeds --out out --highlight "Helsinki,Osaka,Alaska,Budapest"
 
 test: $(VENV)/.installed /usr/bin/chromium /usr/bin/chromedriver
 	$(BIN)/python -m pytest
