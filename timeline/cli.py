@@ -33,6 +33,18 @@ def _positive_int(text: str) -> int:
     return number
 
 
+def _command(name: str):
+    """The handler of a command: its body in timeline.commands, imported only when it runs,
+    so that `timeline --help` does not load the pipeline."""
+
+    def run(arguments: argparse.Namespace) -> int:
+        from timeline import commands
+
+        return getattr(commands, name)(arguments)
+
+    return run
+
+
 def _add_tag_command(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "tag",
@@ -50,13 +62,7 @@ def _add_tag_command(commands: argparse._SubParsersAction) -> None:
         "--format", choices=("jsonl", "timeml"), default="jsonl",
         help="jsonl: one JSON object per expression (default); timeml: the text with TIMEX3 tags",
     )
-    parser.set_defaults(handler=_run_tag)
-
-
-def _run_tag(arguments: argparse.Namespace) -> int:
-    from timeline.commands import run_tag
-
-    return run_tag(arguments)
+    parser.set_defaults(handler=_command("run_tag"))
 
 
 def _add_articles_command(commands: argparse._SubParsersAction) -> None:
@@ -71,13 +77,7 @@ def _add_articles_command(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders (searched recursively)")
     parser.add_argument("--dct", type=_iso_day, help="reference date for every article, YYYY-MM-DD")
-    parser.set_defaults(handler=_run_articles)
-
-
-def _run_articles(arguments: argparse.Namespace) -> int:
-    from timeline.commands import run_articles
-
-    return run_articles(arguments)
+    parser.set_defaults(handler=_command("run_articles"))
 
 
 def _add_build_command(commands: argparse._SubParsersAction) -> None:
@@ -117,7 +117,7 @@ def _add_build_command(commands: argparse._SubParsersAction) -> None:
              "'none': only events.json and articles.json)",
     )
     _add_figure_options(parser)
-    parser.set_defaults(handler=_run_build)
+    parser.set_defaults(handler=_command("run_build"))
 
 
 def _checked(parse, *extra):
@@ -176,12 +176,6 @@ def _add_figure_options(parser: argparse.ArgumentParser) -> None:
         help="figure size in inches (default 11.69x8.27, A4 landscape; the height grows when labels need it)",
     )
     views.add_argument("--dpi", type=_dpi, help="PNG resolution in dots per inch (default 150)")
-
-
-def _run_build(arguments: argparse.Namespace) -> int:
-    from timeline.commands import run_build
-
-    return run_build(arguments)
 
 
 def make_parser() -> argparse.ArgumentParser:
