@@ -937,6 +937,11 @@ def clock(groups: Groups, arguments: dict, context: Context) -> Resolution | Non
     else:
         hour, minute = int(groups["hour"]), int(groups.get("minute") or 0)
         meridiem = (groups.get("meridiem") or "").lower()
+        if groups.get("part") or groups.get("night"):
+            # "4 in the morning" is a.m.; the afternoon, evening and night are p.m. ("10 at night"),
+            # but for "12 at night", midnight.
+            morning = (groups.get("part") or "").lower() == "morning"
+            meridiem = "am" if morning or (groups.get("night") and hour == 12) else "pm"
         if meridiem.startswith("p") and hour < 12:
             hour += 12
         elif meridiem.startswith("a") and hour == 12:
