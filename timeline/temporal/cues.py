@@ -12,7 +12,16 @@ import re
 
 from timeline.temporal.grammar import grammar
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“'(]*[A-Z0-9])|\n\s*\n|\n(?=[A-Z])")
+# The period of a title or a month abbreviation ends no sentence: "Roe vs. Wade", "Sen. Kerry",
+# "on Jan. 6" keep the verb of the clause in the sentence of the date.
+_NON_FINAL_ABBREVIATIONS = (
+    "vs", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt", "Prof",
+    "Rev", "Jan", "Feb", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No",
+)
+_SENTENCE_END = re.compile(
+    "".join(rf"(?<!\b{abbreviation})" for abbreviation in _NON_FINAL_ABBREVIATIONS)
+    + r"[.!?][\"'”’)]*\s+(?=[\"“'(]*[A-Z0-9])|\n\s*\n|\n(?=[A-Z])"
+)
 _SEARCH_WINDOW = 300
 # Where the clause of an expression ends, looking right: punctuation, or a conjunction opening another.
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\s(?:and|but|while|whereas|that|which|who|after|before|because)\s")
