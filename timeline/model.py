@@ -119,6 +119,12 @@ class Article:
     warnings: tuple[str, ...] = ()
 
     @property
+    def outlet(self) -> str | None:
+        """The outlet that published the article; None when none is named or it is 'unknown'
+        (manifests write 'unknown' for an unattributed copy, which names no outlet)."""
+        return self.source if self.source and self.source != "unknown" else None
+
+    @property
     def reference_date(self) -> dt.date | None:
         """The article date as a calendar day, when it is known to the day."""
         if self.date and len(self.date) == 10:

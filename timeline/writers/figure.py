@@ -289,9 +289,7 @@ def _footer(
     names: dict[str, int] = {}
     for article_id in reporting:
         article = by_id.get(article_id)
-        name = (
-            article.source if article and article.source and article.source != "unknown" else None
-        ) or "unattributed"
+        name = (article.outlet if article else None) or "unattributed"
         names[name] = names.get(name, 0) + 1
     outlets = ", ".join(f"{name} ×{count}" if count > 1 else name for name, count in sorted(names.items()))
     text = f"Sources: {len(reporting)} article{'s' if len(reporting) != 1 else ''}"

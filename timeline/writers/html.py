@@ -160,9 +160,8 @@ def _svg_for_page(svg: bytes) -> str:
 def _article_label(article: Article | None, article_id: str) -> str:
     if article is None:
         return article_id
-    outlet = article.source if article.source and article.source != "unknown" else None
     title = article.title or article.id
-    return f"{title} — {outlet}" if outlet else title
+    return f"{title} — {article.outlet}" if article.outlet else title
 
 
 def _event_record(event: Event, articles: Mapping[str, Article], count: int) -> dict[str, Any]:

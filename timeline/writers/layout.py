@@ -282,12 +282,7 @@ def _lane_names(events: Sequence[Event], lanes: str, source_names: Mapping[str, 
 def lane_of_events(events: Sequence[Event], lanes: str, articles: Sequence[Article] = ()) -> dict[str, str]:
     """Event id -> the lane (or TimelineJS group) the `--lanes` choice puts it in ('' for none)."""
     # An outlet the manifest calls 'unknown' names nothing: the article's title does better.
-    source_names = {
-        article.id: (article.source if article.source and article.source != "unknown" else None)
-        or article.title
-        or article.id
-        for article in articles
-    }
+    source_names = {article.id: article.outlet or article.title or article.id for article in articles}
     return _lane_names(events, lanes, source_names)
 
 

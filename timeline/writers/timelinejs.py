@@ -65,9 +65,8 @@ def _quote(source: Source) -> str:
 def _article_name(article: Article | None, article_id: str) -> str:
     if article is None:
         return article_id
-    outlet = article.source if article.source and article.source != "unknown" else None
     title = article.title or article.id
-    return f"{outlet}: {title}" if outlet else title
+    return f"{article.outlet}: {title}" if article.outlet else title
 
 
 def _slide_text(event: Event, articles: Mapping[str, Article], count: int) -> str:
