@@ -8,7 +8,6 @@ id, so the output does not depend on the order in which they arrive.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -17,12 +16,6 @@ from pathlib import Path
 from timeline.model import Article, Event
 
 ALL_FORMATS = ("png", "svg", "graphml", "json", "timelinejs", "html")
-# The views other modules write, by format: (module, function). A writer whose module is not
-# there yet is left out; the JSON files are always written.
-VIEW_WRITERS = {
-    "timelinejs": ("timeline.writers.timelinejs", "write_timelinejs"),
-    "html": ("timeline.writers.html", "write_html"),
-}
 FIGURE_FORMATS = ("png", "svg")
 
 ProgressWrapper = Callable[[Iterable[Article], int], Iterable[Article]]
@@ -87,29 +80,29 @@ def _analyses(articles: list[Article], run: Callable, progress: ProgressWrapper 
     yield from progress(results, len(order)) if progress else results
 
 
-def _write_views(events: list[Event], articles: list[Article], out: Path, chosen: Sequence[str],
-                 options: dict, warnings: list[str]) -> list[str]:
-    written: list[str] = []
+def _write_views(
+    events: list[Event], articles: list[Article], out: Path, chosen: Sequence[str], options: dict
+) -> list[str]:
+    """The figures, TimelineJS and the page, each imported only when asked for (matplotlib loads slowly)."""
+    written: list[Path] = []
     figures = [name for name in FIGURE_FORMATS if name in chosen]
-    if figures:
-        try:
-            from timeline.writers.figure import write_figures
-        except ImportError as error:
-            warnings.append(f"figures not written: {error}")
-        else:
-            paths = write_figures(events, articles, out, options, formats=figures)
-            written.extend(str(path) for path in paths)
-    for name in (name for name in chosen if name in VIEW_WRITERS):
-        module_name, function_name = VIEW_WRITERS[name]
-        try:
-            writer = getattr(importlib.import_module(module_name), function_name)
-        except (ImportError, AttributeError):
-            warnings.append(f"{name} not written: this version has no {module_name}.{function_name}")
-            continue
-        result = writer(events, articles, out, options)
-        paths = result if isinstance(result, (list, tuple)) else [result]
-        written.extend(str(path) for path in paths if path)
-    return written
+    chronology = None
+    if figures or "html" in chosen:
+        from timeline.writers.figure import render_chronology, write_figures
+
+        # One drawing serves the PNG, the SVG and the page.
+        chronology = render_chronology(events, articles, options)
+        if figures:
+            written += write_figures(events, articles, out, options, formats=figures, chronology=chronology)
+    if "timelinejs" in chosen:
+        from timeline.writers.timelinejs import write_timelinejs
+
+        written += write_timelinejs(events, articles, out, options)
+    if "html" in chosen:
+        from timeline.writers.html import write_html
+
+        written += write_html(events, articles, out, options, chronology)
+    return [str(path) for path in written]
 
 
 def build(
@@ -171,7 +164,7 @@ def _build(
         if "json" in chosen:
             write_graph_json(graph, out_dir / "graph.json")
             written.append(str(out_dir / "graph.json"))
-    written += _write_views(events, articles, out_dir, chosen, options, warnings)
+    written += _write_views(events, articles, out_dir, chosen, options)
     return BuildResult(
         articles=articles, events=events, written=written, warnings=warnings,
         skipped=sum(1 for article in articles if article.errors),

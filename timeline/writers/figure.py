@@ -1035,12 +1035,14 @@ def write_figures(
     out_dir: str | os.PathLike[str] = "out",
     options: FigureOptions | Mapping[str, Any] | None = None,
     formats: Sequence[str] = FIGURE_FORMATS,
+    chronology: Chronology | None = None,
 ) -> list[Path]:
-    """Write `timeline.png` and/or `timeline.svg` into OUT_DIR; returns the paths written."""
+    """Write `timeline.png` and/or `timeline.svg` into OUT_DIR (drawing the chronology unless one is
+    given); returns the paths written."""
     unknown = sorted(set(formats) - set(FIGURE_FORMATS))
     if unknown:
         raise ValueError(f"figure formats are png and svg, not {', '.join(unknown)}")
-    chronology = render_chronology(events, articles, options)
+    chronology = chronology or render_chronology(events, articles, options)
     written = []
     for file_format in (name for name in FIGURE_FORMATS if name in formats):
         path = Path(out_dir) / f"timeline.{file_format}"
