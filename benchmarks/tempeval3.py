@@ -1,7 +1,8 @@
 """Score the temporal tagger on the TempEval-3 training data (TimeBank + AQUAINT).
 
 Prints strict, relaxed, value and type F1 as TempEval-3 defines them (one-to-one matching;
-attribute F1 = attribute accuracy over relaxed matches x relaxed F1).
+attribute F1 = attribute accuracy over relaxed matches x relaxed F1). The tagger's output is
+scored as `timeline tag --format timeml` writes it, a range as its two ends.
 
     python benchmarks/tempeval3.py                 # both folders
     python benchmarks/tempeval3.py --errors e.tsv  # also write every miss, false hit and wrong value
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from timeline.temporal import tag
 from timeline.temporal.timeml import Scores, read_corpus, score_document
+from timeline.temporal.timeml_writer import timeml_expressions
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "tempeval3" / "train"
 
@@ -50,7 +52,8 @@ def main() -> int:
     total = Scores()
     started = time.perf_counter()
     for document, folder in ((d, f.name) for f in folders for d in read_corpus([f])):
-        found = tag(document.text, document.dct)
+        # Scored as `timeline tag --format timeml` writes them: TimeML tags a range's ends apart.
+        found = timeml_expressions(tag(document.text, document.dct))
         score_document(document, found, total, keep_errors)
         score_document(document, found, per_folder.setdefault(folder, Scores()))
     elapsed = time.perf_counter() - started

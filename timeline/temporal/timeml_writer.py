@@ -2,15 +2,64 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 from collections.abc import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from timeline.model import TimeExpr
+from timeline.temporal.timex import interval_of
+
+# What joins the two ends of a range: "May 8-10", "1991 to 1997", "between 1994 and 1997".
+_RANGE_JOINT = re.compile(r"[ \t]*(?:[-–]|\b(?:to|through|until|and)\b)[ \t]*")
+_RANGE_OPENING = re.compile(r"(?:between|from)[ \t]+", re.IGNORECASE)
+
+
+def timeml_expressions(expressions: Sequence[TimeExpr]) -> list[TimeExpr]:
+    """EXPRESSIONS as TimeML annotates them: a range is its two ends, each a TIMEX3 of its own.
+
+    TimeML has no range value; its guidelines (and the TempEval-3 data) tag "between 1994 and
+    1997" as "1994" and "1997", and "Aug. 26 to Oct. 20" as "Aug. 26" and "Oct. 20". The
+    tagger keeps the range whole (value "1994/1997", one interval) for the chronology.
+    """
+    annotated: list[TimeExpr] = []
+    for expression in expressions:
+        annotated.extend(_range_ends(expression) or [expression])
+    return annotated
+
+
+def _range_ends(expression: TimeExpr) -> list[TimeExpr] | None:
+    first_value, slash, last_value = expression.value.partition("/")
+    if not slash or expression.value.startswith("P"):
+        return None
+    opening = _RANGE_OPENING.match(expression.text)
+    first_start = opening.end() if opening else 0
+    joint = _RANGE_JOINT.search(expression.text, first_start + 1)
+    if joint is None or joint.end() == len(expression.text):
+        return None
+    pieces = ((first_start, joint.start(), first_value), (joint.end(), len(expression.text), last_value))
+    ends = []
+    for start, end, value in pieces:
+        start_date, end_date, granularity = interval_of(value)
+        ends.append(
+            dataclasses.replace(
+                expression,
+                start=expression.start + start,
+                end=expression.start + end,
+                text=expression.text[start:end],
+                value=value,
+                start_date=start_date,
+                end_date=end_date,
+                granularity=granularity,
+                mod=None,
+            )
+        )
+    return ends
 
 
 def to_timeml(text: str, expressions: Sequence[TimeExpr], dct: dt.date | None) -> str:
-    """TEXT wrapped in <TimeML>, each expression as <TIMEX3 tid type value [mod]>.
+    """TEXT wrapped in <TimeML>, each expression as <TIMEX3 tid type value [mod]>, a range as its ends.
 
     The expressions must be sorted and non-overlapping, as `tag` returns them.
     """
@@ -22,7 +71,7 @@ def to_timeml(text: str, expressions: Sequence[TimeExpr], dct: dt.date | None) -
         )
     pieces.append("<TEXT>")
     position = 0
-    for number, expression in enumerate(expressions, start=1):
+    for number, expression in enumerate(timeml_expressions(expressions), start=1):
         pieces.append(escape(_xml_safe(text[position : expression.start])))
         attributes = f'tid="t{number}" type={quoteattr(expression.type)} value={quoteattr(expression.value)}'
         if expression.mod:

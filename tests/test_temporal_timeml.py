@@ -1,0 +1,52 @@
+"""TimeML output: a range is written as its two ends, each with its own TIMEX3 value."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.temporal import tag
+from timeline.temporal.timeml_writer import timeml_expressions, to_timeml
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("He lived there between 1994 and 1997.", [("1994", "1994"), ("1997", "1997")]),
+        ("Records cover 1991 to 1997.", [("1991", "1991"), ("1997", "1997")]),
+        ("The offer ran Aug. 26 to Oct. 20.", [("Aug. 26", "1989-08-26"), ("Oct. 20", "1989-10-20")]),
+        ("The fair is May 8-10, 1990.", [("May 8", "1990-05-08"), ("10, 1990", "1990-05-10")]),
+        ("It closed from June to August.", [("June", "1989-06"), ("August", "1989-08")]),
+    ],
+)
+def test_a_range_is_annotated_as_its_two_ends(text: str, ends: list[tuple[str, str]]) -> None:
+    expressions = tag(text, "1989-10-30")
+    assert len(expressions) == 1 and "/" in expressions[0].value
+    annotated = timeml_expressions(expressions)
+    assert [(end.text, end.value) for end in annotated] == ends
+    assert all(text[end.start : end.end] == end.text for end in annotated)
+
+
+def test_an_end_keeps_its_own_interval() -> None:
+    first, last = timeml_expressions(tag("Prices were set between 1994 and 1997.", "1999-05-07"))
+    assert (first.start_date, first.end_date, first.granularity) == (
+        dt.date(1994, 1, 1),
+        dt.date(1994, 12, 31),
+        "year",
+    )
+    assert (last.start_date, last.end_date) == (dt.date(1997, 1, 1), dt.date(1997, 12, 31))
+
+
+def test_other_expressions_pass_unchanged() -> None:
+    expressions = tag("The talks collapsed last week, three days ago.", "2025-10-21")
+    assert timeml_expressions(expressions) == expressions
+
+
+def test_timeml_document_tags_the_ends_of_a_range() -> None:
+    text = "Sales rose between 1994 and 1997."
+    document = to_timeml(text, tag(text, "1999-05-07"), dt.date(1999, 5, 7))
+    assert (
+        'Sales rose between <TIMEX3 tid="t1" type="DATE" value="1994">1994</TIMEX3> and '
+        '<TIMEX3 tid="t2" type="DATE" value="1997">1997</TIMEX3>.'
+    ) in document
