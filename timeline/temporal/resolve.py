@@ -861,7 +861,10 @@ def _duration_parts(count: Fraction, unit: str) -> str:
 
 def duration(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     unit = context.grammar.lookup("unit", groups["unit"])
-    count = Fraction(3, 2) if arguments.get("half") else parse_count(groups["count"], context)
+    if arguments.get("half"):
+        count = Fraction(3, 2)
+    else:
+        count = parse_count(groups.get("count") or arguments["count"], context)
     if count is None or unit is None or (isinstance(count, Fraction) and count <= 0):
         return None
     return Resolution("DURATION", duration_value(count, unit), _hedge_mod(groups, context))
