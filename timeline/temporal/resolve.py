@@ -676,7 +676,7 @@ _DEICTIC_DAYS = {
 
 
 def deictic_day(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
-    offset, implied_part = _DEICTIC_DAYS[normalise_word(groups["word"])]
+    offset, implied_part = _DEICTIC_DAYS[normalise_word(groups.get("word") or arguments["word"])]
     part = groups.get("part") or implied_part
     mod = _position_mod(groups, context)
     if context.reference is None:
