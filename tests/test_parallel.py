@@ -30,13 +30,17 @@ def test_outputs_are_byte_identical_whatever_jobs(tmp_path: Path) -> None:
 
 
 def mark_cached_labels(cache_folder: Path) -> int:
-    """Rewrite every stored analysis so its event labels say they came from the cache."""
+    """Rewrite every stored file result so its event labels say they came from the cache."""
     connection = sqlite3.connect(cache_folder / CACHE_FILE)
     rows = connection.execute("SELECT key, payload FROM results").fetchall()
     for key, payload in rows:
-        analysis = decode_result(payload)
-        events = tuple(dataclasses.replace(event, label=f"CACHED {event.label}") for event in analysis.events)
-        new_payload = encode_result(dataclasses.replace(analysis, events=events))
+        marked = []
+        for result in decode_result(payload):
+            events = tuple(dataclasses.replace(event, label=f"CACHED {event.label}")
+                           for event in result.analysis.events)
+            analysis = dataclasses.replace(result.analysis, events=events)
+            marked.append(dataclasses.replace(result, analysis=analysis))
+        new_payload = encode_result(tuple(marked))
         connection.execute("UPDATE results SET checksum = ?, payload = ? WHERE key = ?",
                            (_checksum(new_payload), new_payload, key))
     connection.commit()

@@ -37,6 +37,7 @@ APPLICATION_ID = 0x544C4331  # "TLC1": marks the file as a timeline cache
 SCHEMA_VERSION = 1
 _COMMIT_EVERY_RESULTS = 500
 _COMMIT_EVERY_SECONDS = 2.0
+_KEYS_PER_QUERY = 500  # below SQLite's oldest limit on the parameters of one statement (999)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS results (
@@ -97,8 +98,12 @@ def tool_fingerprint() -> str:
 
 
 def _field_fingerprint(value: Any) -> bytes:
+    if isinstance(value, bytes):
+        return hashlib.blake2b(value, digest_size=16).digest()
     if isinstance(value, str) and len(value) > 256:
         return hashlib.blake2b(value.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return b"(" + item_fingerprint(value) + b")"
     return repr(value).encode("utf-8", "surrogatepass")
 
 
@@ -235,28 +240,42 @@ class ResultCache:
 
     def get(self, key: str) -> tuple[bool, Any]:
         """(True, result) if KEY holds a sound result, else (False, None)."""
+        found = self.get_many([key])
+        return (True, found[key]) if key in found else (False, None)
+
+    def get_many(self, keys: list[str]) -> dict[str, Any]:
+        """The sound results stored under KEYS, by key, in one query per 500 keys (the lookups of a
+        cached run cost little more than decoding what they find)."""
+        rows: list[tuple[str, str, bytes]] = []
         try:
-            row = self.connection.execute(
-                "SELECT checksum, payload FROM results WHERE key = ?", (key,)
-            ).fetchone()
+            for start in range(0, len(keys), _KEYS_PER_QUERY):
+                chunk = keys[start:start + _KEYS_PER_QUERY]
+                rows += self.connection.execute(
+                    f"SELECT key, checksum, payload FROM results WHERE key IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                ).fetchall()
         except sqlite3.DatabaseError as error:
             self._recover(error)
-            row = None
-        if row is None:
-            self.misses += 1
-            return False, None
-        checksum, payload = row
+            rows = []
+        found = {}
+        for key, checksum, payload in rows:
+            hit, result = self._decoded(checksum, payload)
+            if hit:
+                found[key] = result
+        self.hits += len(found)
+        self.misses += len(set(keys)) - len(found)
+        return found
+
+    def _decoded(self, checksum: str, payload: bytes) -> tuple[bool, Any]:
         try:
             if _checksum(payload) != checksum:
                 raise ValueError("checksum mismatch")
             result = decode_result(payload)
         except Exception as error:  # a damaged or planted entry is a miss, and is replaced
             self.rejected += 1
-            self.misses += 1
             if self.rejected == 1:
                 self.report(f"cache {self.path}: a stored result failed its check ({error}); recomputing it")
             return False, None
-        self.hits += 1
         return True, result
 
     def put(self, key: str, result: Any) -> None:

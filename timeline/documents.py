@@ -19,8 +19,8 @@ from dataclasses import replace
 
 from timeline import dating
 from timeline.model import Article, Segment
-from timeline.readers import discover, manifest_row, read_file
-from timeline.readers.base import Document, as_text
+from timeline.readers import InputFile, discover, manifest_row, read_file
+from timeline.readers.base import Document, RawInput, as_text
 from timeline.readers.manifest import ManifestRow
 from timeline.segmentation import Segmentation, segment
 
@@ -50,35 +50,55 @@ class ArticleBatch:
         self.problems, self.empty_folders = [], []
         discovery = discover(self.inputs)
         self.empty_folders = list(discovery.empty_folders)
-        reported = 0
-        used_ids: set[str] = set()
-        for file in discovery.files:
-            row = manifest_row(discovery, file)
-            for problem in discovery.problems[reported:]:
-                self._report(problem)
-            reported = len(discovery.problems)
-            for document in read_file(file):
-                if document.id in used_ids:
-                    document = _renamed(document, used_ids)
-                used_ids.add(document.id)
-                article = build_article(document, row, self.dct)
+        rows = [manifest_row(discovery, file) for file in discovery.files]
+        for problem in discovery.problems:
+            self._report(problem)
+        ids = UniqueIds()
+        for file, row in zip(discovery.files, rows, strict=True):
+            for article in articles_of_file(file, row, self.dct):
+                article = ids.claim(article)
                 for problem in (*article.errors, *article.warnings):
                     self._report(problem)
                 yield article
-        for problem in discovery.problems[reported:]:
-            self._report(problem)
 
 
-def _renamed(document: Document, used_ids: set[str]) -> Document:
+def articles_of_file(file: InputFile, row: ManifestRow | None, dct: str | None = None,
+                     raw: RawInput | None = None) -> list[Article]:
+    """The articles of one input file, read (from RAW when its bytes are at hand), dated and segmented;
+    their ids as the file gives them (`UniqueIds` makes them unique across files)."""
+    return [build_article(document, row, dct) for document in read_file(file, raw)]
+
+
+class UniqueIds:
     """Ids key articles in the graph and in events' sources, so two inputs may not share one
     (`a/x.txt` and `b/x.txt` given as files are both `x.txt`): the later takes its path as id."""
-    candidate = document.path
-    suffix = 2
-    while candidate in used_ids:
-        candidate = f"{document.path}#{suffix}"
-        suffix += 1
-    warning = f"{document.path}: id '{document.id}' is already taken by another input; using '{candidate}'"
-    return replace(document, id=candidate, warnings=(*document.warnings, warning))
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def unique(self, article_id: str, path: str) -> str:
+        """The id an article read as ARTICLE_ID from PATH gets, claiming it."""
+        candidate = article_id
+        if candidate in self.used:
+            candidate = path
+            suffix = 2
+            while candidate in self.used:
+                candidate = f"{path}#{suffix}"
+                suffix += 1
+        self.used.add(candidate)
+        return candidate
+
+    def claim(self, article: Article) -> Article:
+        """ARTICLE with its id claimed, renamed (and saying so in a warning) if it was taken."""
+        article_id = self.unique(article.id, article.path)
+        if article_id == article.id:
+            return article
+        warning = renaming_warning(article, article_id)
+        return replace(article, id=article_id, warnings=(*article.warnings, warning))
+
+
+def renaming_warning(article: Article, new_id: str) -> str:
+    return f"{article.path}: id '{article.id}' is already taken by another input; using '{new_id}'"
 
 
 def read_articles(inputs: Inputs, dct: dt.date | str | None = None,
@@ -267,4 +287,4 @@ def build_article(document: Document, row: ManifestRow | None, dct: str | None =
     )
 
 
-__all__ = ["ArticleBatch", "build_article", "read_articles"]
+__all__ = ["ArticleBatch", "UniqueIds", "articles_of_file", "build_article", "read_articles"]

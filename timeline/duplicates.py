@@ -14,14 +14,17 @@ from __future__ import annotations
 import functools
 import re
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from datasketch import MinHash, MinHashLSH
-from rapidfuzz import fuzz
+import numpy as np
 
 from timeline.model import Article
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 SHINGLE_WORDS = 2  # shingles are word pairs
 NUM_PERMUTATIONS = 128
@@ -40,6 +43,7 @@ MIN_TOKEN_SET_RATIO = 92.0
 # A story's identity is in its opening; this bounds the work on a huge or concatenated file.
 MAX_CHARACTERS = 50_000
 _SEED = 1
+SIGNATURE_TYPE = np.uint32
 _WORD = re.compile(r"\w+")
 
 
@@ -68,12 +72,16 @@ def shingles(words: Sequence[str]) -> set[bytes]:
 
 @functools.cache
 def _template() -> MinHash:
+    from datasketch import MinHash
+
     # Its permutations are drawn once from the fixed seed and shared by every signature (drawing
     # them anew for each article was a third of the work).
     return MinHash(num_perm=NUM_PERMUTATIONS, seed=_SEED)
 
 
 def signature(shingle_set: Iterable[bytes]) -> MinHash:
+    from datasketch import MinHash
+
     # CRC-32 as the base hash: deterministic across runs and machines, and several times faster
     # than datasketch's default SHA-1; the random permutations on top give MinHash its spread.
     template = _template()
@@ -83,8 +91,27 @@ def signature(shingle_set: Iterable[bytes]) -> MinHash:
     return minhash
 
 
+def signature_bytes(text: str) -> bytes:
+    """The MinHash signature of a normalised story text, compact: NUM_PERMUTATIONS 32-bit values
+    (MinHash values are below 2**32), b"" for a text without word pairs.
+
+    This is what workers send back and the cache keeps: 512 bytes, where a MinHash object and its
+    permutation arrays took kilobytes."""
+    shingle_set = shingles(text.split())
+    if not shingle_set:
+        return b""
+    return signature(shingle_set).hashvalues.astype(SIGNATURE_TYPE).tobytes()
+
+
+def article_signature(article: Article) -> bytes:
+    """The signature of an article's main story (b"" for an unreadable article)."""
+    return b"" if article.errors else signature_bytes(story_text(article))
+
+
 def same_story(first: str, second: str) -> bool:
     """Whether two normalised story texts are the same story, by rapidfuzz similarities."""
+    from rapidfuzz import fuzz
+
     return (fuzz.ratio(first, second) >= MIN_RATIO
             or fuzz.token_set_ratio(first, second) >= MIN_TOKEN_SET_RATIO)
 
@@ -94,36 +121,67 @@ def _priority(article: Article) -> tuple[int, str, str]:
     return (0, article.date, article.id) if article.date else (1, "", article.id)
 
 
+@functools.cache
+def _bands() -> tuple[int, int]:
+    """(bands, rows per band) of the LSH index for CANDIDATE_THRESHOLD: datasketch's own choice."""
+    from datasketch.lsh import _optimal_param
+
+    return _optimal_param(CANDIDATE_THRESHOLD, NUM_PERMUTATIONS, 0.5, 0.5)
+
+
+def _pairs_in_runs(order: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """The pairs (i < j) of rows whose KEYS are equal, given ORDER that sorts KEYS; as i * 2**32 + j."""
+    ordered = keys[order]
+    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    lengths = np.diff(np.append(starts, len(ordered)))
+    twos = starts[lengths == 2]
+    first, second = order[twos], order[twos + 1]
+    found = [np.minimum(first, second) << 32 | np.maximum(first, second)]
+    for start, length in zip(starts[lengths > 2].tolist(), lengths[lengths > 2].tolist(), strict=True):
+        members = np.sort(order[start:start + length])
+        left, right = np.triu_indices(length, k=1)
+        found.append(members[left] << 32 | members[right])
+    return np.concatenate(found)
+
+
+def candidate_pairs_of_signatures(signatures: Sequence[bytes]) -> list[tuple[int, int]]:
+    """Pairs (i < j) of positions whose signatures (`signature_bytes`; b"" is no signature) share an
+    LSH band and whose MinHash similarity estimate is at least MIN_ESTIMATED_SIMILARITY.
+
+    The banding of datasketch's MinHashLSH, done over all signatures at once: per band, the rows
+    sorted by the band's values and the runs of equal values paired. Cost: a sort per band, plus
+    the pairs found; never all pairs."""
+    positions = np.array([position for position, value in enumerate(signatures) if value], dtype=np.int64)
+    if len(positions) < 2:
+        return []
+    matrix = np.frombuffer(b"".join(signatures[position] for position in positions.tolist()),
+                           dtype=SIGNATURE_TYPE).reshape(len(positions), NUM_PERMUTATIONS)
+    bands, rows = _bands()
+    found = []
+    for band in range(bands):
+        # A band's values, one row each, as one comparable key: equal keys are equal bands.
+        block = np.ascontiguousarray(matrix[:, band * rows:(band + 1) * rows])
+        keys = block.view(np.uint64 if rows == 2 else f"V{rows * 4}").ravel()
+        found.append(_pairs_in_runs(np.argsort(keys, kind="stable").astype(np.int64), keys))
+    pairs = np.unique(np.concatenate(found))
+    first, second = pairs >> 32, pairs & 0xFFFFFFFF
+    similarity = np.count_nonzero(matrix[first] == matrix[second], axis=1) / NUM_PERMUTATIONS
+    kept = similarity >= MIN_ESTIMATED_SIMILARITY
+    return list(zip(positions[first[kept]].tolist(), positions[second[kept]].tolist(), strict=True))
+
+
 def candidate_pairs(texts: Iterable[str]) -> list[tuple[int, int]]:
-    """Pairs (i < j) of story texts whose word-pair sets the MinHash LSH index finds similar and
-    whose MinHash similarity estimate is at least MIN_ESTIMATED_SIMILARITY.
-
-    Each text is hashed once and looked up once: the work grows with the number of texts (and of
-    true near-duplicates), not with the number of pairs."""
-    index = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERMUTATIONS)
-    signatures: dict[int, MinHash] = {}
-    pairs: list[tuple[int, int]] = []
-    for position, text in enumerate(texts):
-        shingle_set = shingles(text.split())
-        if not shingle_set:
-            continue
-        signatures[position] = signature(shingle_set)
-        pairs.extend(
-            (other, position) for other in sorted(index.query(signatures[position]))
-            if signatures[position].jaccard(signatures[other]) >= MIN_ESTIMATED_SIMILARITY
-        )
-        index.insert(position, signatures[position])
-    return sorted(pairs)
+    """Pairs (i < j) of story texts whose word-pair sets the LSH index finds similar and whose
+    MinHash similarity estimate is at least MIN_ESTIMATED_SIMILARITY."""
+    return candidate_pairs_of_signatures([signature_bytes(text) for text in texts])
 
 
-def find_duplicate_groups(articles: Sequence[Article]) -> list[list[int]]:
-    """Groups (of two or more indices into ARTICLES) of articles that tell the same story."""
-    # The story texts are made twice, for the signatures and again for the few candidates,
-    # rather than held all at once: on a large archive they were as big as the articles.
-    texts = (story_text(article) if not article.errors else "" for article in articles)
-    pairs = candidate_pairs(texts)
-    text_of = functools.lru_cache(maxsize=1024)(lambda position: story_text(articles[position]))
-    parent = list(range(len(articles)))
+def duplicate_groups(signatures: Sequence[bytes], story_text_at: Callable[[int], str]) -> list[list[int]]:
+    """Groups (of two or more positions) of articles that tell the same story, from their
+    signatures; `story_text_at(position)` gives the story text of a candidate to verify."""
+    pairs = candidate_pairs_of_signatures(signatures)
+    text_of = functools.lru_cache(maxsize=1024)(story_text_at)
+    parent = list(range(len(signatures)))
 
     def root(position: int) -> int:
         while parent[position] != position:
@@ -135,18 +193,34 @@ def find_duplicate_groups(articles: Sequence[Article]) -> list[list[int]]:
         if root(first) != root(second) and same_story(text_of(first), text_of(second)):
             parent[max(root(first), root(second))] = min(root(first), root(second))
     groups: dict[int, list[int]] = {}
-    for position in range(len(articles)):
-        groups.setdefault(root(position), []).append(position)
-    return [members for _, members in sorted(groups.items()) if len(members) > 1]
+    for first, second in pairs:
+        for position in (first, second):
+            groups.setdefault(root(position), []).append(position)
+    return [sorted(set(members)) for _, members in sorted(groups.items()) if len(set(members)) > 1]
+
+
+def find_duplicate_groups(articles: Sequence[Article]) -> list[list[int]]:
+    """Groups (of two or more indices into ARTICLES) of articles that tell the same story."""
+    # The story texts are made twice, for the signatures and again for the few candidates,
+    # rather than held all at once: on a large archive they were as big as the articles.
+    signatures = [article_signature(article) for article in articles]
+    return duplicate_groups(signatures, lambda position: story_text(articles[position]))
+
+
+def originals(articles: Sequence[Article], groups: Iterable[list[int]]) -> dict[int, str]:
+    """For each near-duplicate in GROUPS (positions into ARTICLES), the id of its group's original
+    (the earliest dated member, else the first by id)."""
+    found: dict[int, str] = {}
+    for members in groups:
+        original = min(members, key=lambda position: _priority(articles[position]))
+        found.update((position, articles[original].id) for position in members if position != original)
+    return found
 
 
 def mark_duplicates(articles: Sequence[Article]) -> list[Article]:
     """The articles, in the same order, each near-duplicate with `duplicate_of` set to its group's
     original (the earliest dated member, else the first by id)."""
     marked = list(articles)
-    for members in find_duplicate_groups(articles):
-        original = min(members, key=lambda position: _priority(articles[position]))
-        for position in members:
-            if position != original:
-                marked[position] = replace(articles[position], duplicate_of=articles[original].id)
+    for position, original in originals(articles, find_duplicate_groups(articles)).items():
+        marked[position] = replace(articles[position], duplicate_of=original)
     return marked

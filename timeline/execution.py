@@ -21,6 +21,7 @@ dies (an external scheduler applies its own `allowed-failures` instead).
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import multiprocessing
 import os
@@ -430,22 +431,22 @@ def map_articles(
     try:
         while True:
             while not exhausted and drawn - next_position < limit:
-                try:
-                    item = next(source)
-                except StopIteration:
-                    exhausted = True
-                    break
-                position, drawn = drawn, drawn + 1
-                key = cache.key_for(function, item) if cache is not None else None
-                if key is not None:
-                    hit, value = cache.get(key)
-                    if hit:
-                        finished[position] = (position, True, value)
+                room = limit - (drawn - next_position)
+                batch = list(itertools.islice(source, room))
+                exhausted = len(batch) < room
+                # The cache is asked about the whole batch in one query.
+                keys = [cache.key_for(function, item) for item in batch] if cache is not None else []
+                stored = cache.get_many(keys) if keys else {}
+                for offset, item in enumerate(batch):
+                    position, drawn = drawn, drawn + 1
+                    key = keys[offset] if keys else None
+                    if key in stored:
+                        finished[position] = (position, True, stored[key])
                         continue
-                names[position] = (name_of(item, position), key)
-                if backend is None:
-                    backend = _open_backend(function, jobs, engine, scheduler)
-                backend.submit(position, item)
+                    names[position] = (name_of(item, position), key)
+                    if backend is None:
+                        backend = _open_backend(function, jobs, engine, scheduler)
+                    backend.submit(position, item)
             while next_position in finished:
                 _, succeeded, value = finished.pop(next_position)
                 next_position += 1

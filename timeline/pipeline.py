@@ -1,24 +1,27 @@
 """Runs the stages: read -> date -> segment -> de-duplicate -> tag -> events -> merge -> graph -> write.
 
-The per-article stage (`timeline.events.analyse_article`) runs through `timeline.execution`, which
-may spread it over processes and cache it; everything after it sees the analyses sorted by article
-id, so the output does not depend on the order in which they arrive.
+The per-file stage (`timeline.file_stage.process_file`: read, date, segment, sign, analyse) runs
+through `timeline.execution`, which may spread it over processes and caches it per input file;
+everything after it sees the analyses sorted by article id, so the output does not depend on the
+order in which they arrive.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from timeline.model import Article, Event
 
 ALL_FORMATS = ("png", "svg", "graphml", "json", "timelinejs", "html")
 FIGURE_FORMATS = ("png", "svg")
 
-ProgressWrapper = Callable[[Iterable[Article], int], Iterable[Article]]
+# Wraps the stream of per-file results, given their number (a progress bar).
+ProgressWrapper = Callable[[Iterable[Any], int], Iterable[Any]]
 
 
 class BuildError(Exception):
@@ -56,28 +59,6 @@ def parse_formats(formats: str | Iterable[str] | None) -> tuple[str, ...]:
         choices = ", ".join(ALL_FORMATS)
         raise ValueError(f"unknown format(s): {', '.join(unknown)} (choose from {choices} or none)")
     return tuple(name for name in ALL_FORMATS if name in names)
-
-
-def _analyses(articles: list[Article], run: Callable, progress: ProgressWrapper | None) -> Iterator:
-    """The per-article analyses of the readable ARTICLES, in id order.
-
-    Each article's text is dropped from ARTICLES as it is handed to the stage: the stages after
-    it (merge, articles.json, graph, views) need only the metadata, and holding every text to the
-    end of the build was most of its memory on a large archive.
-    """
-    from timeline.events import analyse_article
-
-    order = sorted((index for index, article in enumerate(articles) if not article.errors),
-                   key=lambda index: articles[index].id)
-
-    def handed_over() -> Iterator[Article]:
-        for index in order:
-            article = articles[index]
-            articles[index] = replace(article, text="")
-            yield article
-
-    results = run(analyse_article, handed_over())
-    yield from progress(results, len(order)) if progress else results
 
 
 def _write_views(
@@ -136,22 +117,36 @@ def _build(
     dct: dt.date | str | None, chosen: Sequence[str], run: Callable, progress: ProgressWrapper | None,
     on_problem: Callable[[str], None] | None, options: dict,
 ) -> BuildResult:
-    from timeline.documents import read_articles
-    from timeline.duplicates import mark_duplicates
-    from timeline.events.merge import merge_analyses
+    from timeline.file_stage import collect_files
     from timeline.graph import build_graph
+    from timeline.readers import discover, manifest_row
     from timeline.writers.articles_json import write_articles_json
     from timeline.writers.events_json import write_events_json
     from timeline.writers.graph_json import write_graph_json
     from timeline.writers.graphml import write_graphml
 
     given = [inputs] if isinstance(inputs, (str, os.PathLike)) else list(inputs)
-    batch = read_articles(given, dct, on_problem=on_problem)
-    articles = mark_duplicates(list(batch))
+    warnings: list[str] = []
+
+    def report(problem: str) -> None:
+        warnings.append(problem)
+        if on_problem is not None:
+            on_problem(problem)
+
+    discovery = discover([os.fspath(path) for path in given])
+    rows = [manifest_row(discovery, file) for file in discovery.files]
+    for problem in discovery.problems:
+        report(problem)
+    reference = dct.isoformat() if isinstance(dct, dt.date) else dct
+    collected = collect_files(discovery.files, rows, reference, run, report, progress)
+    articles = collected.articles
     if not any(not article.errors for article in articles):
         raise BuildError("no article could be read from " + ", ".join(os.fspath(path) for path in given))
-    warnings = list(batch.problems)
-    events = merge_analyses(_analyses(articles, run, progress))
+    # Imported only now: the merge imports the whole extraction package, which a run served from
+    # the cache needs for nothing else.
+    from timeline.events.merge import merge_analyses
+
+    events = merge_analyses(collected.analyses)
     written = []
     write_events_json(events, out_dir / "events.json")
     write_articles_json(articles, out_dir / "articles.json")

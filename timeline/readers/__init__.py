@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline.readers import html, json_reader, jsonl, text
-from timeline.readers.base import Document
+from timeline.readers.base import MAX_TEXT_BYTES, Document, RawInput, read_raw
 from timeline.readers.manifest import FILE_NAME as MANIFEST_NAME
 from timeline.readers.manifest import Manifest, ManifestRow, read_manifest
 
-Reader = Callable[[Path, str, str], Iterable[Document]]
+Reader = Callable[[Path, str, str, RawInput | None], Iterable[Document]]
 
 READERS: dict[str, Reader] = {
     ".txt": text.read_file,
@@ -29,6 +29,9 @@ READERS: dict[str, Reader] = {
     ".html": html.read_file,
     ".htm": html.read_file,
 }
+
+# Formats whose reader needs the whole file (the others read at most MAX_TEXT_BYTES of it).
+WHOLE_FILE_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
 
 # Files that document a folder of articles rather than being articles (seeds/README.md).
 _NOT_ARTICLES = ("readme", "license", "licence", "changelog", "contributing", "notice", "authors")
@@ -82,7 +85,7 @@ def _walk_folder(root: Path, shown: str, found: Discovery) -> list[InputFile]:
 def discover(inputs: Iterable[str | os.PathLike[str]]) -> Discovery:
     """The article files under INPUTS, each once, in input order then sorted path order."""
     found = Discovery()
-    seen: set[Path] = set()
+    seen: set[str] = set()
     readable = ", ".join(sorted(READERS))
     for given in inputs:
         root, shown = Path(given), os.fspath(given)
@@ -91,6 +94,10 @@ def discover(inputs: Iterable[str | os.PathLike[str]]) -> Discovery:
             if not files:
                 found.empty_folders.append(shown)
                 found.problems.append(f"{shown}: no articles found in this folder (readable: {readable})")
+            # One resolve per folder given, not per file (a resolve is a system call per path part):
+            # a file's identity is then its folder's real path joined with its relative path.
+            real_root = os.fspath(root.resolve())
+            identities = [f"{real_root}/{file.id}" for file in files]
         elif not root.is_file():
             found.problems.append(f"{shown}: no such file or folder")
             continue
@@ -103,47 +110,58 @@ def discover(inputs: Iterable[str | os.PathLike[str]]) -> Discovery:
             continue
         else:
             files = [InputFile(root, root.name, shown)]
-        for file in files:
-            resolved = file.path.resolve()
-            if resolved not in seen:
-                seen.add(resolved)
+            identities = [os.fspath(root.resolve())]
+        for file, identity in zip(files, identities, strict=True):
+            if identity not in seen:
+                seen.add(identity)
                 found.files.append(file)
     return found
 
 
 def _manifest_in(discovery: Discovery, folder: Path, shown_folder: str) -> Manifest | None:
-    key = folder.resolve()
-    if key not in discovery.manifests:
+    if folder not in discovery.manifests:
         candidate = folder / MANIFEST_NAME
         manifest = None
         if candidate.is_file():
             manifest = read_manifest(candidate, os.path.join(shown_folder, MANIFEST_NAME))
         if manifest is not None:
             discovery.problems.extend(manifest.problems)
-        discovery.manifests[key] = manifest
-    return discovery.manifests[key]
+        discovery.manifests[folder] = manifest
+    return discovery.manifests[folder]
 
 
 def manifest_row(discovery: Discovery, file: InputFile) -> ManifestRow | None:
     """The row of the nearest manifest.csv that lists FILE, from its folder up to its INPUT folder."""
-    resolved = file.path.resolve()
     folder, shown_folder = file.path.parent, os.path.dirname(file.display_path)
-    for _ in range(file.id.count("/") + 1):
+    parts = file.id.split("/")
+    for depth in range(len(parts)):
         manifest = _manifest_in(discovery, folder, shown_folder)
-        if manifest is not None and resolved in manifest.rows:
-            return manifest.rows[resolved]
+        if manifest is not None:
+            row = manifest.rows.get("/".join(parts[len(parts) - depth - 1:]))
+            if row is None and manifest.outside:
+                row = manifest.outside.get(file.path.resolve())
+            if row is not None:
+                return row
         folder, shown_folder = folder.parent, os.path.dirname(shown_folder)
     return None
 
 
-def read_file(file: InputFile) -> Iterator[Document]:
-    """The documents of one input file (one, or one per record for JSON and JSONL)."""
+def read_input(file: InputFile) -> RawInput:
+    """The bytes of FILE its reader needs: all of a JSON file, the first MAX_TEXT_BYTES + 1 of others."""
+    limit = None if file.path.suffix.lower() in WHOLE_FILE_SUFFIXES else MAX_TEXT_BYTES
+    return read_raw(file.path, limit)
+
+
+def read_file(file: InputFile, raw: RawInput | None = None) -> Iterator[Document]:
+    """The documents of one input file (one, or one per record for JSON and JSONL), from RAW when
+    its bytes were read already (`read_input`)."""
     reader = READERS[file.path.suffix.lower()]
     try:
-        yield from reader(file.path, file.id, file.display_path)
+        yield from reader(file.path, file.id, file.display_path, raw)
     except OSError as error:
         yield Document(file.id, file.display_path, "", file.path.suffix.lower().lstrip("."),
                        errors=(f"{file.display_path}: cannot be read ({error.strerror or error})",))
 
 
-__all__ = ["READERS", "Discovery", "Document", "InputFile", "discover", "manifest_row", "read_file"]
+__all__ = ["READERS", "Discovery", "Document", "InputFile", "RawInput", "discover", "manifest_row",
+           "read_file", "read_input"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -88,17 +89,38 @@ def decode(data: bytes) -> Decoded:
                              "replaced by U+FFFD); the rest was read")
 
 
-def read_capped(path: Path, limit: int = MAX_TEXT_BYTES) -> tuple[bytes, str | None]:
-    """The file's bytes, at most LIMIT of them (cut at a line end), and a warning if it was cut."""
+@dataclass(frozen=True, slots=True)
+class RawInput:
+    """The bytes of an input file as read once, so that the cache key and the reader see the same ones.
+
+    `data` is the whole file, or, when it was read up to a limit, its first `limit + 1` bytes (one
+    more than the reader keeps, so that the reader knows it was cut); `size` is the file's size.
+    """
+
+    data: bytes
+    size: int
+
+
+def read_raw(path: Path, limit: int | None = None) -> RawInput:
+    """The file's bytes (at most LIMIT + 1 of them when LIMIT is given) and its size."""
     with open(path, "rb") as stream:
+        if limit is None:
+            data = stream.read()
+            return RawInput(data, len(data))
         data = stream.read(limit + 1)
         if len(data) <= limit:
-            return data, None
-        stream.seek(0, 2)
-        size = stream.tell()
+            return RawInput(data, len(data))
+        return RawInput(data, os.fstat(stream.fileno()).st_size)
+
+
+def capped(raw: RawInput, limit: int = MAX_TEXT_BYTES) -> tuple[bytes, str | None]:
+    """The bytes of RAW up to LIMIT (cut at a line end), and a warning if they were cut."""
+    data = raw.data
+    if len(data) <= limit:
+        return data, None
     cut = data.rfind(b"\n", 0, limit)
     data = data[: cut + 1 if cut > 0 else limit]
-    return data, (f"{size / 1e6:.1f} MB is more than an article holds; only the first "
+    return data, (f"{raw.size / 1e6:.1f} MB is more than an article holds; only the first "
                   f"{len(data) / 1e6:.1f} MB were read")
 
 

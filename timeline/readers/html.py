@@ -11,15 +11,15 @@ from pathlib import Path
 
 import trafilatura
 
-from timeline.readers.base import Document, decode, read_capped, unreadable
+from timeline.readers.base import MAX_TEXT_BYTES, Document, RawInput, capped, decode, read_raw, unreadable
 
 # When a page has no article, trafilatura's fallback still returns stray words ("Home"); a sentence
 # of news has at least this many.
 MIN_WORDS = 5
 
 
-def read_file(path: Path, document_id: str, display_path: str) -> list[Document]:
-    data, cut = read_capped(path)
+def read_file(path: Path, document_id: str, display_path: str, raw: RawInput | None = None) -> list[Document]:
+    data, cut = capped(raw or read_raw(path, MAX_TEXT_BYTES))
     decoded = decode(data)
     if decoded.text is None:
         return [unreadable(document_id, display_path, "html", decoded.problem)]

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from timeline.readers.base import TEXT_FIELDS, Document, as_text, decode, pick_metadata, unreadable
+from timeline.readers.base import TEXT_FIELDS, Document, RawInput, as_text, decode, pick_metadata, unreadable
 
 # Keys under which a JSON object may hold its list of articles.
 _LIST_KEYS = ("articles", "items", "records", "data", "documents")
@@ -33,8 +33,8 @@ def record_to_document(
                     errors=(f"{where}: no text (none of the fields {', '.join(TEXT_FIELDS)})",))
 
 
-def read_file(path: Path, document_id: str, display_path: str) -> list[Document]:
-    decoded = decode(path.read_bytes())
+def read_file(path: Path, document_id: str, display_path: str, raw: RawInput | None = None) -> list[Document]:
+    decoded = decode(raw.data if raw is not None else path.read_bytes())
     if decoded.text is None:
         return [unreadable(document_id, display_path, "json", decoded.problem)]
     try:

@@ -7,17 +7,19 @@ line does not renumber the others.
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from timeline.readers.base import Document, looks_binary, unreadable
+from timeline.readers.base import Document, RawInput, looks_binary, unreadable
 from timeline.readers.json_reader import record_to_document
 
 
-def read_file(path: Path, document_id: str, display_path: str) -> Iterator[Document]:
+def read_file(path: Path, document_id: str, display_path: str, raw: RawInput | None = None,
+              ) -> Iterator[Document]:
     position = -1
-    with open(path, "rb") as stream:
+    with io.BytesIO(raw.data) if raw is not None else open(path, "rb") as stream:
         if looks_binary(stream.read(8192)):
             yield unreadable(document_id, display_path, "jsonl", "binary file, not text")
             return

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,7 +35,11 @@ class ManifestRow:
 @dataclass
 class Manifest:
     path: Path
-    rows: dict[Path, ManifestRow] = field(default_factory=dict)  # resolved file path -> row
+    # A row by its path relative to the manifest's folder, normalised ("./a//b.txt" -> "a/b.txt"), so
+    # that finding a file's row costs a dict look-up, not a resolve of its path.
+    rows: dict[str, ManifestRow] = field(default_factory=dict)
+    # Rows naming a file outside the manifest's folder ("../other/x.txt"), by its resolved path.
+    outside: dict[Path, ManifestRow] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)  # one-line warnings, path first
 
 
@@ -61,7 +66,7 @@ def read_manifest(path: Path, display_path: str) -> Manifest:
         if not relative:
             manifest.problems.append(f"{where}: no path; row ignored")
             continue
-        target = (folder / relative).resolve()
+        target = folder / relative
         if not target.is_file():
             manifest.problems.append(f"{where}: no such file '{relative}'; row ignored")
             continue
@@ -70,5 +75,10 @@ def read_manifest(path: Path, display_path: str) -> Manifest:
         if raw_date and date is None:
             manifest.problems.append(f"{where}: impossible date '{raw_date}' for '{relative}'; date ignored")
         values = {name: " ".join((row.get(name) or "").split()) or None for name in OPTIONAL_COLUMNS}
-        manifest.rows[target] = ManifestRow(date=date, **values)
+        entry = ManifestRow(date=date, **values)
+        normalised = posixpath.normpath(relative.replace("\\", "/"))
+        if normalised.startswith("../") or normalised.startswith("/"):
+            manifest.outside[target.resolve()] = entry
+        else:
+            manifest.rows[normalised] = entry
     return manifest

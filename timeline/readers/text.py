@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from timeline.readers.base import Document, decode, pick_metadata, read_capped
+from timeline.readers.base import MAX_TEXT_BYTES, Document, RawInput, capped, decode, pick_metadata, read_raw
 
 # libyaml's safe loader when PyYAML was built with it: the same YAML, ten times faster per file.
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -45,8 +45,8 @@ def split_front_matter(text: str) -> tuple[dict, int, str | None]:
     return {str(key).lower(): value for key, value in parsed.items()}, closing.end(), None
 
 
-def read_file(path: Path, document_id: str, display_path: str) -> list[Document]:
-    data, cut = read_capped(path)
+def read_file(path: Path, document_id: str, display_path: str, raw: RawInput | None = None) -> list[Document]:
+    data, cut = capped(raw or read_raw(path, MAX_TEXT_BYTES))
     decoded = decode(data)
     kind = path.suffix.lower().lstrip(".") or "txt"
     if decoded.text is None:

@@ -1,0 +1,202 @@
+"""The per-file stage: one input file in, its articles' metadata, signatures and analyses out.
+
+This is what the workers run (`process_file`), so that the build's main process only discovers
+files, reads their bytes (to key the cache), dispatches, and gathers small results: each article
+without its text, its near-duplicate signature (512 bytes) and its analysis. Reading, dating,
+segmenting, signing and analysing all happen in the workers, and a cached file skips them all.
+
+Two things need the whole collection and so stay in the main process, after the workers:
+- ids: two files may give the same article id; the later article is renamed (`UniqueIds`), and
+  `renamed_analysis` carries the new id into the analysis (its events' ids and sources);
+- near-duplicates: found over all the returned signatures (`timeline.duplicates`); a duplicate's
+  analysis is replaced by an empty one, as `analyse_article` gives for a duplicate.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from timeline.model import Article, Event, Source
+from timeline.readers.base import RawInput
+from timeline.readers.manifest import ManifestRow
+
+if TYPE_CHECKING:
+    from timeline.events import ArticleAnalysis
+    from timeline.execution import ArticleFailure
+    from timeline.readers import InputFile
+
+
+@dataclass(frozen=True, slots=True)
+class FileTask:
+    """One input file and everything its result depends on.
+
+    `path` says where the file lies (the cache key leaves it out: a moved archive keeps its
+    cache); `raw` holds its bytes, read by the main process to key the cache, or None when they
+    could not be read (the worker then tries again and reports why it cannot)."""
+
+    path: Path
+    id: str
+    display_path: str
+    row: ManifestRow | None
+    dct: str | None
+    raw: RawInput | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """One article of a file: its metadata (text dropped), its signature and its analysis."""
+
+    article: Article
+    signature: bytes
+    analysis: ArticleAnalysis
+
+
+def process_file(task: FileTask) -> tuple[ArticleResult, ...]:
+    """Read, date, segment, sign and analyse the articles of one file (runs in a worker)."""
+    from timeline.documents import articles_of_file
+    from timeline.duplicates import article_signature
+    from timeline.events import analyse_article
+    from timeline.readers import InputFile
+
+    file = InputFile(task.path, task.id, task.display_path)
+    results = []
+    for article in articles_of_file(file, task.row, task.dct, task.raw):
+        results.append(ArticleResult(replace(article, text=""), article_signature(article),
+                                     analyse_article(article)))
+    return tuple(results)
+
+
+def _renamed_local_id(local_id: str, old: str, new: str) -> str:
+    # Local event ids are "ARTICLE#N" (timeline.events.extraction).
+    return new + local_id[len(old):] if local_id.startswith(old + "#") else local_id
+
+
+def _renamed_source(source: Source, old: str, new: str) -> Source:
+    return replace(source, article=new) if source.article == old else source
+
+
+def _renamed_event(event: Event, old: str, new: str) -> Event:
+    return replace(
+        event,
+        id=_renamed_local_id(event.id, old, new),
+        after=tuple(_renamed_local_id(local, old, new) for local in event.after),
+        sources=tuple(_renamed_source(source, old, new) for source in event.sources),
+    )
+
+
+def renamed_analysis(analysis: ArticleAnalysis, new_id: str) -> ArticleAnalysis:
+    """ANALYSIS as `analyse_article` gives it for the same article under NEW_ID."""
+    old = analysis.article_id
+    if old == new_id:
+        return analysis
+    events = tuple(_renamed_event(event, old, new_id) for event in analysis.events)
+    return replace(analysis, article_id=new_id, events=events)
+
+
+def failed_file(file: InputFile, message: str) -> Article:
+    """The record of a file whose processing failed (an exception, a dead worker): an error naming it."""
+    return Article(file.id, file.display_path, "", errors=(f"{file.display_path}: {message}; skipped",))
+
+
+@dataclass
+class Collection:
+    """What the per-file stage gives the rest of the build: every article (in input order, ids
+    unique, near-duplicates marked, texts dropped) and the analyses of the readable ones."""
+
+    articles: list[Article]
+    analyses: list[ArticleAnalysis]
+
+
+def _tasks(files: Sequence[InputFile], rows: Sequence[ManifestRow | None], dct: str | None,
+           ) -> Iterator[FileTask]:
+    from timeline.readers import read_input
+
+    for file, row in zip(files, rows, strict=True):
+        try:
+            raw = read_input(file)
+        except OSError:
+            raw = None  # the worker meets the same error and reports it in the file's record
+        yield FileTask(file.path, file.id, file.display_path, row, dct, raw)
+
+
+def _name_of_task(task: FileTask, _position: int) -> str:
+    return task.display_path
+
+
+def collect_files(
+    files: Sequence[InputFile], rows: Sequence[ManifestRow | None], dct: str | None, run: Callable,
+    report: Callable[[str], None], progress: Callable[[Iterable, int], Iterable] | None = None,
+) -> Collection:
+    """Run `process_file` over FILES through RUN (`timeline.execution.map_articles` or a partial
+    of it), then make ids unique and mark near-duplicates over the whole collection.
+
+    Every problem (an article's errors and warnings, a file whose processing failed) goes to
+    REPORT as one line naming the file, in input order. `progress(results, total)` may wrap the
+    stream of per-file results."""
+    from timeline.documents import UniqueIds
+
+    by_display = {file.display_path: position for position, file in enumerate(files)}
+    failures: list[ArticleFailure] = []
+    results = run(process_file, _tasks(files, rows, dct), on_failure=failures.append, name_of=_name_of_task)
+    ids = UniqueIds()
+    articles: list[Article] = []
+    signatures: list[bytes] = []
+    analyses: list[ArticleAnalysis | None] = []
+    origins: list[tuple[int, int]] = []  # (file position, document position in the file)
+
+    def add(article: Article, signature: bytes, analysis: ArticleAnalysis | None,
+            origin: tuple[int, int]) -> None:
+        claimed = ids.claim(article)
+        for problem in (*claimed.errors, *claimed.warnings):
+            report(problem)
+        articles.append(claimed)
+        signatures.append(signature)
+        analyses.append(renamed_analysis(analysis, claimed.id) if analysis is not None else None)
+        origins.append(origin)
+
+    def add_failures() -> None:
+        # map_articles reports a failed file before it yields the result of the file after it.
+        for failure in failures:
+            position = by_display[failure.name]
+            file = files[position]
+            add(failed_file(file, failure.message), b"", None, (position, 0))
+        failures.clear()
+
+    for file_results in progress(results, len(files)) if progress else results:
+        add_failures()
+        for index, result in enumerate(file_results):
+            add(result.article, result.signature, result.analysis, (by_display[result.article.path], index))
+    add_failures()
+    _mark_duplicates(articles, signatures, analyses, origins, files, rows, dct)
+    readable = [analysis for article, analysis in zip(articles, analyses, strict=True)
+                if analysis is not None and not article.errors]
+    return Collection(articles, readable)
+
+
+def _mark_duplicates(
+    articles: list[Article], signatures: list[bytes], analyses: list[ArticleAnalysis | None],
+    origins: list[tuple[int, int]], files: Sequence[InputFile], rows: Sequence[ManifestRow | None],
+    dct: str | None,
+) -> None:
+    """Near-duplicates over the whole collection, from the signatures; the few candidate pairs are
+    verified on their texts, read again (the main process holds no text)."""
+    from timeline.documents import articles_of_file
+    from timeline.duplicates import duplicate_groups, originals, story_text
+    from timeline.events import ArticleAnalysis
+
+    @functools.lru_cache(maxsize=64)
+    def articles_of(file_position: int) -> list[Article]:
+        return articles_of_file(files[file_position], rows[file_position], dct)
+
+    def story_text_at(position: int) -> str:
+        file_position, index = origins[position]
+        read = articles_of(file_position)
+        return story_text(read[index]) if index < len(read) and not read[index].errors else ""
+
+    for position, original in originals(articles, duplicate_groups(signatures, story_text_at)).items():
+        articles[position] = replace(articles[position], duplicate_of=original)
+        analyses[position] = ArticleAnalysis(articles[position].id, duplicate_of=original)
