@@ -15,16 +15,17 @@ Articles are visited in id order, so the result does not depend on the order the
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
+from contextlib import contextmanager
 
 from timeline.events import ArticleAnalysis
 from timeline.events.entities import NameResolver, surname, unresolved_name
 from timeline.events.gazetteer import contains, gazetteer
 from timeline.events.triggers import STATEMENT
-from timeline.model import Event
+from timeline.model import Event, Source
 from timeline.temporal.timex import interval_of, value_of_day, value_of_month, value_of_week
 
 DAY_BUCKET_DAYS = 10
@@ -36,28 +37,74 @@ _STATUS_RANK = {"happened": 0, "cancelled": 1, "deadline": 2, "planned": 3, "rep
 _SLOT = re.compile(r"\{(\d+)\}")
 _LOOSE_DASH = re.compile(r"(^|\s)–+|–+(?=\s|$)")
 _DASHES = re.compile(r"–{2,}")
+_CONTENT_WORD = re.compile(r"[a-z]{4,}")
 
 
-@dataclass
+class _Report:
+    """One event as the merge sees it: names made canonical, dates, keys and sets worked out once."""
+
+    __slots__ = (
+        "event", "participants", "label_names", "category", "category_key", "start", "end", "span",
+        "people", "places", "order_ids", "speakers", "keys", "_content",
+    )
+
+    def __init__(
+        self, event: Event, participants: tuple[str, ...], label_names: tuple[str, ...], keys: list[str]
+    ) -> None:
+        self.event = event
+        self.participants = participants
+        self.label_names = label_names
+        # An event without a class matches nothing (not even another without one), but is filed
+        # under the empty class.
+        self.category = event.extra.get("category")
+        self.category_key = event.extra.get("category", "")
+        self.start = event.start_date
+        self.end = event.end_date
+        self.span = (self.end - self.start).days + 1
+        self.people = frozenset(participants)
+        self.places = frozenset(event.places)
+        self.order_ids = frozenset((event.id, *event.after))
+        self.speakers = self.people | frozenset(event.organizations)
+        self.keys = keys
+        self._content: set[str] | None = None
+
+    @property
+    def content_words(self) -> set[str]:
+        if self._content is None:
+            self._content = _content_words(self.event.sources[0].text)
+        return self._content
+
+    def order_key(self) -> tuple:
+        """Precise reports first, so that a loose one ("two months ago") joins the happening they fix."""
+        source = self.event.sources[0]
+        return (self.span, self.start, source.article, source.start, self.event.extra.get("timex_start", 0))
+
+    def source_key(self) -> tuple:
+        source = self.event.sources[0]
+        return (source.article, source.start, self.event.extra.get("timex_start", 0))
+
+
 class _Cluster:
-    index: int
-    members: list[Event] = field(default_factory=list)
-    start: dt.date | None = None
-    end: dt.date | None = None
-    category: str = ""
-    people: set[str] = field(default_factory=set)
-    places: set[str] = field(default_factory=set)
-    ordered_with: set[str] = field(default_factory=set)  # local ids this cluster must stay apart from
+    __slots__ = ("index", "members", "start", "end", "category", "people", "places", "ordered_with")
 
-    def add(self, event: Event) -> None:
-        self.members.append(event)
-        self.start = event.start_date if self.start is None else max(self.start, event.start_date)
-        self.end = event.end_date if self.end is None else min(self.end, event.end_date)
-        self.category = event.extra.get("category", "")
-        self.people.update(event.participants)
-        self.places.update(event.places)
-        self.ordered_with.update(event.after)
-        self.ordered_with.add(event.id)
+    def __init__(self, index: int, first: _Report) -> None:
+        self.index = index
+        self.members = [first]
+        self.start = first.start
+        self.end = first.end
+        self.category = first.category_key
+        self.people = set(first.participants)
+        self.places = set(first.places)
+        # local ids this cluster must stay apart from
+        self.ordered_with = set(first.order_ids)
+
+    def add(self, report: _Report) -> None:
+        self.members.append(report)
+        self.start = max(self.start, report.start)
+        self.end = min(self.end, report.end)
+        self.people.update(report.participants)
+        self.places.update(report.places)
+        self.ordered_with.update(report.order_ids)
 
 
 def _resolver(analyses: Sequence[ArticleAnalysis]) -> NameResolver:
@@ -67,78 +114,105 @@ def _resolver(analyses: Sequence[ArticleAnalysis]) -> NameResolver:
     )
 
 
-def _canonical_people(event: Event, resolver: NameResolver) -> Event:
-    canonical = []
-    for name in event.participants:
-        bare = unresolved_name(name)
-        resolved = resolver.canonical(bare or name)
-        if resolved is None and not bare:
-            resolved = name  # a titled lone name ("President Trump") nobody in the corpus spells out
-        if resolved and resolved not in canonical:
-            canonical.append(resolved)
-    label_names = tuple(_label_name(name, resolver) for name in event.extra.get("label_names", ()))
-    return replace(event, participants=tuple(canonical), extra={**event.extra, "label_names": label_names})
+class _Canonical:
+    """Canonical participants and label names, each name resolved once for the whole corpus."""
+
+    def __init__(self, resolver: NameResolver) -> None:
+        self.resolver = resolver
+        self._participants: dict[str, str | None] = {}
+        self._label_names: dict[str, str] = {}
+
+    def participant(self, name: str) -> str | None:
+        if name not in self._participants:
+            bare = unresolved_name(name)
+            resolved = self.resolver.canonical(bare or name)
+            if resolved is None and not bare:
+                resolved = name  # a titled lone name ("President Trump") nobody in the corpus spells out
+            self._participants[name] = resolved
+        return self._participants[name]
+
+    def participants(self, names: Iterable[str]) -> tuple[str, ...]:
+        canonical: list[str] = []
+        for name in names:
+            resolved = self.participant(name)
+            if resolved and resolved not in canonical:
+                canonical.append(resolved)
+        return tuple(canonical)
+
+    def label_name(self, name: str) -> str:
+        if name not in self._label_names:
+            self._label_names[name] = _label_name(name, self.resolver)
+        return self._label_names[name]
 
 
-def _places_agree(left: set[str], right: set[str]) -> bool:
+def _places_agree(left: AbstractSet[str], right: AbstractSet[str]) -> bool:
     if not left or not right:
         return True
     return any(contains(outer, inner) or contains(inner, outer) for outer in left for inner in right)
 
 
-def _same_statement(cluster: _Cluster, event: Event) -> bool:
+def _same_statement(cluster: _Cluster, report: _Report) -> bool:
     """One statement in two reports: same speaker, same day, and mostly the same words."""
     first = cluster.members[0]
-    speakers = set(event.participants) | set(event.organizations)
-    if not speakers or speakers != set(first.participants) | set(first.organizations):
+    if not report.speakers or report.speakers != first.speakers:
         return False
-    if (first.start_date, first.end_date) != (
-        event.start_date,
-        event.end_date,
-    ) or first.start_date != first.end_date:
+    if (first.start, first.end) != (report.start, report.end) or first.start != first.end:
         return False
-    left, right = _content_words(first.sources[0].text), _content_words(event.sources[0].text)
+    left, right = first.content_words, report.content_words
     return bool(left and right) and len(left & right) / len(left | right) >= SAME_STATEMENT_OVERLAP
 
 
 def _content_words(text: str) -> set[str]:
-    return {word for word in re.findall(r"[a-z]{4,}", text.lower())}
+    return set(_CONTENT_WORD.findall(text.lower()))
 
 
-def _compatible(cluster: _Cluster, event: Event) -> bool:
-    if event.extra.get("category") != cluster.category:
+def _compatible(cluster: _Cluster, report: _Report) -> bool:
+    if report.category != cluster.category:
         return False
     if cluster.category == STATEMENT:
-        return _same_statement(cluster, event)
-    if cluster.ordered_with & ({event.id} | set(event.after)):
+        return _same_statement(cluster, report)
+    if not cluster.ordered_with.isdisjoint(report.order_ids):
         return False
-    if max(cluster.start, event.start_date) > min(cluster.end, event.end_date):
+    if max(cluster.start, report.start) > min(cluster.end, report.end):
         return False
-    people = set(event.participants)
+    people = report.people
     shared = len(cluster.people & people)
     if people and cluster.people and shared < min(2, len(people), len(cluster.people)):
         return False
-    if not _places_agree(cluster.places, set(event.places)):
+    if not _places_agree(cluster.places, report.places):
         return False
     # Something beyond the date and the word must tie them: a person, or a place on both sides.
-    return shared > 0 or bool(cluster.places and event.places)
+    return shared > 0 or bool(cluster.places and report.places)
 
 
-def _keys(event: Event) -> list[str]:
-    keys = [f"person:{name}" for name in event.participants]
-    keys.extend(f"organization:{name}" for name in event.organizations)
-    for name in event.places:
-        keys.append(f"place:{name}")
-        place = gazetteer().place(name)
-        if place is not None:
-            # Index a place under what contains it too ("Anchorage" finds "Alaska"), but not under
-            # a continent, which would put half the world in one block.
-            keys.extend(
-                f"place:{outer}"
-                for outer in place.within
-                if gazetteer().place(outer) and gazetteer().place(outer).kind != "continent"
-            )
-    return keys
+class _Keys:
+    """The index keys of an event: its people, organisations and places, a place also under what
+    contains it ("Anchorage" finds "Alaska") but not under a continent, which would put half the
+    world in one block. The keys of each place are worked out once."""
+
+    def __init__(self) -> None:
+        self._place_keys: dict[str, list[str]] = {}
+
+    def _of_place(self, name: str) -> list[str]:
+        keys = self._place_keys.get(name)
+        if keys is None:
+            keys = [f"place:{name}"]
+            places = gazetteer()
+            place = places.place(name)
+            if place is not None:
+                for outer in place.within:
+                    container = places.place(outer)
+                    if container and container.kind != "continent":
+                        keys.append(f"place:{outer}")
+            self._place_keys[name] = keys
+        return keys
+
+    def of(self, participants: Iterable[str], event: Event) -> list[str]:
+        keys = [f"person:{name}" for name in participants]
+        keys.extend(f"organization:{name}" for name in event.organizations)
+        for name in event.places:
+            keys.extend(self._of_place(name))
+        return keys
 
 
 # Date buckets are whole numbers: a day is its ordinal (below 3,700,000), a month and a year are
@@ -161,41 +235,87 @@ def _years(start: dt.date, end: dt.date) -> range:
     return range(_YEAR_BUCKETS + start.year, _YEAR_BUCKETS + end.year + 1)
 
 
-def _span(event: Event) -> int:
-    return (event.end_date - event.start_date).days + 1
-
-
-def _filing_buckets(event: Event) -> Iterable[int]:
+def _filing_buckets(report: _Report) -> Iterable[int]:
     """Where a cluster is filed for an event: by day, month or year, as precise as the event is."""
-    days = _span(event)
-    if days <= DAY_BUCKET_DAYS:
-        return _days(event.start_date, event.end_date)
-    if days <= SHORT_EVENT_DAYS:
-        return _months(event.start_date, event.end_date)
-    if days <= LOOSE_EVENT_DAYS:
-        return _years(event.start_date, event.end_date)
+    if report.span <= DAY_BUCKET_DAYS:
+        return _days(report.start, report.end)
+    if report.span <= SHORT_EVENT_DAYS:
+        return _months(report.start, report.end)
+    if report.span <= LOOSE_EVENT_DAYS:
+        return _years(report.start, report.end)
     return ()
 
 
-def _looking_buckets(event: Event) -> list[int]:
+def _looking_buckets(report: _Report) -> list[int]:
     """Where the partners of an event dated within two months may be filed: every level it overlaps."""
     return [
-        *_days(event.start_date, event.end_date),
-        *_months(event.start_date, event.end_date),
-        *_years(event.start_date, event.end_date),
+        *_days(report.start, report.end),
+        *_months(report.start, report.end),
+        *_years(report.start, report.end),
     ]
 
 
-def _order_key(event: Event) -> tuple:
-    """Precise reports first, so that a loose one ("two months ago") joins the happening they fix."""
-    source = event.sources[0]
-    return (_span(event), event.start_date, source.article, source.start, event.extra.get("timex_start", 0))
-
-
-def _affinity(cluster: _Cluster, event: Event) -> tuple[int, int, int]:
+def _affinity(cluster: _Cluster, report: _Report) -> tuple[int, int, int]:
     """How well an event fits a cluster it is compatible with: places named on both sides, people shared."""
-    places = int(bool(cluster.places and event.places))
-    return (-places, -len(cluster.people & set(event.participants)), cluster.index)
+    places = int(bool(cluster.places and report.places))
+    return (-places, -len(cluster.people & report.people), cluster.index)
+
+
+# Index: (key, class) -> date bucket -> indices of the clusters filed there, in filing order.
+_Index = dict[tuple[str, str], dict[int, list[int]]]
+
+
+def _candidates(index: _Index, blocks: list[tuple[str, str]], buckets: Iterable[int]) -> set[int]:
+    found: set[int] = set()
+    buckets = list(buckets)
+    for block in blocks:
+        filed = index.get(block)
+        if filed:
+            for bucket in buckets:
+                clusters = filed.get(bucket)
+                if clusters:
+                    found.update(clusters)
+    return found
+
+
+def _file(index: _Index, blocks: list[tuple[str, str]], buckets: Iterable[int], cluster: int) -> None:
+    buckets = list(buckets)
+    for block in blocks:
+        filed = index.setdefault(block, {})
+        for bucket in buckets:
+            clusters = filed.get(bucket)
+            if clusters is None:
+                filed[bucket] = [cluster]
+            elif clusters[-1] != cluster:
+                clusters.append(cluster)
+
+
+def _cluster_reports(reports: Sequence[_Report]) -> list[list[_Report]]:
+    """Groups of reports of one happening; each report in exactly one group (see cluster_events)."""
+    clusters: list[_Cluster] = []
+    fine: _Index = {}
+    by_year: _Index = {}
+    for report in sorted(reports, key=_Report.order_key):
+        blocks = [(key, report.category_key) for key in report.keys]
+        if report.span <= SHORT_EVENT_DAYS:
+            candidates = _candidates(fine, blocks, _looking_buckets(report))
+        elif report.span > LOOSE_EVENT_DAYS:
+            candidates = set()
+        else:
+            candidates = _candidates(by_year, blocks, _years(report.start, report.end))
+        target = min(
+            (clusters[index] for index in candidates if _compatible(clusters[index], report)),
+            key=lambda cluster: _affinity(cluster, report),
+            default=None,
+        )
+        if target is None:
+            target = _Cluster(len(clusters), report)
+            clusters.append(target)
+        else:
+            target.add(report)
+        _file(fine, blocks, _filing_buckets(report), target.index)
+        _file(by_year, blocks, _years(report.start, report.end), target.index)
+    return [cluster.members for cluster in clusters]
 
 
 def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
@@ -205,49 +325,21 @@ def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
     two months looks in the day, month and year buckets it overlaps; a looser one (a year, "between
     2017 and 2019") in a second index that files every cluster by year, since it may join any of them.
     """
-    clusters: list[_Cluster] = []
-    fine: dict[tuple[str, str, int], list[int]] = defaultdict(list)
-    by_year: dict[tuple[str, str, int], list[int]] = defaultdict(list)
-    for event in sorted(events, key=_order_key):
-        keys = _keys(event)
-        category = event.extra.get("category", "")
-        if _span(event) <= SHORT_EVENT_DAYS:
-            lookups = [
-                fine.get((key, category, bucket), ()) for key in keys for bucket in _looking_buckets(event)
-            ]
-        elif _span(event) > LOOSE_EVENT_DAYS:
-            lookups = []
-        else:
-            lookups = [
-                by_year.get((key, category, bucket), ())
-                for key in keys
-                for bucket in _years(event.start_date, event.end_date)
-            ]
-        candidates = {index for found in lookups for index in found}
-        compatible = [clusters[index] for index in candidates if _compatible(clusters[index], event)]
-        target = min(compatible, key=lambda cluster: _affinity(cluster, event), default=None)
-        if target is None:
-            target = _Cluster(len(clusters))
-            clusters.append(target)
-        target.add(event)
-        for key in keys:
-            for bucket in _filing_buckets(event):
-                _file(fine[(key, category, bucket)], target.index)
-            for bucket in _years(event.start_date, event.end_date):
-                _file(by_year[(key, category, bucket)], target.index)
-    return [cluster.members for cluster in clusters]
+    keys = _Keys()
+    reports = [
+        _Report(
+            event, event.participants, event.extra.get("label_names", ()), keys.of(event.participants, event)
+        )
+        for event in events
+    ]
+    return [[report.event for report in group] for group in _cluster_reports(reports)]
 
 
-def _file(cluster_indices: list[int], index: int) -> None:
-    if not cluster_indices or cluster_indices[-1] != index:
-        cluster_indices.append(index)
-
-
-def _intersection_value(members: list[Event], start: dt.date, end: dt.date) -> tuple[str, str]:
+def _intersection_value(members: list[_Report], start: dt.date, end: dt.date) -> tuple[str, str]:
     """The TIMEX3 value and granularity of the days every report allows."""
-    exact = [m for m in members if m.start_date == start and m.end_date == end]
+    exact = [m.event for m in members if m.start == start and m.end == end]
     if exact:
-        best = min(exact, key=lambda m: (len(m.value), m.value))
+        best = min(exact, key=lambda event: (len(event.value), event.value))
         return best.value, best.granularity
     if start == end:
         return value_of_day(start), "day"
@@ -273,116 +365,153 @@ def _render(label: str, names: Sequence[str]) -> str:
         index = int(match.group(1))
         return surname(names[index]) if index < len(names) and names[index] else ""
 
-    rendered = _SLOT.sub(slot, label)
-    rendered = _DASHES.sub("–", _LOOSE_DASH.sub(r"\1", rendered))
+    rendered = _SLOT.sub(slot, label) if "{" in label else label
+    if "–" in rendered:
+        rendered = _DASHES.sub("–", _LOOSE_DASH.sub(r"\1", rendered))
     rendered = " ".join(rendered.split()).strip(" –:")
     return rendered[:1].upper() + rendered[1:]
 
 
-def _merged_status(members: list[Event]) -> str:
-    statuses = {m.status for m in members}
-    return min(statuses, key=lambda status: _STATUS_RANK.get(status, 9))
-
-
-def _ranked(values: Iterable[Iterable[str]]) -> tuple[str, ...]:
+def _ranked(groups: Sequence[Sequence[str]]) -> tuple[str, ...]:
     """Names in order of how many reports give them, then of first appearance."""
-    counts: Counter[str] = Counter()
-    first_seen: dict[str, int] = {}
-    for group in values:
+    if len(groups) == 1 and len(set(groups[0])) == len(groups[0]):
+        return tuple(groups[0])  # one report (most events): its own order
+    counts: dict[str, int] = {}
+    for group in groups:
         for name in group:
-            counts[name] += 1
-            first_seen.setdefault(name, len(first_seen))
-    return tuple(sorted(counts, key=lambda name: (-counts[name], first_seen[name])))
+            counts[name] = counts.get(name, 0) + 1
+    # A dict keeps the order of first appearance, which the stable sort keeps among equal counts.
+    return tuple(sorted(counts, key=lambda name: -counts[name]))
 
 
-def _merge_cluster(members: list[Event]) -> Event:
-    members = sorted(
-        members, key=lambda m: (m.sources[0].article, m.sources[0].start, m.extra.get("timex_start", 0))
-    )
-    start = max(m.start_date for m in members)
-    end = min(m.end_date for m in members)
-    value, granularity = _intersection_value(members, start, end)
-    # The label of the most precise report: the one whose date is the merged date.
-    precise = [m for m in members if (m.start_date, m.end_date) == (start, end)] or members
-    labels = Counter(_render(m.label, m.extra.get("label_names", ())) for m in precise)
-    label = min(labels, key=lambda text: (-labels[text], -text.count(" in "), -text.count("–"), text))
-    unique_sources = {source for member in members for source in member.sources}
-    sources = sorted(
-        unique_sources, key=lambda source: (source.article, source.start, source.end, source.timex)
-    )
-    lemmas = Counter(m.trigger for m in members)
-    return Event(
-        id="",
-        label=label,
-        value=value,
-        start_date=start,
-        end_date=end,
-        granularity=granularity,
-        status=_merged_status(members),
-        participants=_ranked(m.participants for m in members),
-        places=_ranked(m.places for m in members),
-        organizations=_ranked(m.organizations for m in members),
-        sources=tuple(sources),
-        trigger=min(lemmas, key=lambda lemma: (-lemmas[lemma], lemma)),
-        after=tuple(sorted({local for m in members for local in m.after})),
-        extra={
-            "category": members[0].extra.get("category", ""),
-            "articles": len({source.article for source in sources}),
-            "local_ids": tuple(m.id for m in members),
-        },
+def _most_common(values: Sequence[str], tie_break: Callable[[str], tuple]) -> str:
+    if len(values) == 1:
+        return values[0]
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return min(counts, key=lambda value: (-counts[value], *tie_break(value)))
+
+
+def _label_order(label: str) -> tuple:
+    return (-label.count(" in "), -label.count("–"), label)
+
+
+def _source_order(source: Source) -> tuple:
+    return (source.article, source.start, source.end, source.timex)
+
+
+class _Merged:
+    """One happening, its reports merged; it gets its final id once every happening is known."""
+
+    __slots__ = (
+        "label", "value", "start", "end", "granularity", "status", "participants", "places",
+        "organizations", "sources", "trigger", "after", "category", "articles", "local_ids",
     )
 
+    def __init__(self, members: list[_Report]) -> None:
+        if len(members) > 1:
+            members = sorted(members, key=_Report.source_key)
+        events = [member.event for member in members]
+        self.start = start = max(member.start for member in members)
+        self.end = end = min(member.end for member in members)
+        self.value, self.granularity = _intersection_value(members, start, end)
+        # The label of the most precise report: the one whose date is the merged date.
+        precise = [m for m in members if m.start == start and m.end == end] or members
+        self.label = _most_common([_render(m.event.label, m.label_names) for m in precise], _label_order)
+        if len(events) == 1 and len(events[0].sources) == 1:
+            self.sources = events[0].sources
+        else:
+            unique_sources = {source for event in events for source in event.sources}
+            self.sources = tuple(sorted(unique_sources, key=_source_order))
+        self.status = min({event.status for event in events}, key=lambda status: _STATUS_RANK.get(status, 9))
+        self.participants = _ranked([member.participants for member in members])
+        self.places = _ranked([event.places for event in events])
+        self.organizations = _ranked([event.organizations for event in events])
+        self.trigger = _most_common([event.trigger for event in events], lambda lemma: (lemma,))
+        self.after = tuple(sorted({local for event in events for local in event.after}))
+        self.category = members[0].category_key
+        self.articles = len({source.article for source in self.sources})
+        self.local_ids = tuple(event.id for event in events)
 
-def _depths(events: list[Event]) -> dict[int, int]:
+    def order_key(self, depth: int) -> tuple:
+        first = self.sources[0]
+        return (self.start, depth, self.end, self.label, first.article, first.start)
+
+    def event(self, event_id: str, after: tuple[str, ...]) -> Event:
+        return Event(
+            event_id, self.label, self.value, self.start, self.end, self.granularity, self.status,
+            self.participants, self.places, self.organizations, self.sources, self.trigger, after,
+            {"category": self.category, "articles": self.articles},
+        )
+
+
+def _depths(merged: list[_Merged]) -> list[int]:
     """How many events the text places before each one (0 for most): orders "then" within equal dates."""
-    by_local = {local: index for index, event in enumerate(events) for local in event.extra["local_ids"]}
+    by_local = {local: index for index, event in enumerate(merged) for local in event.local_ids}
     depth: dict[int, int] = {}
 
     def depth_of(index: int, seen: frozenset[int]) -> int:
         if index in depth:
             return depth[index]
-        earlier = [by_local[local] for local in events[index].after if local in by_local]
+        earlier = [by_local[local] for local in merged[index].after if local in by_local]
         value = max(
             (depth_of(i, seen | {index}) + 1 for i in earlier if i not in seen and i != index), default=0
         )
         depth[index] = value
         return value
 
-    for index in range(len(events)):
-        depth_of(index, frozenset())
-    return depth
+    for index, event in enumerate(merged):
+        # Most events follow no other: depth 0 without a call.
+        if event.after:
+            depth_of(index, frozenset())
+    return [depth.get(index, 0) for index in range(len(merged))]
+
+
+@contextmanager
+def _without_cyclic_collection() -> Iterator[None]:
+    """The merge makes hundreds of thousands of objects and no reference cycles; each collection the
+    garbage collector starts meanwhile would walk every analysis held (a quarter of the merge's time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def merge_analyses(analyses: Iterable[ArticleAnalysis]) -> list[Event]:
     """The chronology: every event once, with all its sources, ids e1.. in chronological order."""
+    with _without_cyclic_collection():
+        return _merge(analyses)
+
+
+def _merge(analyses: Iterable[ArticleAnalysis]) -> list[Event]:
     ordered = sorted(analyses, key=lambda analysis: analysis.article_id)
-    resolver = _resolver(ordered)
-    events = [_canonical_people(event, resolver) for analysis in ordered for event in analysis.events]
-    merged = [_merge_cluster(members) for members in cluster_events(events)]
+    canonical = _Canonical(_resolver(ordered))
+    keys = _Keys()
+    reports = []
+    for analysis in ordered:
+        for event in analysis.events:
+            participants = canonical.participants(event.participants)
+            label_names = tuple(canonical.label_name(name) for name in event.extra.get("label_names", ()))
+            reports.append(_Report(event, participants, label_names, keys.of(participants, event)))
+    merged = [_Merged(members) for members in _cluster_reports(reports)]
     depth = _depths(merged)
-    order = sorted(
-        range(len(merged)),
-        key=lambda i: (
-            merged[i].start_date,
-            depth[i],
-            merged[i].end_date,
-            merged[i].label,
-            merged[i].sources[0].article,
-            merged[i].sources[0].start,
-        ),
-    )
+    order = sorted(range(len(merged)), key=lambda index: merged[index].order_key(depth[index]))
     width = len(str(len(merged)))
     final_ids = {}
     for position, index in enumerate(order, start=1):
-        for local in merged[index].extra["local_ids"]:
-            final_ids[local] = f"e{position:0{width}d}"
+        final_id = f"e{position:0{width}d}"
+        for local in merged[index].local_ids:
+            final_ids[local] = final_id
     result = []
     for index in order:
-        event = merged[index]
-        event_id = final_ids[event.extra["local_ids"][0]]
-        after = tuple(sorted({final_ids[local] for local in event.after if local in final_ids} - {event_id}))
-        extra = {"category": event.extra["category"], "articles": event.extra["articles"]}
-        result.append(replace(event, id=event_id, after=after, extra=extra))
+        happening = merged[index]
+        event_id = final_ids[happening.local_ids[0]]
+        after = {final_ids[local] for local in happening.after if local in final_ids} - {event_id}
+        result.append(happening.event(event_id, tuple(sorted(after))))
     return result
 
 
