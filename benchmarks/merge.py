@@ -23,6 +23,7 @@ import argparse
 import gc
 import pickle
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -38,9 +39,9 @@ from timeline.events.extraction import extract_events
 from timeline.events.merge import merge_analyses
 from timeline.events.sentences import split_sentences
 from timeline.graph import build_graph
-from timeline.writers.articles_json import articles_payload
+from timeline.writers.articles_json import write_articles_json
 from timeline.writers.atomic import dumps_json
-from timeline.writers.events_json import events_payload
+from timeline.writers.events_json import write_events_json
 from timeline.writers.graph_json import node_link
 from timeline.writers.graphml import graphml_text
 
@@ -106,15 +107,20 @@ def _analysis_parts(articles: list) -> dict[str, float]:
     return parts
 
 
-def _outputs(analyses: list, articles: list) -> dict[str, tuple[float, bytes]]:
+def _written(writer: Callable[[Any, Path], None], records: Any, path: Path) -> bytes:
+    writer(records, path)
+    return path.read_bytes()
+
+
+def _outputs(analyses: list, articles: list, folder: Path) -> dict[str, tuple[float, bytes]]:
     """Seconds and bytes of each stage after the analyses: merge, then each file written."""
     timings: dict[str, tuple[float, bytes]] = {}
     seconds, events = _best(lambda: merge_analyses(analyses), 3)
     timings["merge_analyses"] = (seconds, b"")
     metadata = [replace(article, text="") for article in articles]
-    seconds, data = _best(lambda: dumps_json(events_payload(events)).encode("utf-8"), 3)
+    seconds, data = _best(lambda: _written(write_events_json, events, folder / "events.json"), 3)
     timings["events.json"] = (seconds, data)
-    seconds, data = _best(lambda: dumps_json(articles_payload(metadata)).encode("utf-8"), 3)
+    seconds, data = _best(lambda: _written(write_articles_json, metadata, folder / "articles.json"), 3)
     timings["articles.json"] = (seconds, data)
     seconds, graph = _best(lambda: build_graph(events, metadata), 3)
     timings["build_graph"] = (seconds, b"")
@@ -153,7 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     for part, spent in _analysis_parts(sample).items():
         print(f"  {part}: {spent / len(sample) * 1000:.3f} ms/article")
 
-    timings = _outputs(analyses, articles)
+    with tempfile.TemporaryDirectory() as folder:
+        timings = _outputs(analyses, articles, Path(folder))
     for name, (seconds, data) in timings.items():
         size = f", {len(data) / 2**20:.1f} MiB" if data else ""
         print(f"{name}: {seconds * 1000:.0f} ms, {seconds / count * 1000:.4f} ms/article{size}")

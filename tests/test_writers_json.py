@@ -4,7 +4,7 @@ import datetime as dt
 
 from timeline.model import Article, Event, Source
 from timeline.writers.articles_json import write_articles_json
-from timeline.writers.atomic import dumps_json
+from timeline.writers.atomic import dumps_json, write_json_records
 from timeline.writers.events_json import write_events_json
 
 
@@ -65,3 +65,11 @@ def test_articles_json_holds_one_record_per_article_in_id_order(tmp_path):
         '      "date_source": "inferred",\n      "segments": [],\n      "duplicate_of": null,\n'
         '      "errors": []\n    }\n  ]\n}\n'
     )
+
+
+def test_records_written_one_by_one_give_the_bytes_of_the_whole_payload(tmp_path):
+    records = [{"id": "e1", "sources": [{"text": "Line one.", "n": [1, 2]}], "after": []}, {"id": "e2"}]
+    write_json_records(tmp_path / "some.json", "events", iter(records))
+    assert (tmp_path / "some.json").read_text(encoding="utf-8") == dumps_json({"events": records})
+    write_json_records(tmp_path / "none.json", "events", iter([]))
+    assert (tmp_path / "none.json").read_text(encoding="utf-8") == '{\n  "events": []\n}\n'

@@ -6,12 +6,16 @@ import os
 from collections.abc import Sequence
 
 from timeline.model import Article
-from timeline.writers.atomic import write_json
+from timeline.writers.atomic import write_json_records
+
+
+def _by_id(articles: Sequence[Article]) -> list[Article]:
+    return sorted(articles, key=lambda article: article.id)
 
 
 def articles_payload(articles: Sequence[Article]) -> dict:
-    return {"articles": [article.to_dict() for article in sorted(articles, key=lambda a: a.id)]}
+    return {"articles": [article.to_dict() for article in _by_id(articles)]}
 
 
 def write_articles_json(articles: Sequence[Article], path: str | os.PathLike[str]) -> None:
-    write_json(path, articles_payload(articles))
+    write_json_records(path, "articles", (article.to_dict() for article in _by_id(articles)))

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
+
+_BUFFER_BYTES = 1 << 20
 
 
 def _current_umask() -> int:
@@ -19,7 +23,9 @@ def _current_umask() -> int:
     return mask
 
 
-def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+@contextmanager
+def atomic_stream(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A binary stream whose content replaces PATH when the block ends without an exception."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -27,14 +33,19 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         # mkstemp creates the file private (0600); outputs are for sharing, so give them the mode
         # a plain open() would have under the current umask.
         os.fchmod(handle, 0o666 & ~_current_umask())
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+        with os.fdopen(handle, "wb", buffering=_BUFFER_BYTES) as stream:
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    with atomic_stream(path) as stream:
+        stream.write(data)
 
 
 def write_text(path: str | os.PathLike[str], text: str) -> None:
@@ -59,3 +70,18 @@ def dumps_json(payload: Any) -> str:
 
 def write_json(path: str | os.PathLike[str], payload: Any) -> None:
     write_bytes(path, dumps_json_bytes(payload))
+
+
+def write_json_records(path: str | os.PathLike[str], key: str, records: Iterable[Any]) -> None:
+    """`{KEY: [RECORDS]}` in the bytes `write_json` gives, each record encoded as it comes, so that
+    the dicts of a large archive (and the whole text) are never all in memory at once."""
+    with atomic_stream(path) as stream:
+        stream.write(b"{\n  " + orjson.dumps(key) + b": [")
+        separator = b"\n"
+        for record in records:
+            # A record encoded alone starts at the margin; inside the list it is indented by
+            # four spaces. JSON strings hold no raw newline, so every newline starts a line.
+            encoded = orjson.dumps(record, option=_JSON_OPTIONS)
+            stream.write(separator + b"    " + encoded.replace(b"\n", b"\n    "))
+            separator = b",\n"
+        stream.write(b"]\n}\n" if separator == b"\n" else b"\n  ]\n}\n")
