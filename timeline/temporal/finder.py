@@ -7,9 +7,10 @@ comes first in rules.yaml.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from timeline.temporal.grammar import Grammar, Rule
+from timeline.temporal.grammar import Grammar, Rule, RuleGroup
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,31 +61,45 @@ def windows_around(
 def find_candidates(grammar: Grammar, text: str, lower: int, upper: int) -> list[Candidate]:
     """All rule matches within text[lower:upper] whose context allows them, best first."""
     tokens = [token for token in anchor_tokens(text, lower, upper) if token[0] in grammar.anchor_words]
-    windows_by_anchors: dict[frozenset[str], list[tuple[int, int]]] = {}
-    candidates = []
-    for rule in grammar.rules:
-        windows = windows_by_anchors.get(rule.anchors)
-        if windows is None:
-            windows = windows_by_anchors[rule.anchors] = windows_around(
-                tokens, rule.anchors, text, lower, upper
-            )
-        for window_start, window_end in windows:
-            candidates.extend(_matches(rule, text, window_start, window_end))
+    candidates: list[Candidate] = []
+    for group in grammar.groups:
+        for window_start, window_end in windows_around(tokens, group.anchors, text, lower, upper):
+            for rule in group.searched_everywhere:
+                _keep(rule, rule.pattern.finditer(text, window_start, window_end), text, candidates)
+            if group.starts is not None:
+                _scan(group, text, window_start, window_end, candidates)
     candidates.sort(
         key=lambda candidate: (candidate.start - candidate.end, candidate.start, candidate.rule.index)
     )
     return candidates
 
 
-def _matches(rule: Rule, text: str, window_start: int, window_end: int) -> list[Candidate]:
-    found = []
-    for match in rule.pattern.finditer(text, window_start, window_end):
+def _scan(
+    group: RuleGroup, text: str, window_start: int, window_end: int, candidates: list[Candidate]
+) -> None:
+    """Every rule of GROUP matched over the window as `finditer` would, tried only where it can start."""
+    # Like finditer, a rule looks for its next match only after the end of its last one.
+    resume = [window_start] * len(group.rules)
+    for hit in group.starts.scanner.finditer(text, window_start, window_end):
+        position = hit.start()
+        for index in group.starts.rules_at(text, position):
+            if position < resume[index]:
+                continue
+            rule = group.rules[index]
+            match = rule.pattern.match(text, position, window_end)
+            if match is not None:
+                resume[index] = match.end()
+                _keep(rule, (match,), text, candidates)
+
+
+def _keep(rule: Rule, matches: Iterable[re.Match[str]], text: str, candidates: list[Candidate]) -> None:
+    """Add to CANDIDATES the MATCHES of RULE that are not empty and that their context allows."""
+    for match in matches:
         start, end = match.span()
         if start == end or not rule.accepts_context(text, start, end):
             continue
         groups = {name: value for name, value in match.groupdict().items() if value is not None}
-        found.append(Candidate(start, end, rule, groups))
-    return found
+        candidates.append(Candidate(start, end, rule, groups))
 
 
 def select(candidates: list[Candidate], lower: int, upper: int) -> list[Candidate]:

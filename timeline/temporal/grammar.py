@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from timeline.temporal.match_starts import Prefix, StartIndex, leading_prefixes
+
 RESOURCES = Path(__file__).resolve().parent / "resources"
 _REFERENCE = re.compile(r"%([a-z_]+)")
 # A rule may not start or end inside a word: "Mayor" is no "May", "1990s" is no "1990".
@@ -41,6 +43,8 @@ class Rule:
     rejects: tuple[re.Pattern[str], ...] = ()
     # The lower-cased words (or "#" for any digit) one of which every match of this rule holds.
     anchors: frozenset[str] = frozenset()
+    # What every match begins with (see match_starts.py); None when it may begin with anything.
+    prefixes: frozenset[Prefix] | None = None
 
     def accepts_context(self, text: str, start: int, end: int) -> bool:
         """Whether the text around a match allows this rule to fire there."""
@@ -60,12 +64,26 @@ class Rule:
 
 
 @dataclass(frozen=True, slots=True)
+class RuleGroup:
+    """The rules tried around the same anchor words, in rules.yaml order."""
+
+    anchors: frozenset[str]
+    # The rules whose matches begin with known prefixes, and where they can start.
+    rules: tuple[Rule, ...]
+    starts: StartIndex | None
+    # The rules that may begin anywhere, searched at every position.
+    searched_everywhere: tuple[Rule, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Grammar:
     rules: tuple[Rule, ...]
     tables: dict[str, dict[str, Any]]
     cues: dict[str, re.Pattern[str]]
     # Every word that anchors some rule: the only words the finder needs to look at.
     anchor_words: frozenset[str]
+    # The rules grouped by anchors, as the finder tries them.
+    groups: tuple[RuleGroup, ...]
 
     def lookup(self, table: str, word: str) -> Any:
         """The normalised value of WORD in TABLE (case, spacing and apostrophes ignored)."""
@@ -177,6 +195,7 @@ def grammar() -> Grammar:
                     re.compile(_expand(reject, pieces), re.IGNORECASE) for reject in entry.get("reject") or ()
                 ),
                 anchors=_anchor_words(entry["anchors"], tables),
+                prefixes=leading_prefixes(body, re.IGNORECASE),
             )
         )
     cue_file = _load("cues.yaml")
@@ -188,4 +207,24 @@ def grammar() -> Grammar:
         for name, source in cue_file["cues"].items()
     }
     anchor_words = frozenset().union(*(rule.anchors for rule in rules))
-    return Grammar(rules=tuple(rules), tables=tables, cues=cues, anchor_words=anchor_words)
+    return Grammar(
+        rules=tuple(rules), tables=tables, cues=cues, anchor_words=anchor_words, groups=_groups(rules)
+    )
+
+
+def _groups(rules: list[Rule]) -> tuple[RuleGroup, ...]:
+    by_anchors: dict[frozenset[str], list[Rule]] = {}
+    for rule in rules:
+        by_anchors.setdefault(rule.anchors, []).append(rule)
+    groups = []
+    for anchors, members in by_anchors.items():
+        located = tuple(rule for rule in members if rule.prefixes is not None)
+        groups.append(
+            RuleGroup(
+                anchors=anchors,
+                rules=located,
+                starts=StartIndex.of(tuple(rule.prefixes for rule in located)) if located else None,
+                searched_everywhere=tuple(rule for rule in members if rule.prefixes is None),
+            )
+        )
+    return tuple(groups)
