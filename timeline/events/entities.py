@@ -18,7 +18,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
@@ -69,12 +68,6 @@ _SURNAME_SIMILARITY = 0.7
 RECURRING_NAME = 3
 
 
-class _Token(NamedTuple):
-    start: int
-    end: int
-    text: str
-
-
 @lru_cache(maxsize=1)
 def titles() -> dict[str, str]:
     """Title or role word (lower case) -> role class (data/titles.tsv)."""
@@ -116,32 +109,48 @@ def _calendar_words() -> frozenset[str]:
     return frozenset(data_lines("calendar_words.txt"))
 
 
-def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    return [_Token(*match.span(), match.group()) for match in _TOKEN.finditer(text, start, end)]
+class _Tokens:
+    """The word tokens of one sentence: every word's text, and its offsets when asked for (most
+    words are no name, and never are)."""
+
+    __slots__ = ("words", "_matches")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._matches = list(_TOKEN.finditer(text, start, end))
+        self.words = [match.group() for match in self._matches]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def start(self, index: int) -> int:
+        return self._matches[index].start()
+
+    def end(self, index: int) -> int:
+        return self._matches[index].end()
+
+    def joined_by_space(self, text: str, left: int) -> bool:
+        """Whether only a space parts token LEFT from the next: a possessive ("Putin's aide") or
+        any punctuation ends a name."""
+        end = self._matches[left].end()
+        return text[end : end + 1] == " " and self._matches[left + 1].start() == end + 1
 
 
-def _is_capitalised(token: _Token) -> bool:
-    return token.text[0].isupper()
+def _is_capitalised(word: str) -> bool:
+    return word[0].isupper()
 
 
-def _joined_by_space(text: str, left: _Token, right: _Token) -> bool:
-    # Only a space between: a possessive ("Putin's aide") or any punctuation ends the name.
-    return text[left.end : right.start] == " "
-
-
-def _name_runs(text: str, tokens: list[_Token]) -> list[list[int]]:
+def _name_runs(text: str, tokens: _Tokens) -> list[list[int]]:
     """Indices of maximal runs of capitalised tokens (with connectors such as "of" inside)."""
+    words = tokens.words
+    count = len(words)
     runs: list[list[int]] = []
-    index = 0
-    while index < len(tokens):
-        if not tokens[index].text[0].isupper():  # _is_capitalised, inline: it runs for every word
-            index += 1
-            continue
+    for index in [position for position, word in enumerate(words) if word[0].isupper()]:
+        if runs and index <= runs[-1][-1]:
+            continue  # taken into the run before
         run = [index]
         cursor = index
-        while cursor + 1 < len(tokens) and _joined_by_space(text, tokens[cursor], tokens[cursor + 1]):
-            following = tokens[cursor + 1]
-            if _is_capitalised(following):
+        while cursor + 1 < count and tokens.joined_by_space(text, cursor):
+            if _is_capitalised(words[cursor + 1]):
                 cursor += 1
                 run.append(cursor)
                 continue
@@ -152,29 +161,28 @@ def _name_runs(text: str, tokens: list[_Token]) -> list[list[int]]:
                 continue
             break
         runs.append(run)
-        index = cursor + 1
     return runs
 
 
-def _connectors_before_name(text: str, tokens: list[_Token], index: int) -> int:
+def _connectors_before_name(text: str, tokens: _Tokens, index: int) -> int:
     """How many connector words ("of", "von der") at INDEX lead to a capitalised word (0 if none)."""
     count = 0
     while (
         count < 2
         and index + count + 1 < len(tokens)
-        and tokens[index + count].text in _NAME_CONNECTORS
-        and _joined_by_space(text, tokens[index + count], tokens[index + count + 1])
+        and tokens.words[index + count] in _NAME_CONNECTORS
+        and tokens.joined_by_space(text, index + count)
     ):
         count += 1
-        if _is_capitalised(tokens[index + count]):
+        if _is_capitalised(tokens.words[index + count]):
             return count
     return 0
 
 
-def _split_at_calendar_words(run: list[int], tokens: list[_Token]) -> list[list[int]]:
+def _split_at_calendar_words(run: list[int], tokens: _Tokens) -> list[list[int]]:
     pieces: list[list[int]] = [[]]
     for index in run:
-        if tokens[index].text in _calendar_words():
+        if tokens.words[index] in _calendar_words():
             pieces.append([])
         else:
             pieces[-1].append(index)
@@ -199,19 +207,19 @@ class _Role:
     former: bool = False  # "former Russian president Dmitry Medvedev" holds no role now
 
 
-def _role_before(tokens: list[_Token], first: int) -> _Role:
+def _role_before(tokens: _Tokens, first: int) -> _Role:
     """Lower-case titles and country words just before a name: "US envoy Steve Witkoff"."""
     role = _Role()
     cursor = first - 1
     while cursor >= 0 and first - cursor <= 4:
-        word = tokens[cursor].text
+        word = tokens.words[cursor]
         title_length = (
             next(
                 (
                     length
                     for length in (3, 2, 1)
                     if cursor - length + 1 >= 0
-                    and " ".join(token.text for token in tokens[cursor - length + 1 : cursor + 1]).lower()
+                    and " ".join(tokens.words[cursor - length + 1 : cursor + 1]).lower()
                     in titles()
                 ),
                 0,
@@ -220,7 +228,7 @@ def _role_before(tokens: list[_Token], first: int) -> _Role:
             else 0
         )
         if title_length:
-            title = " ".join(token.text for token in tokens[cursor - title_length + 1 : cursor + 1]).lower()
+            title = " ".join(tokens.words[cursor - title_length + 1 : cursor + 1]).lower()
             role.role = role.role or titles()[title]
             role.titled = True
             cursor -= title_length
@@ -272,12 +280,12 @@ class _Collector:
         # (position, country, role, person) in text order: who holds a role from where it is said
         self.roles: list[tuple[int, str, str, str]] = []
 
-    def add(self, tokens: list[_Token], first: int, last: int, kind: str, name: str) -> None:
-        start, end = tokens[first].start, tokens[last].end
+    def add(self, tokens: _Tokens, first: int, last: int, kind: str, name: str) -> None:
+        start, end = tokens.start(first), tokens.end(last)
         self.mentions.append(Mention(start, end, self.text[start:end], kind, name))
 
-    def classify(self, tokens: list[_Token], run: list[int], sentence_start: int) -> None:
-        words = [tokens[index].text for index in run]
+    def classify(self, tokens: _Tokens, run: list[int], sentence_start: int) -> None:
+        words = [tokens.words[index] for index in run]
         # A name never starts with a function word ("The Kremlin", "But Putin").
         while words and words[0] in _function_words():
             run, words = run[1:], words[1:]
@@ -332,7 +340,7 @@ class _Collector:
             name = " ".join(rest_words)
             self.add(tokens, rest[0], rest[-1], PERSON, name)
             if role.role and role.country and not role.former:
-                self.roles.append((tokens[rest[0]].start, role.country, role.role, name))
+                self.roles.append((tokens.start(rest[0]), role.country, role.role, name))
             return
         titled_at = _last_title(rest_words)
         if titled_at is not None:
@@ -363,7 +371,7 @@ class _Collector:
                 return
             if word.endswith("s") and word[:-1].lower() in titles():
                 return  # "Officials said": a title, not a name
-            titled = role.titled or bool(_SPEECH_AFTER.match(self.text, tokens[rest[0]].end))
+            titled = role.titled or bool(_SPEECH_AFTER.match(self.text, tokens.end(rest[0])))
             self.add(tokens, rest[0], rest[0], PERSON if titled else BARE_NAME, word)
             return
         # A run that is neither: look for places inside it ("Sea of Japan", "Budapest Hungary").
@@ -380,11 +388,11 @@ class _Collector:
             else:
                 index += 1
 
-    def _plausible_place(self, tokens: list[_Token], run: list[int], name: str, sentence_start: int) -> bool:
+    def _plausible_place(self, tokens: _Tokens, run: list[int], name: str, sentence_start: int) -> bool:
         place = gazetteer().place(name)
         if place is None or not place.minor:
             return True
-        before = self.text[sentence_start : tokens[run[0]].start]
+        before = self.text[sentence_start : tokens.start(run[0])]
         return bool(_PREPOSITION_BEFORE.search(before))
 
     @staticmethod
@@ -417,7 +425,7 @@ def find_mentions(text: str, sentences: Iterable[Sentence]) -> ArticleEntities:
     collector = _Collector(text)
     sentence_list = list(sentences)
     for sentence in sentence_list:
-        tokens = _tokens(text, sentence.start, sentence.end)
+        tokens = _Tokens(text, sentence.start, sentence.end)
         for run in _name_runs(text, tokens):
             for piece in _split_at_calendar_words(run, tokens):
                 collector.classify(tokens, piece, sentence.start)

@@ -677,9 +677,11 @@ def extract_events(
     recent: list[tuple[int, int]] = []  # (sentence index, event index) of the last events, for "that meeting"
     for sentence_index, sentence in enumerate(sentences):
         in_sentence = [e for e in datable_expressions if e.start >= sentence.start and e.end <= sentence.end]
-        triggers = find_triggers(text, sentence.start, sentence.end)
-        triggers = [t for t in triggers if not any(e.start <= t.start < e.end for e in in_sentence)]
-        pairings = pair_dates_with_triggers(text, in_sentence, triggers, forward_only) if in_sentence else []
+        pairings: list[_Pairing] = []
+        if in_sentence:  # most sentences carry no date, and their event words no event
+            triggers = find_triggers(text, sentence.start, sentence.end)
+            triggers = [t for t in triggers if not any(e.start <= t.start < e.end for e in in_sentence)]
+            pairings = pair_dates_with_triggers(text, in_sentence, triggers, forward_only)
         if not pairings:
             _propagate_cancellation(text, sentence, sentence_index, events, recent)
             continue
@@ -818,6 +820,8 @@ def _propagate_cancellation(
     text: str, sentence: Sentence, sentence_index: int, events: list[Event], recent: list[tuple[int, int]]
 ) -> None:
     """'But that meeting is now in question': a later sentence cancels the event it points back to."""
+    if not recent or sentence_index - recent[-1][0] > 2:
+        return  # no event of the last two sentences to point back to
     if not cue_pattern("cancelled").search(text, sentence.start, sentence.end):
         return
     referred = {
