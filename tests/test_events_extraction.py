@@ -264,3 +264,25 @@ def test_a_call_with_unnamed_parties_says_who_they_are():
     assert [(e.label, e.participants) for e in events] == [
         ("{0} call with European leaders", ("Donald Trump",))
     ]
+
+
+def test_an_analysis_comes_back_whole_from_a_pickle_and_two_share_their_repeated_strings():
+    import pickle
+
+    from timeline.events import analyse_article
+    from timeline.model import Article
+
+    first = analyse_article(Article(
+        "a.txt", "a.txt", "Governor Brian Kemp declared a state of emergency on Monday in Macon.",
+        date="2026-03-12", date_source="cli"))
+    second = analyse_article(Article(
+        "b.txt", "b.txt", "Governor Brian Kemp declared a state of emergency on Monday.",
+        date="2026-03-12", date_source="cli"))
+    loaded_first, loaded_second = (pickle.loads(pickle.dumps(a)) for a in (first, second))
+    assert loaded_first == first and loaded_second == second
+    assert loaded_first.events[0].extra == {
+        "category": "announcement", "label_names": ("Brian Kemp",), "timex_start": 53
+    }
+    assert loaded_first.events[0].sources[0].article is loaded_first.article_id
+    assert loaded_first.people[0] is loaded_second.people[0]  # "Brian Kemp", held once
+    assert loaded_first.events[0].value is loaded_second.events[0].value  # "2026-03-09"
