@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from timeline.temporal import tag
+from timeline.temporal.timeml_writer import timeml_expressions
 
 # Words that make the grammar fire, mixed with junk, so that the properties are tested on real matches.
 TEMPORAL_WORDS = [
@@ -27,6 +28,9 @@ TEMPORAL_WORDS = [
     "10:35 a.m.",
     "every year",
     "between 2017 and 2019",
+    "May 8-10",
+    "from June to August",
+    "1991 to 1997",
     "February 30",
     "the 45th of May",
     "Christmas",
@@ -68,6 +72,13 @@ def _assert_well_formed(text: str, expressions: list) -> None:
 @given(text=texts, reference=dates)
 def test_any_mixture_of_temporal_words_and_junk_gives_well_formed_expressions(text, reference) -> None:
     _assert_well_formed(text, tag(text, reference))
+
+
+@SETTINGS
+@given(text=texts, reference=dates)
+def test_the_timeml_annotation_of_any_text_is_well_formed(text, reference) -> None:
+    # A range split into its two ends must still give sorted, non-overlapping spans of the text.
+    _assert_well_formed(text, timeml_expressions(tag(text, reference)))
 
 
 @SETTINGS
