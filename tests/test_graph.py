@@ -129,3 +129,20 @@ def test_graphml_and_node_link_json_load_back_into_an_equal_graph(tmp_path):
         build_graph(list(reversed(_events())), list(reversed(_articles()))), tmp_path / "graph.graphml"
     )
     assert (tmp_path / "graph.graphml").read_bytes() == first
+
+
+def test_graphml_text_is_what_networkx_writes_for_escapes_types_empty_values_and_empty_graphs():
+    from timeline.writers.graphml import graphml_text
+
+    graph = nx.DiGraph()
+    graph.graph["name"] = "x & y"
+    graph.add_node('a&b<"c">', label="Zelenskyy – «Київ» 😀", n=3, f=1.5, ok=True, empty="",
+                   lines="one\rtwo\nthree\tfour")
+    graph.add_node("lonely")
+    graph.add_node(7, label="seven")
+    graph.add_edge('a&b<"c">', 7, kind="before", weight=2.0)
+    graph.add_edge(7, "lonely")
+    for written in (graph, nx.DiGraph()):
+        expected = "\n".join(nx.generate_graphml(written, encoding="utf-8", prettyprint=True)) + "\n"
+        assert graphml_text(written) == expected
+    assert '<data key="d5" />' in graphml_text(graph) and "&#1050;" in graphml_text(graph)
