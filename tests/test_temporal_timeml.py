@@ -1,4 +1,4 @@
-"""TimeML output: a range is written as its two ends, each with its own TIMEX3 value."""
+"""TimeML output: a range is written as its two ends, "three days later" as the duration "three days"."""
 
 from __future__ import annotations
 
@@ -38,8 +38,26 @@ def test_an_end_keeps_its_own_interval() -> None:
     assert (last.start_date, last.end_date) == (dt.date(1997, 1, 1), dt.date(1997, 12, 31))
 
 
+@pytest.mark.parametrize(
+    ("text", "written", "duration"),
+    [
+        ("The gap closes slowly. Three days later, the index had recovered.", "Three days", "P3D"),
+        ("He resigned in May. A few days later, the board met.", "A few days", "PXD"),
+        ("He was shot at 10 p.m. Just over an hour later, he was declared dead.", "an hour", "PT1H"),
+    ],
+)
+def test_units_later_is_a_duration_in_timeml(text: str, written: str, duration: str) -> None:
+    (later,) = [expression for expression in tag(text, "1989-10-30") if "later" in expression.text]
+    assert later.type == "DATE"  # the tagger dates it, for the chronology
+    (annotated,) = timeml_expressions([later])
+    assert (annotated.text, annotated.type, annotated.value) == (written, "DURATION", duration)
+    assert text[annotated.start : annotated.end] == written
+
+
 def test_other_expressions_pass_unchanged() -> None:
-    expressions = tag("The talks collapsed last week, three days ago.", "2025-10-21")
+    expressions = tag(
+        "The talks collapsed last week, three days ago, and resumed later this month.", "2025-10-21"
+    )
     assert timeml_expressions(expressions) == expressions
 
 

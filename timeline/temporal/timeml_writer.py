@@ -9,24 +9,46 @@ from collections.abc import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from timeline.model import TimeExpr
+from timeline.temporal.tagger import tag
 from timeline.temporal.timex import interval_of
 
 # What joins the two ends of a range: "May 8-10", "1991 to 1997", "between 1994 and 1997".
 _RANGE_JOINT = re.compile(r"[ \t]*(?:[-–]|\b(?:to|through|until|and)\b)[ \t]*")
 _RANGE_OPENING = re.compile(r"(?:between|from)[ \t]+", re.IGNORECASE)
+# "three days later": a count of units, then the word that anchors it to the story's last event.
+_LATER = re.compile(r"[ \t]+later$", re.IGNORECASE)
 
 
 def timeml_expressions(expressions: Sequence[TimeExpr]) -> list[TimeExpr]:
-    """EXPRESSIONS as TimeML annotates them: a range is its two ends, each a TIMEX3 of its own.
+    """EXPRESSIONS as TimeML annotates them, where that differs from what the chronology needs.
 
-    TimeML has no range value; its guidelines (and the TempEval-3 data) tag "between 1994 and
-    1997" as "1994" and "1997", and "Aug. 26 to Oct. 20" as "Aug. 26" and "Oct. 20". The
-    tagger keeps the range whole (value "1994/1997", one interval) for the chronology.
+    A range is its two ends, each a TIMEX3 of its own: TimeML has no range value; its guidelines
+    (and the TempEval-3 data) tag "between 1994 and 1997" as "1994" and "1997". "Three days later"
+    is the duration "three days", "later" being the signal that anchors it to an event, as TimeML
+    tags "two days before the attack" (and TempEval-3 "Three days later", "A few days later").
+    The tagger keeps the interval "1994/1997" and the day three days on, for the chronology.
     """
     annotated: list[TimeExpr] = []
     for expression in expressions:
-        annotated.extend(_range_ends(expression) or [expression])
+        annotated.extend(_range_ends(expression) or [_duration_before_later(expression) or expression])
     return annotated
+
+
+def _duration_before_later(expression: TimeExpr) -> TimeExpr | None:
+    later = _LATER.search(expression.text)
+    if later is None or expression.type == "DURATION":
+        return None
+    # The count and unit are read by the grammar itself, as if written alone.
+    durations = [found for found in tag(expression.text[: later.start()]) if found.type == "DURATION"]
+    if len(durations) != 1:
+        return None
+    duration = durations[0]
+    return dataclasses.replace(
+        duration,
+        start=expression.start + duration.start,
+        end=expression.start + duration.end,
+        rule=expression.rule,
+    )
 
 
 def _range_ends(expression: TimeExpr) -> list[TimeExpr] | None:
