@@ -99,3 +99,27 @@ def test_a_role_another_article_gave_resolves_only_when_one_person_holds_it():
         [], [("Germany", "leader", "Maria Keller"), ("Germany", "leader", "Olaf Berg")]
     )
     assert two_holders.canonical(reference.name) is None
+
+
+def test_the_resolver_finds_the_spellings_that_comparing_every_pair_of_names_finds():
+    from itertools import combinations
+
+    from timeline.events.entities import _same_person
+
+    first_names = ["Anna", "Ana", "Sergei", "Sergey", "Li", "Jan", "Iwan", "Ivan"]
+    surnames = ["Kowalski", "Kowalsky", "Kovalski", "Kowalczyk", "Wu", "Wuu", "Abel", "Abell", "Abele",
+                "Nakamura", "Nakamora", "Nakamuraa", "Bo", "Petrov", "Petrow", "Pietrov"]
+    names = [f"{first} {last}" for first in first_names for last in surnames]
+    resolver = NameResolver(names)
+    # the components of the "same person" relation over every pair, without any blocking
+    group = {name: {name} for name in names}
+    for left, right in combinations(names, 2):
+        if _same_person(left, right) and group[left] is not group[right]:
+            merged = group[left] | group[right]
+            for name in merged:
+                group[name] = merged
+    for name in names:
+        same = {other for other in names if resolver.canonical(other) == resolver.canonical(name)}
+        assert same == group[name]
+    assert resolver.canonical("Kowalsky") is None  # a lone surname that several people have
+    assert resolver.canonical("Zzz") is None

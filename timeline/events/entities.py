@@ -521,16 +521,18 @@ class NameResolver:
     Full names that share a surname spelling and a similar first name are one person
     ("Sergei Lavrov"/"Sergey Lavrov"; "Volodymyr Zelensky"/"Volodymyr Zelenskyy"); the spelling
     used most often is canonical (ties: alphabetical). A lone surname is the one full name that
-    has it; a role ("the German chancellor") the one person any article gave it. Names are
-    compared only within blocks of the same first letter of the surname.
+    has it; a role ("the German chancellor") the one person any article gave it. Only names whose
+    surnames are within two edits of each other are compared (`_SurnameIndex`), so an archive of
+    many thousand people is not compared pair by pair.
     """
 
     def __init__(self, person_names: Iterable[str], roles: Iterable[tuple[str, str, str]] = ()) -> None:
         counts = Counter(person_names)
         full_names = sorted(name for name in counts if " " in name)
-        blocks: dict[str, list[str]] = defaultdict(list)
+        by_surname: dict[str, list[str]] = defaultdict(list)
         for name in full_names:
-            blocks[name.split()[-1][:1].lower()].append(name)
+            by_surname[name.split()[-1]].append(name)
+        similar = _SurnameIndex(by_surname)
         parent = {name: name for name in full_names}
 
         def root(name: str) -> str:
@@ -539,11 +541,15 @@ class NameResolver:
                 name = parent[name]
             return name
 
-        for names in blocks.values():
-            for index, left in enumerate(names):
-                for right in names[index + 1 :]:
-                    if _same_person(left, right):
-                        parent[root(right)] = root(left)
+        for surname, names in by_surname.items():
+            for other in similar.of(surname):
+                if other < surname:
+                    continue  # each pair of surnames once
+                others = by_surname[other]
+                for index, left in enumerate(names):
+                    for right in names[index + 1 :] if other == surname else others:
+                        if _same_person(left, right):
+                            parent[root(right)] = root(left)
         groups: dict[str, list[str]] = defaultdict(list)
         for name in full_names:
             groups[root(name)].append(name)
@@ -554,9 +560,8 @@ class NameResolver:
             for name in members:
                 self._canonical[name] = canonical
                 self._by_surname[name.split()[-1]].add(canonical)
-        self._surname_blocks: dict[str, list[str]] = defaultdict(list)
-        for surname in sorted(self._by_surname):
-            self._surname_blocks[surname[:1].lower()].append(surname)
+        # The surnames of the canonical names are those of all the full names, indexed above.
+        self._similar_surnames = similar
         # Who holds each role across the corpus; a role with several holders names no one.
         self._role_holders: dict[str, set[str]] = defaultdict(set)
         for country, role, holder in roles:
@@ -575,13 +580,57 @@ class NameResolver:
         if not candidates:
             candidates = {
                 canonical
-                for surname in self._surname_blocks.get(name[:1].lower(), ())
-                if _similar_surnames(surname, name)
+                for surname in self._similar_surnames.of(name)
                 for canonical in self._by_surname[surname]
             }
         if len(candidates) == 1:
             return next(iter(candidates))
         return None
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    """WORD and every string made by deleting up to DEPTH of its characters."""
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {
+            variant[:index] + variant[index + 1 :] for variant in frontier for index in range(len(variant))
+        }
+        found |= frontier
+    return found
+
+
+# Two edits between surnames leave them similar only when the longer has seven letters or more
+# (`_SURNAME_SIMILARITY`), so both have five or more; shorter ones need look one edit away only.
+_TWO_EDIT_SURNAME = 5
+
+
+class _SurnameIndex:
+    """Surnames filed under their first letter and every string that deleting one or two letters
+    makes of them (lower case): two spellings within that many edits of each other share one
+    (symmetric deletion), so the similar spellings of a surname are found without comparing it
+    with every other surname of its letter."""
+
+    def __init__(self, surnames: Iterable[str]) -> None:
+        self._by_letter: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for surname in surnames:
+            lowered = surname.lower()
+            filed = self._by_letter[lowered[:1]]
+            for variant in _surname_variants(lowered):
+                filed[variant].append(surname)
+
+    def of(self, name: str) -> set[str]:
+        """The surnames `_similar_surnames` finds similar to NAME."""
+        lowered = name.lower()
+        filed = self._by_letter.get(lowered[:1])
+        if not filed:
+            return set()
+        found = {surname for variant in _surname_variants(lowered) for surname in filed.get(variant, ())}
+        return {surname for surname in found if _similar_surnames(surname, name)}
+
+
+def _surname_variants(lowered: str) -> set[str]:
+    return _deletions(lowered, 2 if len(lowered) >= _TWO_EDIT_SURNAME else 1)
 
 
 def _same_person(left: str, right: str) -> bool:
