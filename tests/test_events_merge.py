@@ -238,3 +238,19 @@ def test_one_statement_reported_twice_merges_and_two_statements_do_not():
         ]
     )
     assert sorted(len(e.sources) for e in events) == [1, 2]
+
+
+def test_what_contains_a_place_comes_from_the_analyses_when_they_give_it():
+    # Two places no gazetteer knows: the analyses say that one holds the other.
+    inside = _event("a.txt", 0, "2025-08-15", "summit", "meeting", ["Ann Lee"], ["Upper Vale"])
+    outside = _event("b.txt", 0, "2025-08-15", "met", "meeting", ["Ann Lee"], ["Valeland"])
+    table = (("Upper Vale", ("Valeland", "Europe"), ("Valeland",)), ("Valeland", ("Europe",), ()))
+    [event] = merge_analyses([
+        ArticleAnalysis("a.txt", (inside,), ("Ann Lee",), places=table[:1]),
+        ArticleAnalysis("b.txt", (outside,), ("Ann Lee",), places=table[1:]),
+    ])
+    assert (event.places, len(event.sources)) == (("Upper Vale", "Valeland"), 2)
+    apart = merge_analyses([
+        ArticleAnalysis("a.txt", (inside,), ("Ann Lee",)), ArticleAnalysis("b.txt", (outside,), ("Ann Lee",))
+    ])
+    assert len(apart) == 2

@@ -11,11 +11,13 @@ give the same file.
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from timeline.events.gazetteer import gazetteer
 from timeline.model import Article, Event
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 LIST_SEPARATOR = "; "
 
@@ -80,6 +82,8 @@ def chronological_pairs(events: Sequence[Event]) -> list[tuple[str, str, str]]:
 
 def build_graph(events: Sequence[Event], articles: Sequence[Article]) -> nx.DiGraph:
     """The event graph of CONTRACT.md."""
+    import networkx as nx  # here: a build that writes no graph need not load it (half a second)
+
     graph = nx.DiGraph()
     articles_by_id = {article.id: article for article in articles}
     nodes: dict[str, dict] = {}

@@ -15,6 +15,7 @@ from typing import Any
 
 from timeline.events.entities import PERSON, find_mentions
 from timeline.events.extraction import extract_events
+from timeline.events.gazetteer import containers
 from timeline.events.sentences import split_sentences
 from timeline.model import Article, Event, Sentence, Source, TimeExpr
 from timeline.temporal.timex import interval_of
@@ -25,7 +26,9 @@ class ArticleAnalysis:
     """What one article yields: its dated events (local ids "ARTICLE#N") and the people it names.
 
     `people` holds each person's name once, as the article spells it in full where it does; the
-    merge stage counts them across articles to choose canonical spellings.
+    merge stage counts them across articles to choose canonical spellings. `places` holds, for each
+    place its events name, what contains it and what of that the merge indexes
+    (`gazetteer.containers`): the merge then needs no gazetteer, which takes a second to load.
     """
 
     article_id: str
@@ -35,6 +38,7 @@ class ArticleAnalysis:
     expressions: int = 0
     sentences: int = 0
     duplicate_of: str | None = None
+    places: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()
 
     # An archive's analyses all wait in the main process for the merge, and come to it through a
     # pipe or the cache: pickled as plain tuples, they load about twice as fast as records do, and
@@ -43,21 +47,22 @@ class ArticleAnalysis:
     def __getstate__(self) -> tuple:
         return (
             self.article_id, tuple(_event_state(event) for event in self.events), self.people,
-            self.roles, self.expressions, self.sentences, self.duplicate_of,
+            self.roles, self.expressions, self.sentences, self.duplicate_of, self.places,
         )
 
     def __setstate__(self, state: tuple) -> None:
-        article_id, events, people, roles, expressions, sentences, duplicate_of = state
+        article_id, events, people, roles, expressions, sentences, duplicate_of, places = state
         values = (
             article_id, tuple(_event_from_state(event, article_id) for event in events), _names(people),
             tuple(map(_names, roles)), expressions, sentences, duplicate_of,
+            tuple((sys.intern(name), _names(within), _names(indexed)) for name, within, indexed in places),
         )
         for name, value in zip(_ANALYSIS_FIELDS, values, strict=True):
             object.__setattr__(self, name, value)
 
 
 _ANALYSIS_FIELDS = (
-    "article_id", "events", "people", "roles", "expressions", "sentences", "duplicate_of"
+    "article_id", "events", "people", "roles", "expressions", "sentences", "duplicate_of", "places"
 )
 
 
@@ -182,8 +187,11 @@ def analyse_article(article: Article) -> ArticleAnalysis:
     entities = find_mentions(text, sentences)
     events = extract_events(article.id, text, sentences, expressions, entities.mentions, reference_dates)
     people = tuple(sorted({mention.name for mention in entities.mentions if mention.kind == PERSON}))
+    places = tuple(
+        (name, *containers(name)) for name in sorted({place for event in events for place in event.places})
+    )
     return ArticleAnalysis(
-        article.id, tuple(events), people, entities.roles, len(expressions), len(sentences)
+        article.id, tuple(events), people, entities.roles, len(expressions), len(sentences), places=places
     )
 
 

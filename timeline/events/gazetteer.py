@@ -141,3 +141,18 @@ def contains(outer: str, inner: str) -> bool:
         return True
     place = gazetteer().place(inner)
     return place is not None and outer in place.within
+
+
+def containers(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What contains the place NAME, nearest first, and of that what is smaller than a continent
+    (an index of places by what contains them leaves continents out: half the world in one block).
+    Empty for a name that is no place."""
+    places = gazetteer()
+    place = places.place(name)
+    if place is None:
+        return (), ()
+    indexed = tuple(
+        outer for outer in place.within
+        if (container := places.place(outer)) is not None and container.kind != "continent"
+    )
+    return place.within, indexed

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 
 from timeline.events import ArticleAnalysis
 from timeline.events.entities import NameResolver, surname, unresolved_name
-from timeline.events.gazetteer import contains, gazetteer
+from timeline.events.gazetteer import containers
 from timeline.events.triggers import STATEMENT
 from timeline.model import Event, Source
 from timeline.temporal.timex import interval_of, value_of_day, value_of_month, value_of_week
@@ -145,12 +145,6 @@ class _Canonical:
         return self._label_names[name]
 
 
-def _places_agree(left: AbstractSet[str], right: AbstractSet[str]) -> bool:
-    if not left or not right:
-        return True
-    return any(contains(outer, inner) or contains(inner, outer) for outer in left for inner in right)
-
-
 def _same_statement(cluster: _Cluster, report: _Report) -> bool:
     """One statement in two reports: same speaker, same day, and mostly the same words."""
     first = cluster.members[0]
@@ -166,7 +160,7 @@ def _content_words(text: str) -> set[str]:
     return set(_CONTENT_WORD.findall(text.lower()))
 
 
-def _compatible(cluster: _Cluster, report: _Report) -> bool:
+def _compatible(cluster: _Cluster, report: _Report, places: _Places) -> bool:
     if report.category != cluster.category:
         return False
     if cluster.category == STATEMENT:
@@ -179,39 +173,50 @@ def _compatible(cluster: _Cluster, report: _Report) -> bool:
     shared = len(cluster.people & people)
     if people and cluster.people and shared < min(2, len(people), len(cluster.people)):
         return False
-    if not _places_agree(cluster.places, report.places):
+    if not places.agree(cluster.places, report.places):
         return False
     # Something beyond the date and the word must tie them: a person, or a place on both sides.
     return shared > 0 or bool(cluster.places and report.places)
 
 
-class _Keys:
-    """The index keys of an event: its people, organisations and places, a place also under what
-    contains it ("Anchorage" finds "Alaska") but not under a continent, which would put half the
-    world in one block. The keys of each place are worked out once."""
+class _Places:
+    """What contains each place the events name, as the analyses give it (the workers looked it
+    up), else from the gazetteer; and the index keys of an event."""
 
-    def __init__(self) -> None:
-        self._place_keys: dict[str, list[str]] = {}
+    def __init__(self, known: Iterable[tuple[str, tuple[str, ...], tuple[str, ...]]] = ()) -> None:
+        self._containers = {name: (within, indexed) for name, within, indexed in known}
+        self._keys: dict[str, list[str]] = {}
 
-    def _of_place(self, name: str) -> list[str]:
-        keys = self._place_keys.get(name)
+    def _of(self, name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        found = self._containers.get(name)
+        if found is None:
+            found = self._containers[name] = containers(name)
+        return found
+
+    def contains(self, outer: str, inner: str) -> bool:
+        """Whether the place OUTER is or contains INNER ("Alaska" contains "Anchorage")."""
+        return outer == inner or outer in self._of(inner)[0]
+
+    def agree(self, left: AbstractSet[str], right: AbstractSet[str]) -> bool:
+        if not left or not right:
+            return True
+        return any(
+            self.contains(outer, inner) or self.contains(inner, outer) for outer in left for inner in right
+        )
+
+    def _place_keys(self, name: str) -> list[str]:
+        keys = self._keys.get(name)
         if keys is None:
-            keys = [f"place:{name}"]
-            places = gazetteer()
-            place = places.place(name)
-            if place is not None:
-                for outer in place.within:
-                    container = places.place(outer)
-                    if container and container.kind != "continent":
-                        keys.append(f"place:{outer}")
-            self._place_keys[name] = keys
+            # A place is filed under what contains it too ("Anchorage" finds "Alaska").
+            keys = self._keys[name] = [f"place:{name}", *(f"place:{outer}" for outer in self._of(name)[1])]
         return keys
 
-    def of(self, participants: Iterable[str], event: Event) -> list[str]:
+    def keys(self, participants: Iterable[str], event: Event) -> list[str]:
+        """An event's index keys: its people, organisations and places."""
         keys = [f"person:{name}" for name in participants]
         keys.extend(f"organization:{name}" for name in event.organizations)
         for name in event.places:
-            keys.extend(self._of_place(name))
+            keys.extend(self._place_keys(name))
         return keys
 
 
@@ -290,7 +295,7 @@ def _file(index: _Index, blocks: list[tuple[str, str]], buckets: Iterable[int], 
                 clusters.append(cluster)
 
 
-def _cluster_reports(reports: Sequence[_Report]) -> list[list[_Report]]:
+def _cluster_reports(reports: Sequence[_Report], places: _Places) -> list[list[_Report]]:
     """Groups of reports of one happening; each report in exactly one group (see cluster_events)."""
     clusters: list[_Cluster] = []
     fine: _Index = {}
@@ -304,7 +309,7 @@ def _cluster_reports(reports: Sequence[_Report]) -> list[list[_Report]]:
         else:
             candidates = _candidates(by_year, blocks, _years(report.start, report.end))
         target = min(
-            (clusters[index] for index in candidates if _compatible(clusters[index], report)),
+            (clusters[index] for index in candidates if _compatible(clusters[index], report, places)),
             key=lambda cluster: _affinity(cluster, report),
             default=None,
         )
@@ -325,14 +330,12 @@ def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
     two months looks in the day, month and year buckets it overlaps; a looser one (a year, "between
     2017 and 2019") in a second index that files every cluster by year, since it may join any of them.
     """
-    keys = _Keys()
-    reports = [
-        _Report(
-            event, event.participants, event.extra.get("label_names", ()), keys.of(event.participants, event)
-        )
-        for event in events
-    ]
-    return [[report.event for report in group] for group in _cluster_reports(reports)]
+    places = _Places()
+    reports = []
+    for event in events:
+        keys = places.keys(event.participants, event)
+        reports.append(_Report(event, event.participants, event.extra.get("label_names", ()), keys))
+    return [[report.event for report in group] for group in _cluster_reports(reports, places)]
 
 
 def _intersection_value(members: list[_Report], start: dt.date, end: dt.date) -> tuple[str, str]:
@@ -490,14 +493,14 @@ def merge_analyses(analyses: Iterable[ArticleAnalysis]) -> list[Event]:
 def _merge(analyses: Iterable[ArticleAnalysis]) -> list[Event]:
     ordered = sorted(analyses, key=lambda analysis: analysis.article_id)
     canonical = _Canonical(_resolver(ordered))
-    keys = _Keys()
+    places = _Places(place for analysis in ordered for place in analysis.places)
     reports = []
     for analysis in ordered:
         for event in analysis.events:
             participants = canonical.participants(event.participants)
             label_names = tuple(canonical.label_name(name) for name in event.extra.get("label_names", ()))
-            reports.append(_Report(event, participants, label_names, keys.of(participants, event)))
-    merged = [_Merged(members) for members in _cluster_reports(reports)]
+            reports.append(_Report(event, participants, label_names, places.keys(participants, event)))
+    merged = [_Merged(members) for members in _cluster_reports(reports, places)]
     depth = _depths(merged)
     order = sorted(range(len(merged)), key=lambda index: merged[index].order_key(depth[index]))
     width = len(str(len(merged)))

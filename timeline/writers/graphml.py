@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from timeline.writers.atomic import write_text
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 _NAMESPACES = (
     'xmlns="http://graphml.graphdrawing.org/xmlns" '
