@@ -123,3 +123,10 @@ def test_the_resolver_finds_the_spellings_that_comparing_every_pair_of_names_fin
         assert same == group[name]
     assert resolver.canonical("Kowalsky") is None  # a lone surname that several people have
     assert resolver.canonical("Zzz") is None
+
+
+def test_a_lone_capitalised_word_the_text_also_writes_as_a_lower_case_word_is_no_name():
+    kept = "Officials met Rally organisers. The remarks on rallying were brief, said_rally."
+    dropped = "Officials met Rally organisers. The rally was brief."
+    assert [(m.text, m.kind) for m in find_mentions(kept, split_sentences(kept)).mentions] == [("Rally", "name")]
+    assert find_mentions(dropped, split_sentences(dropped)).mentions == ()

@@ -440,16 +440,37 @@ def _recurring_names_as_people(text: str, mentions: list[Mention]) -> list[Menti
     """Lone capitalised words: one the article also writes in lower case is a common word ("Talks");
     one it keeps using ("Putin", three times or more) is a person's surname."""
     counts = Counter(m.name for m in mentions if m.kind == BARE_NAME)
-    lower_case_words = set(re.findall(r"\b[a-z]+\b", text))
+    in_lower_case = {name: _written_in_lower_case(text, name.lower()) for name in counts}
     kept = []
     for mention in mentions:
         if mention.kind == BARE_NAME:
-            if mention.name.lower() in lower_case_words:
+            if in_lower_case[mention.name]:
                 continue
             if counts[mention.name] >= RECURRING_NAME and mention.name[1:].islower():
                 mention = Mention(mention.start, mention.end, mention.text, PERSON, mention.name)
         kept.append(mention)
     return kept
+
+
+def _written_in_lower_case(text: str, word: str) -> bool:
+    r"""Whether WORD (lower-case ASCII letters) stands in TEXT as a word of its own: what
+    `re.findall(r"\b[a-z]+\b", text)` would list, without listing every word of the text."""
+    if not (word.isascii() and word.isalpha() and word.islower()):
+        return False
+    position = text.find(word)
+    while position >= 0:
+        end = position + len(word)
+        if not (position and _is_word_character(text[position - 1])) and not (
+            end < len(text) and _is_word_character(text[end])
+        ):
+            return True
+        position = text.find(word, position + 1)
+    return False
+
+
+def _is_word_character(character: str) -> bool:
+    # What \w matches in a str pattern.
+    return character.isalnum() or character == "_"
 
 
 def _resolve_within_article(mentions: list[Mention]) -> list[Mention]:
