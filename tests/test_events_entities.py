@@ -128,5 +128,6 @@ def test_the_resolver_finds_the_spellings_that_comparing_every_pair_of_names_fin
 def test_a_lone_capitalised_word_the_text_also_writes_as_a_lower_case_word_is_no_name():
     kept = "Officials met Rally organisers. The remarks on rallying were brief, said_rally."
     dropped = "Officials met Rally organisers. The rally was brief."
-    assert [(m.text, m.kind) for m in find_mentions(kept, split_sentences(kept)).mentions] == [("Rally", "name")]
+    mentions = find_mentions(kept, split_sentences(kept)).mentions
+    assert [(m.text, m.kind) for m in mentions] == [("Rally", "name")]
     assert find_mentions(dropped, split_sentences(dropped)).mentions == ()
