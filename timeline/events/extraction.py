@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
@@ -117,17 +118,25 @@ def _words_between(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text, start, end)) if end > start else 0
 
 
-def _pairing_cost(text: str, expression: TimeExpr, trigger: Trigger) -> float:
+def _pairing_cost(text: str, expression: TimeExpr, trigger: Trigger, limit: float = math.inf) -> float:
+    """The cost of pairing; past LIMIT, only some number past it (the clause breaks are not counted)."""
     if trigger.end <= expression.start:
         gap_start, gap_end, bonus = trigger.end, expression.start, _TRIGGER_BEFORE_BONUS
     elif expression.end <= trigger.start:
         gap_start, gap_end, bonus = expression.end, trigger.start, 0.0
     else:
         return 0.0
+    words = _words_between(text, gap_start, gap_end) - bonus
+    if words > limit:
+        return words  # the breaks and the penalty only add to it
     strong = len(_STRONG_BREAK.findall(text, gap_start, gap_end))
     weak = len(_WEAK_BREAK.findall(text, gap_start, gap_end)) + len(_AND.findall(text, gap_start, gap_end))
     penalty = _STATEMENT_PENALTY if trigger.category == STATEMENT else 0.0
-    return _words_between(text, gap_start, gap_end) + 3 * strong + weak - bonus + penalty
+    return words + 3 * strong + weak + penalty
+
+
+def _cost_limit(trigger: Trigger) -> float:
+    return MAX_STATEMENT_COST if trigger.category == STATEMENT else MAX_PAIRING_COST
 
 
 def pair_dates_with_triggers(
@@ -144,8 +153,7 @@ def pair_dates_with_triggers(
         (cost, expression.start, trigger.start, expression_index, trigger_index)
         for expression_index, expression in enumerate(expressions)
         for trigger_index, trigger in enumerate(triggers)
-        if (cost := _pairing_cost(text, expression, trigger))
-        <= (MAX_STATEMENT_COST if trigger.category == STATEMENT else MAX_PAIRING_COST)
+        if (cost := _pairing_cost(text, expression, trigger, limit := _cost_limit(trigger))) <= limit
         and (expression.start not in forward_only or trigger.start >= expression.end)
     )
     taken_expressions: set[int] = set()
