@@ -41,18 +41,19 @@ _CONTENT_WORD = re.compile(r"[a-z]{4,}")
 
 
 class _Report:
-    """One event as the merge sees it: names made canonical, dates, keys and sets worked out once."""
+    """One event as the merge sees it: canonical names, dates and class worked out once.
+
+    An archive's reports are all held at once, so a report keeps no sets of its own: its
+    participants are unique already, and sets are made only for the clusters."""
 
     __slots__ = (
         "event", "participants", "label_names", "category", "category_key", "start", "end", "span",
-        "people", "places", "order_ids", "speakers", "keys", "_content",
+        "_content",
     )
 
-    def __init__(
-        self, event: Event, participants: tuple[str, ...], label_names: tuple[str, ...], keys: list[str]
-    ) -> None:
+    def __init__(self, event: Event, participants: tuple[str, ...], label_names: tuple[str, ...]) -> None:
         self.event = event
-        self.participants = participants
+        self.participants = participants  # each name once
         self.label_names = label_names
         # An event without a class matches nothing (not even another without one), but is filed
         # under the empty class.
@@ -61,12 +62,20 @@ class _Report:
         self.start = event.start_date
         self.end = event.end_date
         self.span = (self.end - self.start).days + 1
-        self.people = frozenset(participants)
-        self.places = frozenset(event.places)
-        self.order_ids = frozenset((event.id, *event.after))
-        self.speakers = self.people | frozenset(event.organizations)
-        self.keys = keys
         self._content: set[str] | None = None
+
+    @property
+    def places(self) -> tuple[str, ...]:
+        return self.event.places
+
+    @property
+    def order_ids(self) -> tuple[str, ...]:
+        """Its own local id and those of the events the text places before it."""
+        return (self.event.id, *self.event.after)
+
+    @property
+    def speakers(self) -> frozenset[str]:
+        return frozenset(self.participants) | frozenset(self.event.organizations)
 
     @property
     def content_words(self) -> set[str]:
@@ -145,10 +154,15 @@ class _Canonical:
         return self._label_names[name]
 
 
+def _shared_people(cluster: _Cluster, report: _Report) -> int:
+    return sum(1 for name in report.participants if name in cluster.people)
+
+
 def _same_statement(cluster: _Cluster, report: _Report) -> bool:
     """One statement in two reports: same speaker, same day, and mostly the same words."""
     first = cluster.members[0]
-    if not report.speakers or report.speakers != first.speakers:
+    speakers = report.speakers
+    if not speakers or speakers != first.speakers:
         return False
     if (first.start, first.end) != (report.start, report.end) or first.start != first.end:
         return False
@@ -169,8 +183,8 @@ def _compatible(cluster: _Cluster, report: _Report, places: _Places) -> bool:
         return False
     if max(cluster.start, report.start) > min(cluster.end, report.end):
         return False
-    people = report.people
-    shared = len(cluster.people & people)
+    people = report.participants
+    shared = _shared_people(cluster, report)
     if people and cluster.people and shared < min(2, len(people), len(cluster.people)):
         return False
     if not places.agree(cluster.places, report.places):
@@ -263,7 +277,7 @@ def _looking_buckets(report: _Report) -> list[int]:
 def _affinity(cluster: _Cluster, report: _Report) -> tuple[int, int, int]:
     """How well an event fits a cluster it is compatible with: places named on both sides, people shared."""
     places = int(bool(cluster.places and report.places))
-    return (-places, -len(cluster.people & report.people), cluster.index)
+    return (-places, -_shared_people(cluster, report), cluster.index)
 
 
 # Index: (key, class) -> date bucket -> indices of the clusters filed there, in filing order.
@@ -301,7 +315,7 @@ def _cluster_reports(reports: Sequence[_Report], places: _Places) -> list[list[_
     fine: _Index = {}
     by_year: _Index = {}
     for report in sorted(reports, key=_Report.order_key):
-        blocks = [(key, report.category_key) for key in report.keys]
+        blocks = [(key, report.category_key) for key in places.keys(report.participants, report.event)]
         if report.span <= SHORT_EVENT_DAYS:
             candidates = _candidates(fine, blocks, _looking_buckets(report))
         elif report.span > LOOSE_EVENT_DAYS:
@@ -331,10 +345,10 @@ def cluster_events(events: Sequence[Event]) -> list[list[Event]]:
     2017 and 2019") in a second index that files every cluster by year, since it may join any of them.
     """
     places = _Places()
-    reports = []
-    for event in events:
-        keys = places.keys(event.participants, event)
-        reports.append(_Report(event, event.participants, event.extra.get("label_names", ()), keys))
+    reports = [
+        _Report(event, tuple(dict.fromkeys(event.participants)), event.extra.get("label_names", ()))
+        for event in events
+    ]
     return [[report.event for report in group] for group in _cluster_reports(reports, places)]
 
 
@@ -499,7 +513,7 @@ def _merge(analyses: Iterable[ArticleAnalysis]) -> list[Event]:
         for event in analysis.events:
             participants = canonical.participants(event.participants)
             label_names = tuple(canonical.label_name(name) for name in event.extra.get("label_names", ()))
-            reports.append(_Report(event, participants, label_names, places.keys(participants, event)))
+            reports.append(_Report(event, participants, label_names))
     merged = [_Merged(members) for members in _cluster_reports(reports, places)]
     depth = _depths(merged)
     order = sorted(range(len(merged)), key=lambda index: merged[index].order_key(depth[index]))
