@@ -6,7 +6,18 @@ import random
 from pathlib import Path
 
 from timeline.documents import build_article, read_articles
-from timeline.duplicates import candidate_pairs, mark_duplicates, story_text
+from timeline.duplicates import (
+    CANDIDATE_THRESHOLD,
+    LSH_BANDS,
+    LSH_ROWS,
+    MIN_ESTIMATED_SIMILARITY,
+    NUM_PERMUTATIONS,
+    candidate_pairs,
+    mark_duplicates,
+    shingles,
+    signature_bytes,
+    story_text,
+)
 from timeline.model import Article
 from timeline.readers.base import Document
 
@@ -104,3 +115,40 @@ def test_candidates_grow_with_articles_not_with_pairs() -> None:
     pairs = candidate_pairs(texts)
     assert (10, 400) in pairs
     assert len(pairs) < 20  # of 80,200 possible pairs
+
+
+def _datasketch_candidates(texts: list[str]) -> list[tuple[int, int]]:
+    """What datasketch's own MinHash + MinHashLSH propose, filtered the same way: the reference."""
+    import zlib
+
+    from datasketch import MinHash, MinHashLSH
+
+    index = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERMUTATIONS)
+    signatures: dict[int, MinHash] = {}
+    pairs = []
+    for position, text in enumerate(texts):
+        shingle_set = shingles(text.split())
+        if not shingle_set:
+            continue
+        signatures[position] = MinHash(num_perm=NUM_PERMUTATIONS, seed=1, hashfunc=zlib.crc32)
+        signatures[position].update_batch(list(shingle_set))
+        pairs += [(other, position) for other in index.query(signatures[position])
+                  if signatures[position].jaccard(signatures[other]) >= MIN_ESTIMATED_SIMILARITY]
+        index.insert(position, signatures[position])
+    return sorted(pairs)
+
+
+def test_signatures_and_banding_are_datasketchs() -> None:
+    from datasketch.lsh import _optimal_param
+
+    assert _optimal_param(CANDIDATE_THRESHOLD, NUM_PERMUTATIONS, 0.5, 0.5) == (LSH_BANDS, LSH_ROWS)
+    generator = random.Random(3)
+    # A small vocabulary: unrelated texts share word pairs too, some near the similarity cut.
+    vocabulary = [f"word{number}" for number in range(14)]
+    texts = [" ".join(generator.choices(vocabulary, k=60)) for _ in range(150)]
+    # Copies with a few words changed, a one-word text (its shingle is the word), an empty one.
+    texts += [text.replace("word1 ", "word9 ") for text in texts[:20]] + ["alone", "alone", ""]
+    expected = _datasketch_candidates(texts)
+    assert len(expected) > 1000 and (170, 171) in expected
+    assert candidate_pairs(texts) == expected
+    assert signature_bytes("") == b"" and len(signature_bytes(texts[0])) == 4 * NUM_PERMUTATIONS

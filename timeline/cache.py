@@ -76,7 +76,20 @@ def encode_result(result: Any) -> bytes:
 
 
 def decode_result(payload: bytes) -> Any:
+    """A stored result, built only from timeline's records and plain values (else UntrustedPayload)."""
     return _RecordUnpickler(io.BytesIO(zlib.decompress(payload))).load()
+
+
+def decode_own_result(payload: bytes) -> Any:
+    """A result this build's own worker just encoded: trusted, so plainly unpickled."""
+    return pickle.loads(zlib.decompress(payload))
+
+
+def encoded_call(function: Callable[[Any], Any], item: Any) -> bytes:
+    """FUNCTION(ITEM) encoded for the cache, in the worker: the main process then stores the bytes
+    as they are and decodes them once, instead of unpickling them from the pipe and pickling and
+    compressing them again."""
+    return encode_result(function(item))
 
 
 def _checksum(payload: bytes) -> str:
@@ -108,9 +121,9 @@ def _field_fingerprint(value: Any) -> bytes:
 
 
 # Fields of a record that say where its file lies, not what it holds: the same archive built as
-# `articles/` or `./articles`, or moved, keeps its cache. (Results carry an article's id, never its
-# path; articles.json takes paths from the fresh reading.)
-LOCATION_FIELDS = frozenset({"path"})
+# `articles/` or `./articles`, or moved, keeps its cache. (A result that names the path it was
+# computed under is moved to the path of the fresh reading: `timeline.file_stage.relocated`.)
+LOCATION_FIELDS = frozenset({"path", "display_path"})
 
 
 def item_fingerprint(item: Any) -> bytes:
@@ -279,7 +292,10 @@ class ResultCache:
         return True, result
 
     def put(self, key: str, result: Any) -> None:
-        payload = encode_result(result)
+        self.put_payload(key, encode_result(result))
+
+    def put_payload(self, key: str, payload: bytes) -> None:
+        """Store a result already encoded (`encode_result`), as workers send them back."""
         try:
             if self._uncommitted == 0:
                 self.connection.execute("BEGIN")

@@ -1,8 +1,9 @@
 """Near-duplicate articles: the same story syndicated, re-translated or lightly edited.
 
-Each article's main story is cut into word pairs (2-shingles); MinHash signatures of those sets go
-into a locality-sensitive hash index (datasketch), which proposes candidate pairs in time linear in
-the number of articles, never comparing all pairs. Each candidate is then verified on the texts
+Each article's main story is cut into word pairs (2-shingles); MinHash signatures of those sets
+(the values datasketch's MinHash gives, computed in one numpy expression) are banded as
+datasketch's MinHashLSH bands them, which proposes candidate pairs in time about linear in the
+number of articles, never comparing all pairs. Each candidate is then verified on the texts
 with rapidfuzz. Word pairs separate a re-translation from a different story on the same topic
 well: the seeds' re-translated pair shares 37% of its word pairs (pairs of function words such as
 "of the" left out), different stories about the same summit at most 5%, while single words are
@@ -17,14 +18,10 @@ import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from timeline.model import Article
-
-if TYPE_CHECKING:
-    from datasketch import MinHash
 
 SHINGLE_WORDS = 2  # shingles are word pairs
 NUM_PERMUTATIONS = 128
@@ -70,37 +67,43 @@ def shingles(words: Sequence[str]) -> set[bytes]:
             if first not in common or second not in common}
 
 
+# MurmurHash3's 32-bit finalizer (shifts and multipliers), which datasketch's "affine32" scheme
+# applies to each base hash before its permutations.
+_FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
+
+
+def _mixed(hashes: np.ndarray) -> np.ndarray:
+    first_shift, first_multiplier, second_shift, second_multiplier, third_shift = _FMIX32
+    hashes = hashes ^ (hashes >> first_shift)
+    hashes = hashes * np.uint32(first_multiplier)
+    hashes = hashes ^ (hashes >> second_shift)
+    hashes = hashes * np.uint32(second_multiplier)
+    return hashes ^ (hashes >> third_shift)
+
+
 @functools.cache
-def _template() -> MinHash:
-    from datasketch import MinHash
-
-    # Its permutations are drawn once from the fixed seed and shared by every signature (drawing
-    # them anew for each article was a third of the work).
-    return MinHash(num_perm=NUM_PERMUTATIONS, seed=_SEED)
-
-
-def signature(shingle_set: Iterable[bytes]) -> MinHash:
-    from datasketch import MinHash
-
-    # CRC-32 as the base hash: deterministic across runs and machines, and several times faster
-    # than datasketch's default SHA-1; the random permutations on top give MinHash its spread.
-    template = _template()
-    minhash = MinHash(num_perm=NUM_PERMUTATIONS, seed=_SEED, hashfunc=zlib.crc32,
-                      permutations=template.permutations, scheme=template.scheme)
-    minhash.update_batch(list(shingle_set))  # a minimum: the order does not matter
-    return minhash
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The multipliers (odd) and offsets of the NUM_PERMUTATIONS affine permutations, drawn as
+    datasketch's MinHash(seed=_SEED) draws them ("affine32" scheme; the tests check they agree).
+    Drawn here, because importing datasketch takes half a second (scipy) in every worker."""
+    generator = np.random.RandomState(_SEED)
+    halves = generator.randint(0, 1 << 31, NUM_PERMUTATIONS, dtype=SIGNATURE_TYPE)
+    offsets = generator.randint(0, 1 << 32, NUM_PERMUTATIONS, dtype=SIGNATURE_TYPE)
+    return halves * SIGNATURE_TYPE(2) + SIGNATURE_TYPE(1), offsets
 
 
 def signature_bytes(text: str) -> bytes:
-    """The MinHash signature of a normalised story text, compact: NUM_PERMUTATIONS 32-bit values
-    (MinHash values are below 2**32), b"" for a text without word pairs.
-
-    This is what workers send back and the cache keeps: 512 bytes, where a MinHash object and its
-    permutation arrays took kilobytes."""
+    """The MinHash signature of a normalised story text, compact: NUM_PERMUTATIONS 32-bit values,
+    b"" for a text without word pairs. The same values as `signature`, computed in one numpy
+    expression without a MinHash object (which cost a millisecond an article, a fifth of the
+    per-article work); it is what workers send back and the cache keeps: 512 bytes."""
     shingle_set = shingles(text.split())
     if not shingle_set:
         return b""
-    return signature(shingle_set).hashvalues.astype(SIGNATURE_TYPE).tobytes()
+    hashes = np.fromiter(map(zlib.crc32, shingle_set), dtype=SIGNATURE_TYPE, count=len(shingle_set))
+    multipliers, offsets = _permutations()
+    # uint32 arithmetic wraps around: the permutations are affine maps modulo 2**32.
+    return (_mixed(hashes)[:, None] * multipliers + offsets).min(axis=0).tobytes()
 
 
 def article_signature(article: Article) -> bytes:
@@ -121,12 +124,11 @@ def _priority(article: Article) -> tuple[int, str, str]:
     return (0, article.date, article.id) if article.date else (1, "", article.id)
 
 
-@functools.cache
-def _bands() -> tuple[int, int]:
-    """(bands, rows per band) of the LSH index for CANDIDATE_THRESHOLD: datasketch's own choice."""
-    from datasketch.lsh import _optimal_param
-
-    return _optimal_param(CANDIDATE_THRESHOLD, NUM_PERMUTATIONS, 0.5, 0.5)
+# The LSH banding for CANDIDATE_THRESHOLD and NUM_PERMUTATIONS: datasketch's optimal choice
+# (`datasketch.lsh._optimal_param`, which the tests check), written out because computing it imports
+# scipy, most of a cached build's start-up.
+LSH_BANDS = 28
+LSH_ROWS = 2
 
 
 def _pairs_in_runs(order: np.ndarray, keys: np.ndarray) -> np.ndarray:
@@ -156,9 +158,9 @@ def candidate_pairs_of_signatures(signatures: Sequence[bytes]) -> list[tuple[int
         return []
     matrix = np.frombuffer(b"".join(signatures[position] for position in positions.tolist()),
                            dtype=SIGNATURE_TYPE).reshape(len(positions), NUM_PERMUTATIONS)
-    bands, rows = _bands()
+    rows = LSH_ROWS
     found = []
-    for band in range(bands):
+    for band in range(LSH_BANDS):
         # A band's values, one row each, as one comparable key: equal keys are equal bands.
         block = np.ascontiguousarray(matrix[:, band * rows:(band + 1) * rows])
         keys = block.view(np.uint64 if rows == 2 else f"V{rows * 4}").ravel()

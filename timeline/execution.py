@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from timeline.cache import open_cache, report_on_stderr
+from timeline.cache import decode_own_result, encoded_call, open_cache, report_on_stderr
 from timeline.locking import OutputLocked, lock_output
 
 if TYPE_CHECKING:
@@ -413,13 +413,19 @@ def map_articles(
     - `dask_connection`: a DaskConnection to run on (kept open), instead of one for this call.
     """
     report = on_failure or report_failure_on_stderr
+    if cache is not None:
+        # Workers send results back encoded for the cache (see encoded_call); the key stays the
+        # caller's function's.
+        task = functools.partial(encoded_call, function)
+    else:
+        task = function
     if engine == "local" and not scheduler:
         # Local workers start at the first article the cache does not hold: a re-run served
         # entirely from the cache starts none.
         backend = None
         capacity = jobs or default_jobs()
     else:
-        backend = _open_backend(function, jobs, engine, scheduler, dask_connection)
+        backend = _open_backend(task, jobs, engine, scheduler, dask_connection)
         capacity = backend.capacity
     limit = max(window or capacity * _WINDOW_PER_WORKER, capacity + 1)
     names: dict[int, tuple[str, str | None]] = {}  # dispatched: position -> (name, cache key)
@@ -445,7 +451,7 @@ def map_articles(
                         continue
                     names[position] = (name_of(item, position), key)
                     if backend is None:
-                        backend = _open_backend(function, jobs, engine, scheduler)
+                        backend = _open_backend(task, jobs, engine, scheduler)
                     backend.submit(position, item)
             while next_position in finished:
                 _, succeeded, value = finished.pop(next_position)
@@ -459,8 +465,10 @@ def map_articles(
             for position, succeeded, value in backend.collect() if backend is not None else ():
                 name, key = names.pop(position)
                 if succeeded:
-                    if key is not None:
-                        cache.put(key, value)
+                    if cache is not None:
+                        if key is not None:
+                            cache.put_payload(key, value)
+                        value = decode_own_result(value)
                     finished[position] = (position, True, value)
                 else:
                     finished[position] = (position, False, (name, value))

@@ -15,6 +15,7 @@ Two things need the whole collection and so stay in the main process, after the 
 from __future__ import annotations
 
 import functools
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -97,6 +98,18 @@ def renamed_analysis(analysis: ArticleAnalysis, new_id: str) -> ArticleAnalysis:
     return replace(analysis, article_id=new_id, events=events)
 
 
+def relocated(article: Article, display_path: str) -> Article:
+    """ARTICLE, computed (and cached) when its file was reached as another path, under DISPLAY_PATH:
+    its path, and its problems, which all start with the path (`timeline.readers.base.Document`)."""
+    old = article.path
+
+    def moved(problems: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(display_path + problem[len(old):] if problem.startswith(old) else problem
+                     for problem in problems)
+
+    return replace(article, path=display_path, errors=moved(article.errors), warnings=moved(article.warnings))
+
+
 def failed_file(file: InputFile, message: str) -> Article:
     """The record of a file whose processing failed (an exception, a dead worker): an error naming it."""
     return Article(file.id, file.display_path, "", errors=(f"{file.display_path}: {message}; skipped",))
@@ -112,10 +125,12 @@ class Collection:
 
 
 def _tasks(files: Sequence[InputFile], rows: Sequence[ManifestRow | None], dct: str | None,
-           ) -> Iterator[FileTask]:
+           dispatched: deque[int]) -> Iterator[FileTask]:
+    """A task per file, noting each one's position in DISPATCHED as it is drawn."""
     from timeline.readers import read_input
 
-    for file, row in zip(files, rows, strict=True):
+    for position, (file, row) in enumerate(zip(files, rows, strict=True)):
+        dispatched.append(position)
         try:
             raw = read_input(file)
         except OSError:
@@ -139,9 +154,11 @@ def collect_files(
     stream of per-file results."""
     from timeline.documents import UniqueIds
 
-    by_display = {file.display_path: position for position, file in enumerate(files)}
+    # Every task gives one outcome, a result or a failure, in the order of the tasks.
+    dispatched: deque[int] = deque()
     failures: list[ArticleFailure] = []
-    results = run(process_file, _tasks(files, rows, dct), on_failure=failures.append, name_of=_name_of_task)
+    results = run(process_file, _tasks(files, rows, dct, dispatched), on_failure=failures.append,
+                  name_of=_name_of_task)
     ids = UniqueIds()
     articles: list[Article] = []
     signatures: list[bytes] = []
@@ -161,41 +178,41 @@ def collect_files(
     def add_failures() -> None:
         # map_articles reports a failed file before it yields the result of the file after it.
         for failure in failures:
-            position = by_display[failure.name]
-            file = files[position]
-            add(failed_file(file, failure.message), b"", None, (position, 0))
+            position = dispatched.popleft()
+            add(failed_file(files[position], failure.message), b"", None, (position, 0))
         failures.clear()
 
     for file_results in progress(results, len(files)) if progress else results:
         add_failures()
+        position = dispatched.popleft()
+        shown = files[position].display_path
         for index, result in enumerate(file_results):
-            add(result.article, result.signature, result.analysis, (by_display[result.article.path], index))
+            article = result.article if result.article.path == shown else relocated(result.article, shown)
+            add(article, result.signature, result.analysis, (position, index))
     add_failures()
-    _mark_duplicates(articles, signatures, analyses, origins, files, rows, dct)
+    _mark_duplicates(articles, signatures, analyses, origins, files)
     readable = [analysis for article, analysis in zip(articles, analyses, strict=True)
                 if analysis is not None and not article.errors]
     return Collection(articles, readable)
 
 
-def _mark_duplicates(
-    articles: list[Article], signatures: list[bytes], analyses: list[ArticleAnalysis | None],
-    origins: list[tuple[int, int]], files: Sequence[InputFile], rows: Sequence[ManifestRow | None],
-    dct: str | None,
-) -> None:
+def _mark_duplicates(articles: list[Article], signatures: list[bytes], analyses: list[ArticleAnalysis | None],
+                     origins: list[tuple[int, int]], files: Sequence[InputFile]) -> None:
     """Near-duplicates over the whole collection, from the signatures; the few candidate pairs are
-    verified on their texts, read again (the main process holds no text)."""
-    from timeline.documents import articles_of_file
+    verified on their texts, read again (the main process holds no text; the articles' segments,
+    which say where their main story lies, it does hold)."""
     from timeline.duplicates import duplicate_groups, originals, story_text
     from timeline.events import ArticleAnalysis
+    from timeline.readers import read_file
 
     @functools.lru_cache(maxsize=64)
-    def articles_of(file_position: int) -> list[Article]:
-        return articles_of_file(files[file_position], rows[file_position], dct)
+    def texts_of(file_position: int) -> list[str]:
+        return [document.text for document in read_file(files[file_position])]
 
     def story_text_at(position: int) -> str:
         file_position, index = origins[position]
-        read = articles_of(file_position)
-        return story_text(read[index]) if index < len(read) and not read[index].errors else ""
+        texts = texts_of(file_position)
+        return story_text(replace(articles[position], text=texts[index])) if index < len(texts) else ""
 
     for position, original in originals(articles, duplicate_groups(signatures, story_text_at)).items():
         articles[position] = replace(articles[position], duplicate_of=original)

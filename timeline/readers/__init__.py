@@ -12,12 +12,22 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline.readers import html, json_reader, jsonl, text
+from timeline.readers import json_reader, jsonl, text
 from timeline.readers.base import MAX_TEXT_BYTES, Document, RawInput, read_raw
 from timeline.readers.manifest import FILE_NAME as MANIFEST_NAME
 from timeline.readers.manifest import Manifest, ManifestRow, read_manifest
 
 Reader = Callable[[Path, str, str, RawInput | None], Iterable[Document]]
+
+
+def _read_html(path: Path, document_id: str, display_path: str,
+               raw: RawInput | None = None) -> list[Document]:
+    # Imported at the first page: trafilatura takes a third of a second to import, and most
+    # archives hold no HTML.
+    from timeline.readers import html
+
+    return html.read_file(path, document_id, display_path, raw)
+
 
 READERS: dict[str, Reader] = {
     ".txt": text.read_file,
@@ -26,8 +36,8 @@ READERS: dict[str, Reader] = {
     ".json": json_reader.read_file,
     ".jsonl": jsonl.read_file,
     ".ndjson": jsonl.read_file,
-    ".html": html.read_file,
-    ".htm": html.read_file,
+    ".html": _read_html,
+    ".htm": _read_html,
 }
 
 # Formats whose reader needs the whole file (the others read at most MAX_TEXT_BYTES of it).

@@ -104,13 +104,10 @@ class RawInput:
 def read_raw(path: Path, limit: int | None = None) -> RawInput:
     """The file's bytes (at most LIMIT + 1 of them when LIMIT is given) and its size."""
     with open(path, "rb") as stream:
-        if limit is None:
-            data = stream.read()
-            return RawInput(data, len(data))
-        data = stream.read(limit + 1)
-        if len(data) <= limit:
-            return RawInput(data, len(data))
-        return RawInput(data, os.fstat(stream.fileno()).st_size)
+        size = os.fstat(stream.fileno()).st_size
+        # read() of a known small file: a read(LIMIT + 1) would allocate LIMIT bytes every time.
+        data = stream.read() if limit is None or size <= limit else stream.read(limit + 1)
+    return RawInput(data, max(size, len(data)))
 
 
 def capped(raw: RawInput, limit: int = MAX_TEXT_BYTES) -> tuple[bytes, str | None]:

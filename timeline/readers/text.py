@@ -40,6 +40,8 @@ def split_front_matter(text: str) -> tuple[dict, int, str | None]:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
         return {}, closing.end(), f"front matter is not valid YAML{where}; its fields were ignored"
+    except ValueError as error:  # YAML, but a value its loader cannot build: "date: 2025-02-30"
+        return {}, closing.end(), f"front matter holds an impossible value ({error}); its fields were ignored"
     if not isinstance(parsed, dict):
         return {}, closing.end(), "front matter is not a list of 'key: value' fields; ignored"
     return {str(key).lower(): value for key, value in parsed.items()}, closing.end(), None
