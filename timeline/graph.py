@@ -88,28 +88,29 @@ def build_graph(events: Sequence[Event], articles: Sequence[Article]) -> nx.DiGr
     articles_by_id = {article.id: article for article in articles}
     nodes: dict[str, dict] = {}
     edges: dict[tuple[str, str], dict] = {}
+    involves, at, reported_by = {"kind": "involves"}, {"kind": "at"}, {"kind": "reported_by"}
     for event in events:
         nodes[event.id] = _event_attributes(event)
         for name in event.participants:
             nodes.setdefault(f"person:{name}", {"kind": "person", "label": name})
-            edges[(event.id, f"person:{name}")] = {"kind": "involves"}
+            edges[(event.id, f"person:{name}")] = involves
         for name in event.organizations:
             nodes.setdefault(f"organization:{name}", {"kind": "organization", "label": name})
-            edges[(event.id, f"organization:{name}")] = {"kind": "involves"}
+            edges[(event.id, f"organization:{name}")] = involves
         for name in event.places:
-            nodes.setdefault(f"place:{name}", _place_attributes(name))
-            edges[(event.id, f"place:{name}")] = {"kind": "at"}
+            if f"place:{name}" not in nodes:
+                nodes[f"place:{name}"] = _place_attributes(name)
+            edges[(event.id, f"place:{name}")] = at
         for article_id in sorted({source.article for source in event.sources}):
-            article = articles_by_id.get(article_id)
-            nodes.setdefault(
-                f"article:{article_id}",
-                _article_attributes(article) if article else {"kind": "article", "label": article_id},
-            )
-            edges[(event.id, f"article:{article_id}")] = {"kind": "reported_by"}
+            if f"article:{article_id}" not in nodes:
+                article = articles_by_id.get(article_id)
+                nodes[f"article:{article_id}"] = (
+                    _article_attributes(article) if article else {"kind": "article", "label": article_id}
+                )
+            edges[(event.id, f"article:{article_id}")] = reported_by
     for earlier, later, basis in chronological_pairs(events):
         edges[(earlier, later)] = {"kind": "before", "basis": basis}
-    for node in sorted(nodes):
-        graph.add_node(node, **nodes[node])
-    for source, target in sorted(edges):
-        graph.add_edge(source, target, **edges[(source, target)])
+    # networkx copies each attribute dict into the graph, so edges may share one here.
+    graph.add_nodes_from((node, nodes[node]) for node in sorted(nodes))
+    graph.add_edges_from((source, target, edges[(source, target)]) for source, target in sorted(edges))
     return graph
