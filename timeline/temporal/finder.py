@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from timeline.temporal.grammar import Grammar, Rule, RuleGroup
 
@@ -22,31 +23,68 @@ class Candidate:
 
 
 _TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")
+_DIGITS = re.compile(r"[0-9]+")
 # How far an expression reaches from its anchoring word: "the next couple of years or so".
 _WINDOW_REACH = 40
 _WORD_TAIL = re.compile(r"[^\W_]*(?:['’.-][^\W_]+)*[.]?")
 
+Token = tuple[str, int, int]
 
-def anchor_tokens(text: str, lower: int, upper: int) -> list[tuple[str, int, int]]:
-    """Every word of text[lower:upper] lower-cased, digits as "#", with its offsets."""
-    return [
-        ("#" if match.group().isdigit() else match.group().lower(), match.start(), match.end())
-        for match in _TOKEN.finditer(text, lower, upper)
+
+def _letter_trie(words: list[str]) -> str:
+    """WORDS as one alternation, letter by letter in either case: "[dD][aA][yY](?:[sS]|)"."""
+    following: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            following.setdefault(word[0], []).append(word[1:])
+    branches = [
+        f"[{letter}{letter.upper()}]" + _letter_trie(rests) for letter, rests in sorted(following.items())
     ]
+    if "" in words:
+        branches.append("")
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
 
 
-def windows_around(
-    tokens: list[tuple[str, int, int]], anchors: frozenset[str], text: str, lower: int, upper: int
-) -> list[tuple[int, int]]:
-    """The stretches of text around the tokens that are ANCHORS, merged, ending at word edges.
+@cache
+def _anchor_word_scanner(anchor_words: frozenset[str]) -> re.Pattern[str]:
+    """Finds the letter runs that are ANCHOR_WORDS, with the character before them.
+
+    Taking that character (rather than looking behind at it) lets the engine skip in C to the next
+    character that is no letter, instead of trying the pattern inside every word.
+    """
+    words = sorted(word for word in anchor_words if word.isascii() and word.isalpha() and word.islower())
+    return re.compile(r"[^A-Za-z](" + _letter_trie(words) + r")(?![A-Za-z])")
+
+
+def anchor_tokens(anchor_words: frozenset[str], text: str, lower: int, upper: int) -> list[Token]:
+    """The words of text[lower:upper] that are ANCHOR_WORDS, with their offsets, in text order.
+
+    Words are runs of ASCII letters, lower-cased, or of digits, written "#"; a slice that starts
+    inside a word starts the word there.
+    """
+    tokens = []
+    first = _TOKEN.match(text, lower, upper)
+    if first is not None and first.group().isalpha() and first.group().lower() in anchor_words:
+        # The scanner finds a word by the character before it, which this one has not in the slice.
+        tokens.append((first.group().lower(), lower, first.end()))
+    for match in _anchor_word_scanner(anchor_words).finditer(text, lower, upper):
+        tokens.append((match.group(1).lower(), match.start(1), match.end(1)))
+    if "#" in anchor_words:
+        tokens.extend(("#", match.start(), match.end()) for match in _DIGITS.finditer(text, lower, upper))
+        tokens.sort(key=lambda token: token[1])
+    return tokens
+
+
+def windows_around(tokens: list[Token], text: str, lower: int, upper: int) -> list[tuple[int, int]]:
+    """The stretches of text around TOKENS, merged, ending at word edges.
 
     Trying a rule only there, rather than over the whole text, is what makes tagging cheap:
     a weekday rule has nothing to do where no weekday is written.
     """
     windows: list[tuple[int, int]] = []
-    for word, token_start, token_end in tokens:
-        if word not in anchors:
-            continue
+    for _word, token_start, token_end in tokens:
         start, end = max(lower, token_start - _WINDOW_REACH), min(upper, token_end + _WINDOW_REACH)
         # End at a word edge: a window must not cut "Thursday" into a "Thurs" that a rule could take
         # (looking only a little further, so that a text without spaces costs no more).
@@ -60,10 +98,14 @@ def windows_around(
 
 def find_candidates(grammar: Grammar, text: str, lower: int, upper: int) -> list[Candidate]:
     """All rule matches within text[lower:upper] whose context allows them, best first."""
-    tokens = [token for token in anchor_tokens(text, lower, upper) if token[0] in grammar.anchor_words]
+    tokens_by_group: dict[int, list[Token]] = {}
+    for token in anchor_tokens(grammar.anchor_words, text, lower, upper):
+        for group_index in grammar.groups_by_anchor[token[0]]:
+            tokens_by_group.setdefault(group_index, []).append(token)
     candidates: list[Candidate] = []
-    for group in grammar.groups:
-        for window_start, window_end in windows_around(tokens, group.anchors, text, lower, upper):
+    for group_index, tokens in tokens_by_group.items():
+        group = grammar.groups[group_index]
+        for window_start, window_end in windows_around(tokens, text, lower, upper):
             for rule in group.searched_everywhere:
                 _keep(rule, rule.pattern.finditer(text, window_start, window_end), text, candidates)
             if group.starts is not None:

@@ -82,8 +82,9 @@ class Grammar:
     cues: dict[str, re.Pattern[str]]
     # Every word that anchors some rule: the only words the finder needs to look at.
     anchor_words: frozenset[str]
-    # The rules grouped by anchors, as the finder tries them.
+    # The rules grouped by anchors, as the finder tries them, and the groups each word anchors.
     groups: tuple[RuleGroup, ...]
+    groups_by_anchor: dict[str, tuple[int, ...]]
 
     def lookup(self, table: str, word: str) -> Any:
         """The normalised value of WORD in TABLE (case, spacing and apostrophes ignored)."""
@@ -207,8 +208,17 @@ def grammar() -> Grammar:
         for name, source in cue_file["cues"].items()
     }
     anchor_words = frozenset().union(*(rule.anchors for rule in rules))
+    groups = _groups(rules)
     return Grammar(
-        rules=tuple(rules), tables=tables, cues=cues, anchor_words=anchor_words, groups=_groups(rules)
+        rules=tuple(rules),
+        tables=tables,
+        cues=cues,
+        anchor_words=anchor_words,
+        groups=groups,
+        groups_by_anchor={
+            word: tuple(index for index, group in enumerate(groups) if word in group.anchors)
+            for word in sorted(anchor_words)
+        },
     )
 
 

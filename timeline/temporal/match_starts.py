@@ -1,22 +1,24 @@
-"""Where a rule can start matching: a scanner that finds the few positions worth trying it at.
+"""Where a rule can start matching: the few word starts worth trying it at.
 
-Python's regular-expression engine tries a pattern at every position it searches; for our rules,
-which open with a word-edge look-behind and a dozen optional words ("the", a hedge, a relation,
-a count), each failed try at a word start costs about a microsecond, and nearly every try fails.
-So each rule gets a scanner: from the parsed pattern we work out the first few characters any
-match can begin with ("the", "les", "nea", a digit...), and compile them, case-expanded, into
-a case-sensitive pattern whose first character class lets the engine skip all other positions
-in C. The finder tries the rule only where the scanner hits.
+Python's regular-expression engine tries a pattern at every position it searches, and our rules
+open with a word-edge look-behind and a dozen optional words ("the", a hedge, a relation, a
+count): each try at a word start costs about a microsecond, and nearly every try fails. So we
+read each rule's parsed pattern and work out the first few characters any match of it can begin
+with ("the", "les", "nea", a digit...). A group of rules then gets a `StartIndex`: a scanner that
+skips in C to the word starts whose first character opens some rule, and a table of which rules
+the first characters at such a start open.
 
-The scanner is a necessary condition, never a sufficient one: it may hit where the rule then
-fails, never miss where the rule matches. Every character outside ASCII passes every class, so
-case folding beyond ASCII ("K" the kelvin sign matches "k") cannot make it miss; a construct the
-analysis does not know stops the prefix there (no condition beyond it).
+Both are necessary conditions, never sufficient ones: they may let through a position where the
+rule then fails, never stop one where it matches, so the rules find exactly what they found
+before. Every character outside ASCII passes every class (folding beyond ASCII, as "K" the
+kelvin sign matching "k", is left to the rule), and a construct the analysis does not know ends
+the prefix there, with no condition beyond it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -24,16 +26,18 @@ from functools import cache
 from re import _constants as opcodes  # type: ignore[attr-defined]
 from re import _parser as parser  # type: ignore[attr-defined]
 
-# A prefix is a tuple of character sets (the ASCII characters allowed at that place).
+# A prefix: the ASCII characters allowed at each of the first few places of a match.
 Prefix = tuple[frozenset[str], ...]
 
-# How many leading characters the scanner checks, and how many alternatives it may hold:
-# three characters tell "the"/"thirty"/"three" from "company"; more only lengthens the scanner.
+# How many characters tell rules apart: "the"/"thi"/"thr" from "com"; more would make the table
+# of starts (one entry per distinct run of characters met) grow much faster than it helps.
 PREFIX_LENGTH = 3
-MAXIMUM_PREFIXES = 400
+
+# How many runs of leading characters a StartIndex remembers.
+_KNOWN_LIMIT = 100_000
+
 _ASCII = tuple(chr(code) for code in range(128))
 _ALL_ASCII = frozenset(_ASCII)
-_NON_ASCII = "\\x80-\\U0010ffff"
 _FLAGS_THAT_MATTER = re.IGNORECASE | re.ASCII | re.DOTALL | re.UNICODE
 _CATEGORIES = {
     opcodes.CATEGORY_DIGIT: r"\d",
@@ -45,12 +49,13 @@ _CATEGORIES = {
 }
 _REPEATS = {opcodes.MAX_REPEAT, opcodes.MIN_REPEAT, getattr(opcodes, "POSSESSIVE_REPEAT", None)} - {None}
 _ZERO_WIDTH = {opcodes.AT, opcodes.ASSERT, opcodes.ASSERT_NOT}
+_SINGLE_CHARACTER = {opcodes.LITERAL, opcodes.NOT_LITERAL, opcodes.ANY, opcodes.IN}
 
-# One analysed element: the prefixes its matches can begin with, each with whether it is the whole
-# match (so that what follows the element continues the prefix).
-_Starts = frozenset[tuple[Prefix, bool]]
-_EMPTY: _Starts = frozenset({((), True)})
-_UNKNOWN: _Starts = frozenset({((), False)})
+# The analysis of a piece of pattern: the prefixes of its matches, each with whether it is the
+# whole match (so that what follows the piece continues the prefix) or only its start.
+_Prefixes = frozenset[tuple[Prefix, bool]]
+_EMPTY: _Prefixes = frozenset({((), True)})
+_UNKNOWN: _Prefixes = frozenset({((), False)})
 
 
 @cache
@@ -77,20 +82,21 @@ def _class_source(items: list[tuple[object, object]]) -> str | None:
     return "[" + "".join(parts) + "]"
 
 
-def _one_character(source: str | None, flags: int) -> _Starts:
-    characters = _ALL_ASCII if source is None else _ascii_matching(source, flags)
-    return frozenset({((characters,), True)})
-
-
-def _element(op: object, value: object, flags: int) -> _Starts:
+def _characters(op: object, value: object, flags: int) -> frozenset[str]:
+    """The ASCII characters a one-character element (LITERAL, NOT_LITERAL, ANY, IN) matches."""
     if op is opcodes.LITERAL:
-        return _one_character(re.escape(chr(value)), flags)
+        return _ascii_matching(re.escape(chr(value)), flags)
     if op is opcodes.NOT_LITERAL:
-        return _one_character("[^" + re.escape(chr(value)) + "]", flags)
+        return _ascii_matching("[^" + re.escape(chr(value)) + "]", flags)
     if op is opcodes.ANY:
-        return _one_character(".", flags)
-    if op is opcodes.IN:
-        return _one_character(_class_source(value), flags)
+        return _ascii_matching(".", flags)
+    source = _class_source(value)
+    return _ALL_ASCII if source is None else _ascii_matching(source, flags)
+
+
+def _element(op: object, value: object, flags: int) -> _Prefixes:
+    if op in _SINGLE_CHARACTER:
+        return frozenset({((_characters(op, value, flags),), True)})
     if op is opcodes.SUBPATTERN:
         _group, add_flags, del_flags, body = value
         return _sequence(body, (flags | add_flags) & ~del_flags)
@@ -103,45 +109,43 @@ def _element(op: object, value: object, flags: int) -> _Starts:
         least, most, body = value
         if most == 0:
             return _EMPTY
+        if len(body) == 1 and body[0][0] in _SINGLE_CHARACTER:
+            characters = _characters(*body[0], flags)
+            if least == 0:
+                # "[ \t]*": a character of the class, or none and what follows.
+                return frozenset({((characters,), False), ((), True)})
+            # "[0-9]{2}", "[ \t]+": as many characters of the class as must come.
+            return frozenset({((characters,) * min(least, PREFIX_LENGTH), most == least <= PREFIX_LENGTH)})
         inner = _sequence(body, flags)
         # After one repetition another may follow: the prefix is no longer the whole match.
-        starts = inner if most == 1 else frozenset((prefix, False) for prefix, _ in inner)
-        return starts | _EMPTY if least == 0 else starts
+        prefixes = inner if most == 1 else frozenset((prefix, False) for prefix, _ in inner)
+        return prefixes | _EMPTY if least == 0 else prefixes
     if op in _ZERO_WIDTH:
         # Assertions constrain but consume nothing; ignoring them only weakens the condition.
         return _EMPTY
     return _UNKNOWN
 
 
-def _sequence(elements: parser.SubPattern, flags: int) -> _Starts:
-    starts = _EMPTY
+def _sequence(elements: parser.SubPattern, flags: int) -> _Prefixes:
+    prefixes = _EMPTY
     for op, value in elements:
-        if all(not whole or len(prefix) >= PREFIX_LENGTH for prefix, whole in starts):
+        if not any(whole for _, whole in prefixes):
             break
         following = _element(op, value, flags)
         combined = set()
-        for prefix, whole in starts:
-            if not whole or len(prefix) >= PREFIX_LENGTH:
-                combined.add((prefix[:PREFIX_LENGTH], False))
+        for prefix, whole in prefixes:
+            if not whole:
+                combined.add((prefix, False))
                 continue
             for continuation, continuation_whole in following:
                 joined = prefix + continuation
                 combined.add((joined[:PREFIX_LENGTH], continuation_whole and len(joined) < PREFIX_LENGTH))
-        starts = _bounded(combined)
-    return frozenset(starts)
-
-
-def _bounded(starts: set[tuple[Prefix, bool]]) -> set[tuple[Prefix, bool]]:
-    """STARTS, cut shorter until there are few enough of them to write into one scanner."""
-    length = PREFIX_LENGTH
-    while len(starts) > MAXIMUM_PREFIXES and length > 1:
-        length -= 1
-        starts = {(prefix[:length], whole and len(prefix) <= length) for prefix, whole in starts}
-    return starts
+        prefixes = frozenset(combined)
+    return prefixes
 
 
 def leading_prefixes(body: str, flags: int) -> frozenset[Prefix] | None:
-    """The prefixes, one of which every match of `(?<![\\w])(?:BODY)` begins with.
+    """The prefixes one of which every match of `(?<![\\w])(?:BODY)` begins with.
 
     None when a match may begin with any character or be empty: the rule must be tried everywhere.
     """
@@ -154,47 +158,76 @@ def leading_prefixes(body: str, flags: int) -> frozenset[Prefix] | None:
     return prefixes
 
 
-def _opens(prefix: Prefix, text: str) -> bool:
-    """Whether TEXT can begin with PREFIX (a character outside ASCII may be anything)."""
-    return len(text) >= len(prefix) and all(
-        character >= "\x80" or character in characters
-        for character, characters in zip(text, prefix, strict=False)
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class StartIndex:
     """Where the rules of one group can start: a scanner for the positions, then which rules.
 
     The scanner hits, one character each, every word start whose first character opens some
-    rule's prefix; `rules_at` then names the rules whose prefixes the next few characters open.
+    rule's prefix; `rules_at` then names the rules whose prefixes the characters there open.
     """
 
-    prefixes: tuple[frozenset[Prefix], ...]
     scanner: re.Pattern[str]
+    # Matched at a start, captures group I+1 when the characters there open a prefix of rule I.
+    classifier: re.Pattern[str]
     # What `rules_at` found for each run of leading characters: the same few hundred words recur.
     _known: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, prefixes: tuple[frozenset[Prefix], ...]) -> StartIndex:
+    def of(cls, prefixes: Iterable[frozenset[Prefix]]) -> StartIndex:
+        prefixes = tuple(prefixes)
         initials = frozenset().union(*(prefix[0] for group in prefixes for prefix in group))
         # A plain class first, so that the engine skips to the next such character in C; the
         # look-behind then checks the word edge before it, as every rule begins with one.
-        return cls(prefixes, re.compile(_character_class(initials) + r"(?<![\w][\s\S])"))
+        scanner = re.compile(_class(initials) + r"(?<![\w][\s\S])")
+        classifier = re.compile("".join(f"(?:(?=({_alternatives(group)}))|)" for group in prefixes))
+        return cls(scanner, classifier)
 
     def rules_at(self, text: str, position: int) -> tuple[int, ...]:
-        """The indexes (into `prefixes`) of the rules that can start matching at POSITION."""
+        """The indexes of the rules (in the order given to `of`) that can start at POSITION."""
         leading = text[position : position + PREFIX_LENGTH]
         rules = self._known.get(leading)
         if rules is None:
+            if len(self._known) >= _KNOWN_LIMIT:
+                # Texts in other scripts meet ever new runs of characters: keep the table bounded.
+                self._known.clear()
+            captured = self.classifier.match(leading).groups()
             rules = self._known[leading] = tuple(
-                index
-                for index, prefixes in enumerate(self.prefixes)
-                if any(_opens(prefix, leading) for prefix in prefixes)
+                index for index, capture in enumerate(captured) if capture is not None
             )
         return rules
 
 
-def _character_class(characters: frozenset[str]) -> str:
-    # Any character outside ASCII passes: folding rules beyond ASCII are left to the rule itself.
-    return "[" + "".join(re.escape(character) for character in sorted(characters)) + _NON_ASCII + "]"
+def _alternatives(prefixes: Iterable[Prefix]) -> str:
+    """PREFIXES as one pattern whose alternatives share their beginnings."""
+    following: dict[frozenset[str], list[Prefix]] = {}
+    for prefix in prefixes:
+        if not prefix:
+            # An ended prefix is satisfied: nothing more needs checking on this branch.
+            return ""
+        following.setdefault(prefix[0], []).append(prefix[1:])
+    branches = [
+        _class(characters) + _alternatives(rests)
+        for characters, rests in sorted(following.items(), key=lambda item: sorted(item[0]))
+    ]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+@cache
+def _class(characters: frozenset[str]) -> str:
+    """A class of CHARACTERS and of every character outside ASCII, written as the ASCII ranges it
+    excludes: a class spanning all of Unicode would take the `re` compiler a pass over every code
+    point to build."""
+    excluded = sorted(ord(character) for character in _ALL_ASCII - characters)
+    if not excluded:
+        return r"[\s\S]"
+    ranges: list[list[int]] = []
+    for code in excluded:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return (
+        "[^"
+        + "".join(f"\\x{low:02x}" + (f"-\\x{high:02x}" if high > low else "") for low, high in ranges)
+        + "]"
+    )
