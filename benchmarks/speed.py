@@ -2,10 +2,17 @@
 
 Prints documents per second and MB/s for `timeline.tag` and for
 `dateparser.search.search_dates(text, languages=['en'])` timed in the same run on the same texts,
-and the ratio between them. One process, one core.
+and the ratio between them. One process, one core. It also prints the CPU time per document of
+the first pass (the finder's table of word starts still filling) and of the best one: CPU time
+does not depend on what else runs on the machine, wall time does.
+
+With --corpus it also times the whole per-article analysis (`timeline.events.analyse_article`:
+sentences, names, dates, events) on the first --articles articles of a folder of .txt articles,
+such as the synthetic archive benchmarks/pipeline.py writes.
 
     python benchmarks/speed.py               # all 256 training texts, dateparser on the first 60
     python benchmarks/speed.py --rounds 3    # tag every text three times (best round counts)
+    python benchmarks/speed.py --dateparser-documents 0 --corpus /tmp/bench/corpus-v5-1000
 """
 
 from __future__ import annotations
@@ -23,13 +30,38 @@ DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 
 def _throughput(function, texts: list[tuple[str, object]], rounds: int) -> float:
     """Best wall-clock seconds over ROUNDS passes of FUNCTION over TEXTS."""
-    best = float("inf")
+    return min(_passes(function, texts, rounds, time.perf_counter))
+
+
+def _passes(function, items: list[tuple], rounds: int, clock) -> list[float]:
+    """Seconds by CLOCK of each of ROUNDS passes of FUNCTION over ITEMS (argument tuples)."""
+    seconds = []
     for _ in range(rounds):
-        started = time.perf_counter()
-        for text, dct in texts:
-            function(text, dct)
-        best = min(best, time.perf_counter() - started)
-    return best
+        started = clock()
+        for arguments in items:
+            function(*arguments)
+        seconds.append(clock() - started)
+    return seconds
+
+
+def _analysis(corpus: Path, count: int, rounds: int) -> str:
+    """CPU milliseconds per article of `analyse_article` on the first COUNT articles of CORPUS."""
+    from timeline.documents import articles_of_file
+    from timeline.events import analyse_article
+    from timeline.readers import InputFile
+
+    paths = sorted(corpus.rglob("*.txt"))[:count]
+    articles = [
+        (article,)
+        for path in paths
+        for article in articles_of_file(InputFile(path, path.name, str(path)), None)
+    ]
+    passes = _passes(analyse_article, articles, rounds, time.process_time)
+    return (
+        f"analyse_article: {len(articles)} articles of {corpus}: "
+        f"{1000 * passes[0] / len(articles):.2f} CPU ms/article on the first pass, "
+        f"{1000 * min(passes) / len(articles):.2f} on the best of {rounds}"
+    )
 
 
 def main() -> int:
@@ -44,8 +76,10 @@ def main() -> int:
         "--dateparser-documents",
         type=int,
         default=60,
-        help="how many texts to time dateparser on (it is slow)",
+        help="how many texts to time dateparser on (it is slow); 0 skips it",
     )
+    parser.add_argument("--corpus", type=Path, help="a folder of .txt articles to time the analysis on")
+    parser.add_argument("--articles", type=int, default=500, help="how many articles of --corpus to analyse")
     arguments = parser.parse_args()
 
     folders = [arguments.data / "TimeBank", arguments.data / "AQUAINT"]
@@ -56,13 +90,22 @@ def main() -> int:
     texts = [(document.text, document.dct) for document in documents]
     size = sum(len(text.encode("utf-8")) for text, _ in texts)
 
+    started = time.process_time()
     tag("Warm-up on Friday, two months ago.", "2025-10-21")  # loads and compiles the grammar
+    print(f"timeline.tag: grammar loaded and compiled in {time.process_time() - started:.2f} CPU s")
+    cpu = _passes(tag, texts, arguments.rounds, time.process_time)
     seconds = _throughput(tag, texts, arguments.rounds)
     print(
         f"timeline.tag: {len(texts)} documents ({size / 1e6:.2f} MB) in {seconds:.3f} s: "
         f"{len(texts) / seconds:.0f} documents/s, {size / 1e6 / seconds:.2f} MB/s, "
-        f"{1000 * seconds / len(texts):.2f} ms/document"
+        f"{1000 * seconds / len(texts):.2f} ms/document; "
+        f"{1000 * cpu[0] / len(texts):.2f} CPU ms/document on the first pass, "
+        f"{1000 * min(cpu) / len(texts):.2f} on the best"
     )
+    if arguments.corpus is not None:
+        print(_analysis(arguments.corpus, arguments.articles, arguments.rounds))
+    if arguments.dateparser_documents <= 0:
+        return 0
 
     from dateparser.search import search_dates
 
