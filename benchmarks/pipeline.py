@@ -9,7 +9,8 @@ share more than a sentence or two (they are not near-duplicates, as in a real ar
 
 For each N it prints: articles per second with --jobs 1 and with --jobs 2 (no cache, no figures),
 their ratio, the peak memory of the whole process tree (sum of proportional set sizes, sampled
-every 250 ms), the time of a first run that fills the cache and of a second run served from it.
+every 250 ms), the time of a first run that fills the cache, of a second run served from it, and
+of a third with 1% new articles added (a second INPUT folder; the rest from the cache).
 
     python benchmarks/pipeline.py --articles 1000
     python benchmarks/pipeline.py --articles 1000,10000,100000 --skip-jobs1
@@ -207,8 +208,26 @@ def snapshot_code(work: Path) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(copy)}
 
 
-def run_build(corpus: Path, out: Path, options: list[str], environment: dict[str, str]) -> Run:
-    command = [sys.executable, "-m", "timeline.cli", "build", str(corpus), "--out", str(out),
+def write_additions(folder: Path, count: int, bases: tuple[BaseText, ...]) -> Path:
+    """One percent more articles for the corpus of COUNT (numbers COUNT, COUNT + 1, ...), in a
+    folder of their own: a new day's articles, given to the build as a second INPUT."""
+    additions = folder / f"corpus-v5-{count}-plus-1pc"
+    stamp = additions / ".complete"
+    if stamp.is_file():
+        return additions
+    shutil.rmtree(additions, ignore_errors=True)
+    additions.mkdir(parents=True)
+    for number in range(count, count + max(1, count // 100)):
+        text, date, name = make_article(bases, number)
+        front_matter = (f"---\ndate: {date.isoformat()}\ntitle: {name} #{number}\n"
+                        f"source: wire-{number % 7}\n---\n")
+        (additions / f"article-{number:06d}.txt").write_text(front_matter + text, encoding="utf-8")
+    stamp.write_text(f"{count}\n")
+    return additions
+
+
+def run_build(inputs: list[Path], out: Path, options: list[str], environment: dict[str, str]) -> Run:
+    command = [sys.executable, "-m", "timeline.cli", "build", *map(str, inputs), "--out", str(out),
                "--formats", "none", *options]
     started = time.perf_counter()
     with open(out.parent / f"{out.name}.stderr", "w", encoding="utf-8") as errors:
@@ -246,20 +265,26 @@ def benchmark(
     runs: dict[str, Run] = {}
     if not skip_jobs1:
         single = ["--jobs", "1", "--no-cache"]
-        runs["jobs1"] = run_build(corpus, work / f"out-{count}-j1", single, environment)
+        runs["jobs1"] = run_build([corpus], work / f"out-{count}-j1", single, environment)
         print(_describe("--jobs 1, no cache", count, runs["jobs1"]), flush=True)
     if not skip_uncached:
         uncached = ["--jobs", "2", "--no-cache", *engine_options]
-        runs["jobs2"] = run_build(corpus, work / f"out-{count}-j2", uncached, environment)
+        runs["jobs2"] = run_build([corpus], work / f"out-{count}-j2", uncached, environment)
         print(_describe("--jobs 2, no cache", count, runs["jobs2"]), flush=True)
     if "jobs1" in runs and "jobs2" in runs:
         print(f"  speed-up --jobs 2 / --jobs 1: {runs['jobs1'].seconds / runs['jobs2'].seconds:.2f}x")
     with_cache = ["--jobs", "2", "--cache", str(cache), *engine_options]
-    runs["fill"] = run_build(corpus, work / f"out-{count}-c", with_cache, environment)
+    runs["fill"] = run_build([corpus], work / f"out-{count}-c", with_cache, environment)
     print(_describe("--jobs 2, filling the cache", count, runs["fill"]), flush=True)
-    runs["cached"] = run_build(corpus, work / f"out-{count}-c", with_cache, environment)
+    runs["cached"] = run_build([corpus], work / f"out-{count}-c", with_cache, environment)
     print(_describe("--jobs 2, from the cache", count, runs["cached"]), flush=True)
     print(f"  cached re-run: {runs['fill'].seconds / runs['cached'].seconds:.1f}x faster than the first run")
+    additions = write_additions(work, count, bases).resolve()
+    added = sum(1 for _ in additions.glob("*.txt"))
+    runs["incremental"] = run_build([corpus, additions], work / f"out-{count}-i", with_cache, environment)
+    print(_describe(f"--jobs 2, {added} new + cache", count + added, runs["incremental"]), flush=True)
+    print(f"  re-run with 1% new articles: {runs['fill'].seconds / runs['incremental'].seconds:.1f}x faster "
+          "than the first run")
 
     def events_of(name: str) -> bytes:
         return (work / f"out-{count}-{name}" / "events.json").read_bytes()

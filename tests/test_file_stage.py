@@ -112,3 +112,23 @@ def test_manifest_rows_match_by_normalised_path_and_through_a_linked_file(tmp_pa
     assert [(article.id, article.date, article.date_source) for article in articles] == [
         ("deep/y.txt", "2025-03-05", "manifest"), ("x.txt", "2025-03-04", "manifest"),
     ]
+
+
+def test_a_file_cache_key_is_its_bytes_id_manifest_row_and_date_not_its_location(tmp_path: Path) -> None:
+    from timeline.cache import ResultCache
+    from timeline.readers.base import RawInput
+    from timeline.readers.manifest import ManifestRow
+
+    cache = ResultCache(tmp_path)
+    task = FileTask(Path("a/x.txt"), "x.txt", "a/x.txt", None, None, RawInput(b"The text", 8))
+    variants = [
+        dataclasses.replace(task, raw=RawInput(b"The text!", 9)),
+        dataclasses.replace(task, id="y.txt"),
+        dataclasses.replace(task, row=ManifestRow(date="2025-01-02")),
+        dataclasses.replace(task, dct="2025-01-02"),
+    ]
+    keys = {cache.key_for(process_file, item) for item in [task, *variants]}
+    assert len(keys) == 5
+    moved = dataclasses.replace(task, path=Path("b/x.txt"), display_path="./b/x.txt")
+    assert cache.key_for(process_file, moved) == cache.key_for(process_file, task)
+    cache.close()

@@ -132,18 +132,23 @@ LSH_ROWS = 2
 
 
 def _pairs_in_runs(order: np.ndarray, keys: np.ndarray) -> np.ndarray:
-    """The pairs (i < j) of rows whose KEYS are equal, given ORDER that sorts KEYS; as i * 2**32 + j."""
+    """The pairs (i < j) of rows whose KEYS are equal, given ORDER that sorts KEYS; as i * 2**32 + j.
+
+    Each row is paired with the rows after it in its run of equal keys, all runs at once."""
     ordered = keys[order]
-    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
-    lengths = np.diff(np.append(starts, len(ordered)))
-    twos = starts[lengths == 2]
-    first, second = order[twos], order[twos + 1]
-    found = [np.minimum(first, second) << 32 | np.maximum(first, second)]
-    for start, length in zip(starts[lengths > 2].tolist(), lengths[lengths > 2].tolist(), strict=True):
-        members = np.sort(order[start:start + length])
-        left, right = np.triu_indices(length, k=1)
-        found.append(members[left] << 32 | members[right])
-    return np.concatenate(found)
+    run_start = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    run_end = np.append(run_start[1:], len(ordered))
+    lengths = run_end - run_start
+    # For sorted place k: the places after it in its run, k + 1 .. end - 1.
+    ends = np.repeat(run_end, lengths)
+    later = ends - np.arange(len(ordered)) - 1
+    total = int(later.sum())
+    if total == 0:
+        return np.empty(0, dtype=np.int64)
+    first_place = np.repeat(np.arange(len(ordered)), later)
+    step = np.arange(total) - np.repeat(np.cumsum(later) - later, later)
+    first, second = order[first_place], order[first_place + 1 + step]
+    return np.minimum(first, second) << 32 | np.maximum(first, second)
 
 
 def candidate_pairs_of_signatures(signatures: Sequence[bytes]) -> list[tuple[int, int]]:

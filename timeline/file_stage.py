@@ -15,6 +15,7 @@ Two things need the whole collection and so stay in the main process, after the 
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -45,6 +46,15 @@ class FileTask:
     row: ManifestRow | None
     dct: str | None
     raw: RawInput | None
+
+    def cache_fingerprint(self) -> bytes:
+        """What the result depends on, for the cache key: all but the location (`path`, and
+        `display_path`, which `relocated` puts right); the bytes by their hash."""
+        content = b"unread"
+        if self.raw is not None:
+            content = hashlib.blake2b(self.raw.data, digest_size=16).digest() + str(self.raw.size).encode()
+        parts = ("FileTask", self.id, repr(self.row), repr(self.dct))
+        return b"\x00".join([*(part.encode("utf-8", "surrogatepass") for part in parts), content])
 
 
 @dataclass(frozen=True, slots=True)
