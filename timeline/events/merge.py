@@ -94,6 +94,11 @@ class _Report:
 
 
 class _Cluster:
+    """The reports of one happening so far, and the people, places and local ids they name.
+
+    Most happenings have one report: a cluster keeps its first report's tuples (each name once)
+    and makes sets only when a second report joins, which spares three sets per event."""
+
     __slots__ = ("index", "members", "start", "end", "category", "people", "places", "ordered_with")
 
     def __init__(self, index: int, first: _Report) -> None:
@@ -102,12 +107,16 @@ class _Cluster:
         self.start = first.start
         self.end = first.end
         self.category = first.category_key
-        self.people = set(first.participants)
-        self.places = set(first.places)
+        self.people: tuple[str, ...] | set[str] = first.participants
+        self.places: tuple[str, ...] | set[str] = first.places
         # local ids this cluster must stay apart from
-        self.ordered_with = set(first.order_ids)
+        self.ordered_with: tuple[str, ...] | set[str] = first.order_ids
 
     def add(self, report: _Report) -> None:
+        if len(self.members) == 1:
+            self.people, self.places, self.ordered_with = (
+                set(self.people), set(self.places), set(self.ordered_with)
+            )
         self.members.append(report)
         self.start = max(self.start, report.start)
         self.end = min(self.end, report.end)
@@ -179,7 +188,7 @@ def _compatible(cluster: _Cluster, report: _Report, places: _Places) -> bool:
         return False
     if cluster.category == STATEMENT:
         return _same_statement(cluster, report)
-    if not cluster.ordered_with.isdisjoint(report.order_ids):
+    if any(local in cluster.ordered_with for local in report.order_ids):
         return False
     if max(cluster.start, report.start) > min(cluster.end, report.end):
         return False
