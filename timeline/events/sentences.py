@@ -22,6 +22,7 @@ _CANDIDATE_END = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s|$)")
 _WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _LINE_BREAK = re.compile(r"\n")
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 _LONGEST_ABBREVIATION = 24
 
 
@@ -57,7 +58,7 @@ def _is_abbreviation_stop(text: str, stop: int, line_start: int) -> bool:
     if _DOTTED_ACRONYM.match(word):
         # "the U.S. president" goes on; "... in the U.S. The talks" ends. Only a capital after
         # the acronym can end the sentence, and even then only when it is not a known title.
-        next_word = re.match(r"\s*([A-Za-z]+)", text[stop + 1 :])
+        next_word = _NEXT_WORD.match(text, stop + 1)  # at the offset: no copy of the rest of the text
         return not next_word or not next_word.group(1)[0].isupper() or next_word.group(1) in abbreviations()
     return False
 
