@@ -191,6 +191,11 @@ def test_leading_prefixes_are_the_first_characters_of_every_match() -> None:
     # A character outside ASCII allows no ASCII character, unless case folding maps one onto it.
     assert leading_prefixes("ao\u00fbt", re.IGNORECASE) == {(frozenset("aA"), frozenset("oO"), frozenset())}
     assert leading_prefixes("\u212a", re.IGNORECASE) == {(frozenset("kK"),)}
+    # Prefixes that differ at one place are one: the same strings open them.
+    assert leading_prefixes(r"the|this|three|two", re.IGNORECASE) == {
+        (t, h, frozenset("eEiIrR")),
+        (t, frozenset("wW"), frozenset("oO")),
+    }
     # Look-arounds consume nothing: they are skipped, never read as characters.
     assert leading_prefixes(r"(?<![0-9])(?=x)x", re.IGNORECASE) == {(frozenset("xX"),)}
 

@@ -155,6 +155,28 @@ def leading_prefixes(body: str, flags: int) -> frozenset[Prefix] | None:
     prefixes = frozenset(prefix for prefix, _ in _sequence(parsed, parsed.state.flags))
     if not prefixes or any(not prefix or prefix[0] == _ALL_ASCII for prefix in prefixes):
         return None
+    return _merged(prefixes)
+
+
+def _merged(prefixes: frozenset[Prefix]) -> frozenset[Prefix]:
+    """PREFIXES with those that differ at one place only made one: "the", "thi" -> "th[ei]".
+
+    The same strings open them, in fewer alternatives for the classifier to compile and try.
+    """
+    changed = True
+    while changed:
+        changed = False
+        for place in range(PREFIX_LENGTH):
+            united: dict[tuple[int, Prefix, Prefix], frozenset[str]] = {}
+            for prefix in prefixes:
+                if place < len(prefix):
+                    key = (len(prefix), prefix[:place], prefix[place + 1 :])
+                    united[key] = united.get(key, frozenset()) | prefix[place]
+            merged = frozenset(
+                (*before, characters, *after) for (_, before, after), characters in united.items()
+            ) | frozenset(prefix for prefix in prefixes if place >= len(prefix))
+            if len(merged) < len(prefixes):
+                prefixes, changed = merged, True
     return prefixes
 
 
