@@ -15,13 +15,22 @@ GraphML and node-link JSON) and the memory the analyses take once loaded (tracem
 --save writes events.json, articles.json, graph.graphml and graph.json as the current code makes them
 from the stored analyses; --check compares the current code's with them, byte for byte, and
 re-analyses the --sample articles to compare their events with the stored ones.
+
+--scale K prints only the merge of K copies of the stored analyses (copy k with its ids prefixed
+"k/" and its dates moved 400 k days on, so that copies do not merge), each loaded from its own
+pickle: CPU time of the merge per article, and the peak resident memory of the process through
+the merge and events.json, which is what the main process of a build of K times N articles holds:
+
+    python benchmarks/merge.py --store /tmp/s2/analyses-5000.pickle --scale 20
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gc
 import pickle
+import resource
 import sys
 import tempfile
 import time
@@ -141,6 +150,36 @@ def _outputs(analyses: list, articles: list, folder: Path) -> dict[str, tuple[fl
     return timings
 
 
+def _copy(analysis: Any, copy: int) -> Any:
+    """ANALYSIS as another article's: ids prefixed with COPY, dates moved 400 days per copy."""
+    article_id, moved = f"{copy}/{analysis.article_id}", dt.timedelta(days=400 * copy)
+    events = tuple(
+        replace(event, id=f"{copy}/{event.id}", start_date=event.start_date + moved,
+                end_date=event.end_date + moved, after=tuple(f"{copy}/{local}" for local in event.after),
+                sources=tuple(replace(source, article=article_id) for source in event.sources))
+        for event in analysis.events
+    )
+    return replace(analysis, article_id=article_id, events=events)
+
+
+def _scale(store: Path, copies: int) -> None:
+    _, analyses = _load(store)
+    scaled = [
+        pickle.loads(pickle.dumps(_copy(analysis, copy))) for copy in range(copies) for analysis in analyses
+    ]
+    del analyses
+    gc.collect()
+    started = _clock()
+    events = merge_analyses(scaled)
+    seconds = _clock() - started
+    with tempfile.TemporaryDirectory() as folder:
+        write_events_json(events, Path(folder) / "events.json")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(f"{len(scaled)} articles, {len(events)} events: merge_analyses {seconds:.1f} s, "
+          f"{seconds / len(scaled) * 1000:.4f} ms/article; "
+          f"peak RSS through merge and events.json {peak:.0f} MiB")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -150,11 +189,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=500, help="articles to time analyse_article on")
     parser.add_argument("--save", type=Path, help="write the outputs here (golden files)")
     parser.add_argument("--check", type=Path, help="compare the outputs with the golden files here")
+    parser.add_argument("--scale", type=int, help="merge this many copies of the analyses, and only that")
     args = parser.parse_args(argv)
     if not args.store.exists():
         if args.corpus is None:
             parser.error(f"{args.store}: no such file; give --corpus to make it")
         _collect(args.corpus, args.store)
+    if args.scale:
+        _scale(args.store, args.scale)
+        return 0
     articles, analyses = _load(args.store)
     seconds, held, analyses = _one_by_one(analyses)
     count = len(analyses)
