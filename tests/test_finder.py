@@ -235,3 +235,5 @@ def test_anchor_tokens_are_the_anchor_words_and_numbers_in_text_order() -> None:
     # A slice that starts inside a word starts the word there, as the tokens of the slice.
     assert anchor_tokens(words, text, 6, 19) == [("day", 6, 9), ("may", 11, 14), ("#", 15, 17)]
     assert anchor_tokens(frozenset({"day"}), text, 6, 8) == []
+    # Only ASCII letters make words: "é" parts "caf" from "day", as a space would.
+    assert anchor_tokens(words, "cafééday 2025’s", 0, 15) == [("day", 5, 8), ("#", 9, 13)]

@@ -22,7 +22,6 @@ class Candidate:
     groups: dict[str, str]
 
 
-_TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")
 _DIGITS = re.compile(r"[0-9]+")
 # How far an expression reaches from its anchoring word: "the next couple of years or so".
 _WINDOW_REACH = 40
@@ -31,31 +30,16 @@ _WORD_TAIL = re.compile(r"[^\W_]*(?:['’.-][^\W_]+)*[.]?")
 Token = tuple[str, int, int]
 
 
-def _letter_trie(words: list[str]) -> str:
-    """WORDS as one alternation, letter by letter in either case: "[dD][aA][yY](?:[sS]|)"."""
-    following: dict[str, list[str]] = {}
-    for word in words:
-        if word:
-            following.setdefault(word[0], []).append(word[1:])
-    branches = [
-        f"[{letter}{letter.upper()}]" + _letter_trie(rests) for letter, rests in sorted(following.items())
-    ]
-    if "" in words:
-        branches.append("")
-    if len(branches) == 1:
-        return branches[0]
-    return "(?:" + "|".join(branches) + ")"
+# Letters lower-cased, every other byte a space: what is left of a text are its words, apart.
+_WORDS_APART = bytes(
+    code + 32 if 65 <= code <= 90 else code if 97 <= code <= 122 else 32 for code in range(256)
+)
+_SPACE = 32
 
 
 @cache
-def _anchor_word_scanner(anchor_words: frozenset[str]) -> re.Pattern[str]:
-    """Finds the letter runs that are ANCHOR_WORDS, with the character before them.
-
-    Taking that character (rather than looking behind at it) lets the engine skip in C to the next
-    character that is no letter, instead of trying the pattern inside every word.
-    """
-    words = sorted(word for word in anchor_words if word.isascii() and word.isalpha() and word.islower())
-    return re.compile(r"[^A-Za-z](" + _letter_trie(words) + r")(?![A-Za-z])")
+def _encoded(anchor_words: frozenset[str]) -> frozenset[bytes]:
+    return frozenset(word.encode("ascii") for word in anchor_words if word.isascii())
 
 
 def anchor_tokens(anchor_words: frozenset[str], text: str, lower: int, upper: int) -> list[Token]:
@@ -64,16 +48,23 @@ def anchor_tokens(anchor_words: frozenset[str], text: str, lower: int, upper: in
     Words are runs of ASCII letters, lower-cased, or of digits, written "#"; a slice that starts
     inside a word starts the word there.
     """
+    # One byte per character (any other than ASCII a "?", which is no letter either), so that
+    # offsets stay those of the text; splitting and searching bytes is done in C.
+    letters = text[lower:upper].encode("ascii", "replace").translate(_WORDS_APART)
     tokens = []
-    first = _TOKEN.match(text, lower, upper)
-    if first is not None and first.group().isalpha() and first.group().lower() in anchor_words:
-        # The scanner finds a word by the character before it, which this one has not in the slice.
-        tokens.append((first.group().lower(), lower, first.end()))
-    for match in _anchor_word_scanner(anchor_words).finditer(text, lower, upper):
-        tokens.append((match.group(1).lower(), match.start(1), match.end(1)))
+    for word in _encoded(anchor_words).intersection(letters.split()):
+        name, start = word.decode("ascii"), letters.find(word)
+        while start != -1:
+            end = start + len(word)
+            # A whole word, not the "day" of "today".
+            if (start == 0 or letters[start - 1] == _SPACE) and (
+                end == len(letters) or letters[end] == _SPACE
+            ):
+                tokens.append((name, lower + start, lower + end))
+            start = letters.find(word, start + 1)
     if "#" in anchor_words:
         tokens.extend(("#", match.start(), match.end()) for match in _DIGITS.finditer(text, lower, upper))
-        tokens.sort(key=lambda token: token[1])
+    tokens.sort(key=lambda token: token[1])
     return tokens
 
 
