@@ -31,3 +31,19 @@ def test_a_failed_write_leaves_the_previous_file_and_no_temporary(tmp_path):
 def test_missing_folders_are_created(tmp_path):
     write_bytes(tmp_path / "a" / "b" / "timeline.svg", b"<svg/>")
     assert (tmp_path / "a" / "b" / "timeline.svg").read_bytes() == b"<svg/>"
+
+
+def test_records_that_fail_half_way_leave_the_previous_file_and_no_temporary(tmp_path):
+    from timeline.writers.atomic import write_json_records
+
+    target = tmp_path / "events.json"
+    target.write_bytes(b"old")
+
+    def records():
+        yield {"id": "e1"}
+        raise RuntimeError("interrupted")
+
+    with pytest.raises(RuntimeError):
+        write_json_records(target, "events", records())
+    assert target.read_bytes() == b"old"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["events.json"]
