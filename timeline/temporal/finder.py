@@ -113,12 +113,13 @@ def _scan(
     """Every rule of GROUP matched over the window as `finditer` would, tried only where it can start."""
     # Like finditer, a rule looks for its next match only after the end of its last one.
     resume = [window_start] * len(group.rules)
+    rules, rules_at = group.rules, group.starts.rules_at  # looked up once: this loop is the hot one
     for hit in group.starts.scanner.finditer(text, window_start, window_end):
         position = hit.start()
-        for index in group.starts.rules_at(text, position):
+        for index in rules_at(text, position):
             if position < resume[index]:
                 continue
-            rule = group.rules[index]
+            rule = rules[index]
             match = rule.pattern.match(text, position, window_end)
             if match is not None:
                 resume[index] = match.end()
