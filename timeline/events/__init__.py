@@ -41,9 +41,9 @@ class ArticleAnalysis:
     places: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()
 
     # An archive's analyses all wait in the main process for the merge, and come to it through a
-    # pipe or the cache: pickled as plain tuples, they load about twice as fast as records do, and
+    # pipe or the cache. Pickled as plain tuples, they load as fast as the records would, and
     # loading shares the strings that recur across articles (names, values, classes), which would
-    # otherwise be a copy per article.
+    # otherwise be a copy per article: a loaded analysis holds about 30% less.
     def __getstate__(self) -> tuple:
         return (
             self.article_id, tuple(_event_state(event) for event in self.events), self.people,
