@@ -8,6 +8,8 @@ rows of one version of the code, change it, then compare:
     python benchmarks/tagger_equivalence.py --output /tmp/tags-before.tsv
     python benchmarks/tagger_equivalence.py --compare /tmp/tags-before.tsv   # exits 1 on any difference
 
+--corpus adds the .txt files of a folder, such as the synthetic archive benchmarks/pipeline.py writes.
+
 To compare against code that is not the working tree, run this script with a frozen copy of the
 package first on PYTHONPATH; the first line printed says which `timeline` was imported.
 """
@@ -33,7 +35,9 @@ CORPUS_REFERENCE = "2025-10-21"
 SLICE_LENGTH = 700
 
 
-def _documents(data: Path) -> Iterator[tuple[str, str, dt.date | str | None, int, int | None]]:
+def _documents(
+    data: Path, corpus: Path | None, articles: int
+) -> Iterator[tuple[str, str, dt.date | str | None, int, int | None]]:
     """(name, text, reference date, start, end) of every text to tag."""
     for document in read_corpus([data / "TimeBank", data / "AQUAINT"]):
         yield document.name, document.text, document.dct, 0, None
@@ -52,12 +56,16 @@ def _documents(data: Path) -> Iterator[tuple[str, str, dt.date | str | None, int
     for number, line in enumerate(negative.read_text(encoding="utf-8").splitlines(), 1):
         if line and not line.startswith("#"):
             yield f"negative:{number}", line, CORPUS_REFERENCE, 0, None
+    if corpus is not None:
+        # Whole files, front matter and all: only the sameness of the tags matters here.
+        for path in sorted(corpus.rglob("*.txt"))[:articles]:
+            yield str(path.relative_to(corpus)), path.read_text(encoding="utf-8"), CORPUS_REFERENCE, 0, None
 
 
-def rows(data: Path) -> list[str]:
+def rows(data: Path, corpus: Path | None = None, articles: int = 0) -> list[str]:
     """One tab-separated line per expression found in every document."""
     lines = []
-    for name, text, reference, start, end in _documents(data):
+    for name, text, reference, start, end in _documents(data, corpus, articles):
         for expression in tag(text, reference, start, end):
             fields = (
                 name,
@@ -84,6 +92,10 @@ def main() -> int:
     parser.add_argument(
         "--data", type=Path, default=DEFAULT_DATA, help="folder holding TimeBank/ and AQUAINT/"
     )
+    parser.add_argument(
+        "--corpus", type=Path, help="also tag the .txt files of this folder (e.g. a synthetic archive)"
+    )
+    parser.add_argument("--articles", type=int, default=1000, help="how many files of --corpus to tag")
     action = parser.add_mutually_exclusive_group(required=True)
     action.add_argument("--output", type=Path, help="write the rows to this file")
     action.add_argument(
@@ -95,7 +107,7 @@ def main() -> int:
     if not (arguments.data / "TimeBank").is_dir():
         print(f"tagger_equivalence: no TempEval-3 data under {arguments.data}", file=sys.stderr)
         return 2
-    found = rows(arguments.data)
+    found = rows(arguments.data, arguments.corpus, arguments.articles)
     if arguments.output:
         arguments.output.write_text("\n".join(found) + "\n", encoding="utf-8")
         print(f"tagger_equivalence: {len(found)} expressions written to {arguments.output}")
