@@ -77,6 +77,14 @@ def test_without_a_reference_date_relative_expressions_stay_unanchored() -> None
     ]
 
 
+def test_the_day_beside_a_weekday_without_a_reference_date_is_the_weekday_beside_it() -> None:
+    expressions = tag("They met the day before Monday and left the day after Sunday.")
+    assert [(e.text, e.value) for e in expressions] == [
+        ("the day before Monday", "XXXX-WXX-7"),
+        ("the day after Sunday", "XXXX-WXX-1"),
+    ]
+
+
 def test_reference_date_as_date_datetime_or_iso_string() -> None:
     text = "He arrived yesterday."
     expected = [("yesterday", "2025-08-06")]

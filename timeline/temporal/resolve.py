@@ -664,6 +664,21 @@ def weekday(groups: Groups, arguments: dict, context: Context) -> Resolution | N
     return Resolution(*_with_part(day.isoformat(), part, context), mod, anchor)
 
 
+def day_beside(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """ "the day before last Tuesday's hearing", "the day after Christmas": the named day, one over."""
+    resolve_named = holiday if groups.get("holiday") else weekday
+    named = resolve_named(groups, arguments, context)
+    if named is None:
+        return None
+    shift = 1 if normalise_word(groups["shift"]) == "after" else -1
+    if (undated := re.fullmatch(r"XXXX-WXX-([1-7])", named.value)) is not None:
+        return Resolution("DATE", f"XXXX-WXX-{(int(undated[1]) - 1 + shift) % 7 + 1}", named.mod)
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", named.value) is None:
+        return Resolution("DATE", "XXXX-XX-XX", named.mod)
+    day = dt.date.fromisoformat(named.value) + dt.timedelta(days=shift)
+    return Resolution("DATE", day.isoformat(), named.mod, named.anchor)
+
+
 _DEICTIC_DAYS = {
     "today": (0, None),
     "yesterday": (-1, None),
@@ -1035,6 +1050,7 @@ RESOLVERS: dict[str, Resolver] = {
     "holiday": holiday,
     "holiday_week": holiday_week,
     "weekday": weekday,
+    "day_beside": day_beside,
     "deictic_day": deictic_day,
     "part_of_day": part_of_day,
     "day_part": day_part,
