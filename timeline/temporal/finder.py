@@ -1,5 +1,9 @@
 """Finding spans: run every grammar rule over a text and keep the best non-overlapping matches.
 
+A rule is tried only near the words that anchor it (a weekday rule where a weekday is written),
+and there only at the word starts where its match can begin (match_starts.py): the same matches
+as searching every rule over every such window, at a fraction of the cost.
+
 Overlaps are settled as HeidelTime does: the longest match wins; on equal length, the rule that
 comes first in rules.yaml.
 """
