@@ -44,10 +44,11 @@ def test_an_end_keeps_its_own_interval() -> None:
         ("The gap closes slowly. Three days later, the index had recovered.", "Three days", "P3D"),
         ("He resigned in May. A few days later, the board met.", "A few days", "PXD"),
         ("He was shot at 10 p.m. Just over an hour later, he was declared dead.", "an hour", "PT1H"),
+        ("Trucks crossed on Monday. A day earlier, the border was shut.", "A day", "P1D"),
     ],
 )
 def test_units_later_is_a_duration_in_timeml(text: str, written: str, duration: str) -> None:
-    (later,) = [expression for expression in tag(text, "1989-10-30") if "later" in expression.text]
+    (later,) = [e for e in tag(text, "1989-10-30") if e.text.endswith(("later", "earlier"))]
     assert later.type == "DATE"  # the tagger dates it, for the chronology
     (annotated,) = timeml_expressions([later])
     assert (annotated.text, annotated.type, annotated.value) == (written, "DURATION", duration)
@@ -55,9 +56,13 @@ def test_units_later_is_a_duration_in_timeml(text: str, written: str, duration: 
 
 
 def test_other_expressions_pass_unchanged() -> None:
+    # "a year earlier" in a report is the period compared with: a date in TimeML too.
     expressions = tag(
-        "The talks collapsed last week, three days ago, and resumed later this month.", "2025-10-21"
+        "The talks collapsed last week, three days ago, and resumed later this month. Sales rose "
+        "from $2 billion a year earlier.",
+        "2025-10-21",
     )
+    assert [e.text for e in expressions][-1] == "a year earlier"
     assert timeml_expressions(expressions) == expressions
 
 

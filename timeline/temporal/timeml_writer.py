@@ -15,8 +15,13 @@ from timeline.temporal.timex import interval_of
 # What joins the two ends of a range: "May 8-10", "1991 to 1997", "between 1994 and 1997".
 _RANGE_JOINT = re.compile(r"[ \t]*(?:[-–]|\b(?:to|through|until|and)\b)[ \t]*")
 _RANGE_OPENING = re.compile(r"(?:between|from)[ \t]+", re.IGNORECASE)
-# "three days later": a count of units, then the word that anchors it to the story's last event.
-_LATER = re.compile(r"[ \t]+later$", re.IGNORECASE)
+# "three days later", "a day earlier": a count of units, then the word that anchors it to the story's
+# last event. Not "a year earlier" (nor months): in a report it is the period compared with, a date.
+_LATER = re.compile(
+    r"[ \t]+later$|(?:(?<=day)|(?<=days)|(?<=week)|(?<=weeks)|(?<=hour)|(?<=hours)|(?<=minute)|(?<=minutes))"
+    r"[ \t]+earlier$",
+    re.IGNORECASE,
+)
 
 
 def timeml_expressions(expressions: Sequence[TimeExpr]) -> list[TimeExpr]:
