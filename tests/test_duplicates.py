@@ -8,11 +8,14 @@ from pathlib import Path
 from timeline.documents import build_article, read_articles
 from timeline.duplicates import (
     CANDIDATE_THRESHOLD,
+    LARGE_RUN,
     LSH_BANDS,
     LSH_ROWS,
     MIN_ESTIMATED_SIMILARITY,
+    NEIGHBOURS,
     NUM_PERMUTATIONS,
     candidate_pairs,
+    duplicate_groups,
     mark_duplicates,
     shingles,
     signature_bytes,
@@ -152,3 +155,24 @@ def test_signatures_and_banding_are_datasketchs() -> None:
     assert len(expected) > 1000 and (170, 171) in expected
     assert candidate_pairs(texts) == expected
     assert signature_bytes("") == b"" and len(signature_bytes(texts[0])) == 4 * NUM_PERMUTATIONS
+
+
+def test_a_story_syndicated_many_times_is_one_group_found_by_neighbourhood() -> None:
+    generator = random.Random(5)
+    words = " ".join(STORY.lower().replace(",", "").replace(".", "").split()).split()
+    copies = []
+    for number in range(LARGE_RUN + 50):  # more copies than a band's run is paired in full
+        edited = list(words)
+        edited[generator.randrange(len(edited))] = f"edit{number}"
+        copies.append(" ".join(edited))
+    vocabulary = [f"word{number}" for number in range(3000)]
+    others = [" ".join(generator.choices(vocabulary, k=90)) for _ in range(200)]
+    texts = others[:100] + copies + others[100:]
+    groups = duplicate_groups([signature_bytes(text) for text in texts], texts.__getitem__)
+    assert groups == [list(range(100, 100 + len(copies)))]
+    # A few neighbours a copy in each band (1,941 pairs in all), not the 11,175 pairs of the copies.
+    assert len(candidate_pairs(texts)) < 2 * NEIGHBOURS * len(copies)
+
+
+def test_two_different_stories_give_no_candidate() -> None:
+    assert candidate_pairs([STORY.lower(), "a storm closed the port of valparaiso on tuesday"]) == []

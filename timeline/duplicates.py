@@ -129,12 +129,22 @@ def _priority(article: Article) -> tuple[int, str, str]:
 # scipy, most of a cached build's start-up.
 LSH_BANDS = 28
 LSH_ROWS = 2
+_PAIRS_PER_SLICE = 8192
+# Runs of equal band values longer than this are paired by neighbourhood (see _pairs_in_runs).
+LARGE_RUN = 100
+NEIGHBOURS = 8
 
 
-def _pairs_in_runs(order: np.ndarray, keys: np.ndarray) -> np.ndarray:
+def _pairs_in_runs(order: np.ndarray, keys: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     """The pairs (i < j) of rows whose KEYS are equal, given ORDER that sorts KEYS; as i * 2**32 + j.
 
-    Each row is paired with the rows after it in its run of equal keys, all runs at once."""
+    Each row is paired with the rows after it in its run of equal keys, all runs at once. A run of
+    more than LARGE_RUN rows is a band value common to a large part of the archive (a frequent
+    word pair that holds the minimum for unrelated stories): all its pairs would grow with the
+    square of the archive. Its rows are put in the order of their whole signatures, which brings
+    near-identical ones together (a story syndicated a hundred times), and each is paired with
+    the NEIGHBOURS rows after it; the groups of copies are then joined through these pairs."""
+    order = order.copy()
     ordered = keys[order]
     run_start = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
     run_end = np.append(run_start[1:], len(ordered))
@@ -142,6 +152,11 @@ def _pairs_in_runs(order: np.ndarray, keys: np.ndarray) -> np.ndarray:
     # For sorted place k: the places after it in its run, k + 1 .. end - 1.
     ends = np.repeat(run_end, lengths)
     later = ends - np.arange(len(ordered)) - 1
+    for start, end in zip(run_start[lengths > LARGE_RUN].tolist(), run_end[lengths > LARGE_RUN].tolist(),
+                          strict=True):
+        members = order[start:end]
+        order[start:end] = members[np.lexsort(matrix[members].T[::-1])]
+        later[start:end] = np.minimum(later[start:end], NEIGHBOURS)
     total = int(later.sum())
     if total == 0:
         return np.empty(0, dtype=np.int64)
@@ -169,12 +184,17 @@ def candidate_pairs_of_signatures(signatures: Sequence[bytes]) -> list[tuple[int
         # A band's values, one row each, as one comparable key: equal keys are equal bands.
         block = np.ascontiguousarray(matrix[:, band * rows:(band + 1) * rows])
         keys = block.view(np.uint64 if rows == 2 else f"V{rows * 4}").ravel()
-        found.append(_pairs_in_runs(np.argsort(keys, kind="stable").astype(np.int64), keys))
+        found.append(_pairs_in_runs(np.argsort(keys, kind="stable").astype(np.int64), keys, matrix))
     pairs = np.unique(np.concatenate(found))
-    first, second = pairs >> 32, pairs & 0xFFFFFFFF
-    similarity = np.count_nonzero(matrix[first] == matrix[second], axis=1) / NUM_PERMUTATIONS
-    kept = similarity >= MIN_ESTIMATED_SIMILARITY
-    return list(zip(positions[first[kept]].tolist(), positions[second[kept]].tolist(), strict=True))
+    kept = [np.empty(0, dtype=np.int64)]
+    # In slices: the two rows of every pair side by side would take 1 kB a pair at once.
+    for start in range(0, len(pairs), _PAIRS_PER_SLICE):
+        chunk = pairs[start:start + _PAIRS_PER_SLICE]
+        first, second = chunk >> 32, chunk & 0xFFFFFFFF
+        similarity = np.count_nonzero(matrix[first] == matrix[second], axis=1) / NUM_PERMUTATIONS
+        kept.append(chunk[similarity >= MIN_ESTIMATED_SIMILARITY])
+    close = np.concatenate(kept)
+    return list(zip(positions[close >> 32].tolist(), positions[close & 0xFFFFFFFF].tolist(), strict=True))
 
 
 def candidate_pairs(texts: Iterable[str]) -> list[tuple[int, int]]:
