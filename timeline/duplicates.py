@@ -115,8 +115,9 @@ def same_story(first: str, second: str) -> bool:
     """Whether two normalised story texts are the same story, by rapidfuzz similarities."""
     from rapidfuzz import fuzz
 
-    return (fuzz.ratio(first, second) >= MIN_RATIO
-            or fuzz.token_set_ratio(first, second) >= MIN_TOKEN_SET_RATIO)
+    # With a cutoff rapidfuzz may stop as soon as the score cannot reach it (same decision, sooner).
+    return (fuzz.ratio(first, second, score_cutoff=MIN_RATIO) >= MIN_RATIO
+            or fuzz.token_set_ratio(first, second, score_cutoff=MIN_TOKEN_SET_RATIO) >= MIN_TOKEN_SET_RATIO)
 
 
 def _priority(article: Article) -> tuple[int, str, str]:
