@@ -33,8 +33,9 @@ Prefix = tuple[frozenset[str], ...]
 # of starts (one entry per distinct run of characters met) grow much faster than it helps.
 PREFIX_LENGTH = 3
 
-# How many runs of leading characters a StartIndex remembers.
-_KNOWN_LIMIT = 100_000
+# How many runs of leading characters a StartIndex remembers: English news meets a few thousand;
+# text in another script could meet ever new ones, and there are some 40 indexes per process.
+_KNOWN_LIMIT = 20_000
 
 _ASCII = tuple(chr(code) for code in range(128))
 _ALL_ASCII = frozenset(_ASCII)
