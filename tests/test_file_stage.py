@@ -132,3 +132,21 @@ def test_a_file_cache_key_is_its_bytes_id_manifest_row_and_date_not_its_location
     moved = dataclasses.replace(task, path=Path("b/x.txt"), display_path="./b/x.txt")
     assert cache.key_for(process_file, moved) == cache.key_for(process_file, task)
     cache.close()
+
+
+def test_near_duplicate_verdicts_are_kept_in_the_cache_and_used(tmp_path: Path) -> None:
+    import sqlite3
+
+    from timeline.cache import CACHE_FILE
+
+    cache = tmp_path / "cache"
+    first = build(SEEDS, out=tmp_path / "first", jobs=1, formats="none", cache=cache)
+    assert [article.duplicate_of for article in first.articles][1] == "000_0ff818962a8dd053.txt"
+    connection = sqlite3.connect(cache / CACHE_FILE)
+    assert connection.execute("SELECT same FROM verdicts").fetchall() == [(1,)]
+    # Were the stored verdict not used, the re-translation would be found again.
+    connection.execute("UPDATE verdicts SET same = 0")
+    connection.commit()
+    connection.close()
+    second = build(SEEDS, out=tmp_path / "second", jobs=1, formats="none", cache=cache)
+    assert [article.duplicate_of for article in second.articles] == [None] * 5

@@ -34,7 +34,7 @@ from typing import Any
 CACHE_FILE = "results.sqlite"
 DEFAULT_CACHE_FOLDER = ".timeline-cache"
 APPLICATION_ID = 0x544C4331  # "TLC1": marks the file as a timeline cache
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the verdicts of the near-duplicate verification
 _COMMIT_EVERY_RESULTS = 500
 _COMMIT_EVERY_SECONDS = 2.0
 _KEYS_PER_QUERY = 500  # below SQLite's oldest limit on the parameters of one statement (999)
@@ -44,6 +44,10 @@ CREATE TABLE IF NOT EXISTS results (
     key TEXT PRIMARY KEY,
     checksum TEXT NOT NULL,
     payload BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS verdicts (
+    pair TEXT PRIMARY KEY,
+    same INTEGER NOT NULL CHECK (same IN (0, 1))
 ) WITHOUT ROWID;
 """
 
@@ -197,7 +201,7 @@ class ResultCache:
         if application_id != APPLICATION_ID:
             return "foreign"
         version = connection.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA_VERSION or "results" not in tables:
+        if version != SCHEMA_VERSION or not {"results", "verdicts"} <= tables:
             return f"written by another version of timeline (schema {version})"
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
@@ -210,7 +214,9 @@ class ResultCache:
         connection.execute("BEGIN IMMEDIATE")
         connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        connection.execute(_SCHEMA)
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                connection.execute(statement)
         connection.execute("COMMIT")
 
     def _remove_files(self) -> None:
@@ -324,6 +330,36 @@ class ResultCache:
                 self._recover(error)
             self._uncommitted = 0
         self._last_commit = time.monotonic()
+
+    def verdict_key(self, first: bytes, second: bytes) -> str:
+        """The key of the verdict on two articles, each given by what its story text depends on."""
+        digest = hashlib.blake2b(digest_size=20)
+        for part in (f"verdict {SCHEMA_VERSION}".encode(), tool_fingerprint().encode(), first, second):
+            digest.update(len(part).to_bytes(4, "little") + part)
+        return digest.hexdigest()
+
+    def get_verdicts(self, keys: list[str]) -> dict[str, bool]:
+        """The stored verdicts (same story or not) under KEYS."""
+        found: dict[str, bool] = {}
+        try:
+            for start in range(0, len(keys), _KEYS_PER_QUERY):
+                chunk = keys[start:start + _KEYS_PER_QUERY]
+                found.update((key, bool(same)) for key, same in self.connection.execute(
+                    f"SELECT pair, same FROM verdicts WHERE pair IN ({','.join('?' * len(chunk))})", chunk))
+        except sqlite3.DatabaseError as error:
+            self._recover(error)
+            return {}
+        return found
+
+    def put_verdicts(self, verdicts: dict[str, bool]) -> None:
+        self.commit()
+        try:
+            self.connection.execute("BEGIN")
+            self.connection.executemany("INSERT OR REPLACE INTO verdicts (pair, same) VALUES (?, ?)",
+                                        [(key, int(same)) for key, same in sorted(verdicts.items())])
+            self.connection.execute("COMMIT")
+        except sqlite3.DatabaseError as error:
+            self._recover(error)
 
     def __len__(self) -> int:
         return self.connection.execute("SELECT count(*) FROM results").fetchone()[0]

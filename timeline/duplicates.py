@@ -204,10 +204,19 @@ def candidate_pairs(texts: Iterable[str]) -> list[tuple[int, int]]:
     return candidate_pairs_of_signatures([signature_bytes(text) for text in texts])
 
 
-def duplicate_groups(signatures: Sequence[bytes], story_text_at: Callable[[int], str]) -> list[list[int]]:
+def duplicate_groups(
+    signatures: Sequence[bytes], story_text_at: Callable[[int], str],
+    pairs: Sequence[tuple[int, int]] | None = None, verdicts: dict[tuple[int, int], bool] | None = None,
+) -> list[list[int]]:
     """Groups (of two or more positions) of articles that tell the same story, from their
-    signatures; `story_text_at(position)` gives the story text of a candidate to verify."""
-    pairs = candidate_pairs_of_signatures(signatures)
+    signatures; `story_text_at(position)` gives the story text of a candidate to verify.
+
+    PAIRS: the candidates, when the caller computed them already (`candidate_pairs_of_signatures`).
+    VERDICTS: the verifications known already, by pair (from the cache); new ones are added to it."""
+    if pairs is None:
+        pairs = candidate_pairs_of_signatures(signatures)
+    if verdicts is None:
+        verdicts = {}
     text_of = functools.lru_cache(maxsize=1024)(story_text_at)
     parent = list(range(len(signatures)))
 
@@ -218,7 +227,11 @@ def duplicate_groups(signatures: Sequence[bytes], story_text_at: Callable[[int],
         return position
 
     for first, second in pairs:
-        if root(first) != root(second) and same_story(text_of(first), text_of(second)):
+        if root(first) == root(second):
+            continue
+        if (first, second) not in verdicts:
+            verdicts[first, second] = same_story(text_of(first), text_of(second))
+        if verdicts[first, second]:
             parent[max(root(first), root(second))] = min(root(first), root(second))
     groups: dict[int, list[int]] = {}
     for first, second in pairs:

@@ -479,6 +479,19 @@ def map_articles(
             cache.commit()
 
 
+@dataclass(frozen=True)
+class Runner:
+    """`map_articles` with the build's engine, jobs, cache and failure report (any of which a call
+    may override), and the build's cache for the stages that keep more than per-item results."""
+
+    cache: ResultCache | None
+    options: dict[str, Any]
+
+    def __call__(self, function: Callable[[Item], Result], items: Iterable[Item], **overrides: Any,
+                 ) -> Iterator[Result]:
+        return map_articles(function, items, **{**self.options, **overrides})
+
+
 @contextmanager
 def article_runner(
     out: str | os.PathLike[str],
@@ -491,12 +504,12 @@ def article_runner(
     on_failure: Callable[[ArticleFailure], None] | None = None,
     report: Callable[[str], None] = report_on_stderr,
     **other_build_options: Any,
-) -> Iterator[Callable[[Callable[[Item], Result], Iterable[Item]], Iterator[Result]]]:
+) -> Iterator[Runner]:
     """Everything build() needs around the per-article stage, in one block.
 
     Takes the lock of OUT (a second build into the same folder is refused), opens the result
-    cache (--cache DIR, default beside OUT; none with --no-cache) and yields a function
-    `run(function, articles)` that is `map_articles` with the build's engine, jobs, cache and
+    cache (--cache DIR, default beside OUT; none with --no-cache) and yields a Runner,
+    `run(function, articles)`, that is `map_articles` with the build's engine, jobs, cache and
     failure report. Build options that are not about execution are ignored here. A refused lock or
     an engine that cannot start becomes a BuildError (exit code 1).
     """
@@ -508,10 +521,10 @@ def article_runner(
             # Connect to Dask before reading anything: an unreachable scheduler fails the build at once.
             connection = DaskConnection(jobs, scheduler) if engine == "dask" else None
             try:
-                yield functools.partial(
-                    map_articles, jobs=jobs, engine=engine, scheduler=scheduler,
-                    cache=result_cache, on_failure=on_failure, dask_connection=connection,
-                )
+                yield Runner(result_cache, {
+                    "jobs": jobs, "engine": engine, "scheduler": scheduler, "cache": result_cache,
+                    "on_failure": on_failure, "dask_connection": connection,
+                })
             finally:
                 if connection is not None:
                     connection.close()

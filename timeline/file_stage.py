@@ -27,6 +27,7 @@ from timeline.readers.base import RawInput
 from timeline.readers.manifest import ManifestRow
 
 if TYPE_CHECKING:
+    from timeline.cache import ResultCache
     from timeline.events import ArticleAnalysis
     from timeline.execution import ArticleFailure
     from timeline.readers import InputFile
@@ -135,8 +136,9 @@ class Collection:
 
 
 def _tasks(files: Sequence[InputFile], rows: Sequence[ManifestRow | None], dct: str | None,
-           dispatched: deque[int]) -> Iterator[FileTask]:
-    """A task per file, noting each one's position in DISPATCHED as it is drawn."""
+           dispatched: deque[int], fingerprints: dict[int, bytes] | None) -> Iterator[FileTask]:
+    """A task per file, noting each one's position in DISPATCHED as it is drawn, and, when
+    FINGERPRINTS is given, what its result depends on (`FileTask.cache_fingerprint`)."""
     from timeline.readers import read_input
 
     for position, (file, row) in enumerate(zip(files, rows, strict=True)):
@@ -145,7 +147,10 @@ def _tasks(files: Sequence[InputFile], rows: Sequence[ManifestRow | None], dct: 
             raw = read_input(file)
         except OSError:
             raw = None  # the worker meets the same error and reports it in the file's record
-        yield FileTask(file.path, file.id, file.display_path, row, dct, raw)
+        task = FileTask(file.path, file.id, file.display_path, row, dct, raw)
+        if fingerprints is not None and raw is not None:
+            fingerprints[position] = task.cache_fingerprint()
+        yield task
 
 
 def _name_of_task(task: FileTask, _position: int) -> str:
@@ -155,20 +160,23 @@ def _name_of_task(task: FileTask, _position: int) -> str:
 def collect_files(
     files: Sequence[InputFile], rows: Sequence[ManifestRow | None], dct: str | None, run: Callable,
     report: Callable[[str], None], progress: Callable[[Iterable, int], Iterable] | None = None,
+    cache: ResultCache | None = None,
 ) -> Collection:
     """Run `process_file` over FILES through RUN (`timeline.execution.map_articles` or a partial
     of it), then make ids unique and mark near-duplicates over the whole collection.
 
     Every problem (an article's errors and warnings, a file whose processing failed) goes to
     REPORT as one line naming the file, in input order. `progress(results, total)` may wrap the
-    stream of per-file results."""
+    stream of per-file results. CACHE, when given, keeps the verdicts of the near-duplicate
+    verification across builds."""
     from timeline.documents import UniqueIds
 
     # Every task gives one outcome, a result or a failure, in the order of the tasks.
     dispatched: deque[int] = deque()
     failures: list[ArticleFailure] = []
-    results = run(process_file, _tasks(files, rows, dct, dispatched), on_failure=failures.append,
-                  name_of=_name_of_task)
+    fingerprints: dict[int, bytes] | None = {} if cache is not None else None
+    tasks = _tasks(files, rows, dct, dispatched, fingerprints)
+    results = run(process_file, tasks, on_failure=failures.append, name_of=_name_of_task)
     ids = UniqueIds()
     articles: list[Article] = []
     signatures: list[bytes] = []
@@ -200,18 +208,53 @@ def collect_files(
             article = result.article if result.article.path == shown else relocated(result.article, shown)
             add(article, result.signature, result.analysis, (position, index))
     add_failures()
-    _mark_duplicates(articles, signatures, analyses, origins, files)
+    _mark_duplicates(articles, signatures, analyses, origins, files, _Verdicts(cache, fingerprints, origins))
     readable = [analysis for article, analysis in zip(articles, analyses, strict=True)
                 if analysis is not None and not article.errors]
     return Collection(articles, readable)
 
 
+class _Verdicts:
+    """The verdicts of the near-duplicate verification kept in the cache: a pair's verdict depends
+    only on the two stories' texts, so on the two files' bytes (and the tool), which their cache
+    fingerprints cover, and on which article of its file each is."""
+
+    def __init__(self, cache: ResultCache | None, fingerprints: dict[int, bytes] | None,
+                 origins: list[tuple[int, int]]) -> None:
+        self.cache = cache
+        self.fingerprints = fingerprints or {}
+        self.origins = origins
+        self.keys: dict[tuple[int, int], str] = {}
+
+    def _identity(self, position: int) -> bytes | None:
+        file_position, index = self.origins[position]
+        fingerprint = self.fingerprints.get(file_position)
+        return None if fingerprint is None else fingerprint + b"#" + str(index).encode()
+
+    def known(self, pairs: Sequence[tuple[int, int]]) -> dict[tuple[int, int], bool]:
+        """The stored verdicts on PAIRS (positions into the collection)."""
+        if self.cache is None:
+            return {}
+        for pair in pairs:
+            identities = [self._identity(position) for position in pair]
+            if None not in identities:
+                self.keys[pair] = self.cache.verdict_key(*sorted(identities))
+        stored = self.cache.get_verdicts(sorted(set(self.keys.values())))
+        return {pair: stored[key] for pair, key in self.keys.items() if key in stored}
+
+    def keep(self, verdicts: dict[tuple[int, int], bool], known: set[tuple[int, int]]) -> None:
+        """Store the verdicts that were not known."""
+        if self.cache is not None:
+            self.cache.put_verdicts({self.keys[pair]: same for pair, same in verdicts.items()
+                                     if pair not in known and pair in self.keys})
+
+
 def _mark_duplicates(articles: list[Article], signatures: list[bytes], analyses: list[ArticleAnalysis | None],
-                     origins: list[tuple[int, int]], files: Sequence[InputFile]) -> None:
+                     origins: list[tuple[int, int]], files: Sequence[InputFile], stored: _Verdicts) -> None:
     """Near-duplicates over the whole collection, from the signatures; the few candidate pairs are
     verified on their texts, read again (the main process holds no text; the articles' segments,
     which say where their main story lies, it does hold)."""
-    from timeline.duplicates import duplicate_groups, originals, story_text
+    from timeline.duplicates import candidate_pairs_of_signatures, duplicate_groups, originals, story_text
     from timeline.events import ArticleAnalysis
     from timeline.readers import read_file
 
@@ -224,6 +267,11 @@ def _mark_duplicates(articles: list[Article], signatures: list[bytes], analyses:
         texts = texts_of(file_position)
         return story_text(replace(articles[position], text=texts[index])) if index < len(texts) else ""
 
-    for position, original in originals(articles, duplicate_groups(signatures, story_text_at)).items():
+    pairs = candidate_pairs_of_signatures(signatures)
+    verdicts = stored.known(pairs)
+    known = set(verdicts)
+    groups = duplicate_groups(signatures, story_text_at, pairs, verdicts)
+    stored.keep(verdicts, known)
+    for position, original in originals(articles, groups).items():
         articles[position] = replace(articles[position], duplicate_of=original)
         analyses[position] = ArticleAnalysis(articles[position].id, duplicate_of=original)

@@ -138,7 +138,7 @@ def _build(
     for problem in discovery.problems:
         report(problem)
     reference = dct.isoformat() if isinstance(dct, dt.date) else dct
-    collected = collect_files(discovery.files, rows, reference, run, report, progress)
+    collected = collect_files(discovery.files, rows, reference, run, report, progress, cache=run.cache)
     articles = collected.articles
     if not any(not article.errors for article in articles):
         raise BuildError("no article could be read from " + ", ".join(os.fspath(path) for path in given))
