@@ -79,16 +79,20 @@ def _walk_folder(root: Path, shown: str, found: Discovery) -> list[InputFile]:
     files = []
     for folder, subfolders, names in os.walk(root, onerror=unreadable_folder):
         subfolders[:] = sorted(name for name in subfolders if not name.startswith((".", "__")))
+        # The folder's path relative to ROOT once, not each file's (Path.relative_to is slow).
+        inside = Path(folder).relative_to(root).as_posix()
+        prefix = "" if inside == "." else inside + "/"
         for name in sorted(names):
-            path = Path(folder) / name
-            if name == MANIFEST_NAME or not _is_article_name(path):
+            entry = Path(name)
+            if name == MANIFEST_NAME or not _is_article_name(entry):
                 continue
-            relative = path.relative_to(root).as_posix()
-            if path.suffix.lower() not in READERS:
+            relative = prefix + name
+            suffix = entry.suffix
+            if suffix.lower() not in READERS:
                 found.problems.append(f"{_display(shown, relative)}: unsupported file type "
-                                      f"'{path.suffix or name}'; skipped")
+                                      f"'{suffix or name}'; skipped")
                 continue
-            files.append(InputFile(path, relative, _display(shown, relative)))
+            files.append(InputFile(Path(folder, name), relative, _display(shown, relative)))
     return sorted(files, key=lambda file: file.id)
 
 
