@@ -110,8 +110,12 @@ def read_raw(path: Path, limit: int | None = None) -> RawInput:
         size = os.fstat(descriptor).st_size
         wanted = size + 1 if limit is None or size <= limit else limit + 1
         chunks = []
+        got = 0
         while wanted > 0 and (chunk := os.read(descriptor, wanted)):
             chunks.append(chunk)
+            got += len(chunk)
+            if len(chunk) < wanted and got >= size:
+                break  # a short read past the size fstat gave is the end: no second call to learn it
             wanted -= len(chunk)
             if limit is None and wanted == 0:
                 wanted = 1 << 20  # the file grew since fstat: read on to its end
