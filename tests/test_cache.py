@@ -136,3 +136,11 @@ def test_cache_folder_defaults_next_to_the_output(tmp_path: Path) -> None:
     assert cache_folder_for(tmp_path / "out", tmp_path / "elsewhere") == tmp_path / "elsewhere"
     with open_cache(tmp_path / "out", enabled=False) as cache:
         assert cache is None
+
+
+def test_a_new_cache_has_pages_that_hold_a_whole_result(tmp_path: Path) -> None:
+    run(tmp_path, [article("a.txt", "Alpha text")])
+    connection = sqlite3.connect(tmp_path / CACHE_FILE)
+    assert connection.execute("PRAGMA page_size").fetchone()[0] == 16384
+    assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    connection.close()

@@ -33,6 +33,7 @@ from typing import Any
 CACHE_FILE = "results.sqlite"
 DEFAULT_CACHE_FOLDER = ".timeline-cache"
 APPLICATION_ID = 0x544C4331  # "TLC1": marks the file as a timeline cache
+PAGE_SIZE = 16384
 SCHEMA_VERSION = 2  # 2: the verdicts of the near-duplicate verification
 _COMMIT_EVERY_RESULTS = 500
 _COMMIT_EVERY_SECONDS = 2.0
@@ -224,6 +225,9 @@ class ResultCache:
         return None
 
     def _initialise(self, connection: sqlite3.Connection) -> None:
+        # Pages that hold a whole result (about 2 KB): with SQLite's 4 KB pages each spilled into
+        # overflow pages, which made the file twice as large and the look-ups twice as slow.
+        connection.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
         connection.execute("BEGIN IMMEDIATE")
