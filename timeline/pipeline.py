@@ -105,10 +105,11 @@ def build(
     Raises BuildError when no article could be read, ValueError for an unknown format.
     """
     from timeline.execution import article_runner
+    from timeline.gc_pause import without_cyclic_collection
 
     chosen = parse_formats(formats)
     # The whole build holds the lock of OUT, from reading to the last file written.
-    with article_runner(Path(out), jobs, **options) as run:
+    with article_runner(Path(out), jobs, **options) as run, without_cyclic_collection():
         return _build(inputs, Path(out), dct, chosen, run, progress, on_problem, options)
 
 

@@ -15,16 +15,15 @@ Articles are visited in id order, so the result does not depend on the order the
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
-from contextlib import contextmanager
 
 from timeline.events import ArticleAnalysis
 from timeline.events.entities import NameResolver, surname, unresolved_name
 from timeline.events.gazetteer import containers
 from timeline.events.triggers import STATEMENT
+from timeline.gc_pause import without_cyclic_collection
 from timeline.model import Event, Source
 from timeline.temporal.timex import interval_of, value_of_day, value_of_month, value_of_week
 
@@ -494,22 +493,9 @@ def _depths(merged: list[_Merged]) -> list[int]:
     return [depth.get(index, 0) for index in range(len(merged))]
 
 
-@contextmanager
-def _without_cyclic_collection() -> Iterator[None]:
-    """The merge makes hundreds of thousands of objects and no reference cycles; each collection the
-    garbage collector starts meanwhile would walk every analysis held (a quarter of the merge's time)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def merge_analyses(analyses: Iterable[ArticleAnalysis]) -> list[Event]:
     """The chronology: every event once, with all its sources, ids e1.. in chronological order."""
-    with _without_cyclic_collection():
+    with without_cyclic_collection():
         return _merge(analyses)
 
 
