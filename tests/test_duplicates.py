@@ -174,5 +174,23 @@ def test_a_story_syndicated_many_times_is_one_group_found_by_neighbourhood() -> 
     assert len(candidate_pairs(texts)) < 2 * NEIGHBOURS * len(copies)
 
 
+def test_plain_python_banding_gives_the_pairs_of_the_numpy_banding() -> None:
+    from timeline.duplicates import _candidate_pairs_in_python
+    from timeline.minhash import candidate_pairs_in_numpy
+
+    generator = random.Random(11)
+    vocabulary = [f"word{number}" for number in range(14)]
+    crowded = [" ".join(generator.choices(vocabulary, k=60)) for _ in range(150)]
+    words = STORY.lower().replace(",", "").replace(".", "").split()
+    # More copies than a band's run is paired in full: their runs are paired by neighbourhood.
+    copies = [" ".join(words[:number % len(words)] + [f"edit{number}"] + words[number % len(words) + 1:])
+              for number in range(LARGE_RUN + 20)]
+    signatures = [signature_bytes(text) for text in [*crowded, "", *copies, "alone", "alone"]]
+    pairs = candidate_pairs_in_numpy(signatures)
+    assert len(pairs) > 2000 and (151, 152) in pairs and (271, 272) in pairs
+    assert not any(150 in pair for pair in pairs)  # the empty text has no signature
+    assert _candidate_pairs_in_python(signatures) == pairs
+
+
 def test_two_different_stories_give_no_candidate() -> None:
     assert candidate_pairs([STORY.lower(), "a storm closed the port of valparaiso on tuesday"]) == []

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from timeline.resources import load_yaml
 
 _RESOURCES = Path(__file__).parent / "resources"
 _LEXICON = Path(__file__).parent / "temporal" / "resources" / "lexicon.yaml"
@@ -71,15 +71,13 @@ class ReferenceDate:
 
 @functools.cache
 def _words() -> dict:
-    with open(_RESOURCES / "dating.yaml", encoding="utf-8") as stream:
-        return yaml.safe_load(stream)
+    return load_yaml(_RESOURCES / "dating.yaml")
 
 
 @functools.cache
 def _calendar() -> tuple[dict[str, int], dict[str, int]]:
     """Month and weekday names (lower case) -> month number / ISO weekday, abbreviations included."""
-    with open(_LEXICON, encoding="utf-8") as stream:
-        tables = yaml.safe_load(stream)["tables"]
+    tables = load_yaml(_LEXICON)["tables"]
     months = {**tables["month"], **tables["month_abbreviation"]}
     weekdays = dict(tables["weekday"])
     for name, number in tables["weekday"].items():

@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import functools
 import re
-import zlib
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-
-import numpy as np
 
 from timeline.model import Article
 
@@ -39,8 +37,6 @@ MIN_RATIO = 70.0
 MIN_TOKEN_SET_RATIO = 92.0
 # A story's identity is in its opening; this bounds the work on a huge or concatenated file.
 MAX_CHARACTERS = 50_000
-_SEED = 1
-SIGNATURE_TYPE = np.uint32
 _WORD = re.compile(r"\w+")
 
 
@@ -67,43 +63,16 @@ def shingles(words: Sequence[str]) -> set[bytes]:
             if first not in common or second not in common}
 
 
-# MurmurHash3's 32-bit finalizer (shifts and multipliers), which datasketch's "affine32" scheme
-# applies to each base hash before its permutations.
-_FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
-
-
-def _mixed(hashes: np.ndarray) -> np.ndarray:
-    first_shift, first_multiplier, second_shift, second_multiplier, third_shift = _FMIX32
-    hashes = hashes ^ (hashes >> first_shift)
-    hashes = hashes * np.uint32(first_multiplier)
-    hashes = hashes ^ (hashes >> second_shift)
-    hashes = hashes * np.uint32(second_multiplier)
-    return hashes ^ (hashes >> third_shift)
-
-
-@functools.cache
-def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    """The multipliers (odd) and offsets of the NUM_PERMUTATIONS affine permutations, drawn as
-    datasketch's MinHash(seed=_SEED) draws them ("affine32" scheme; the tests check they agree).
-    Drawn here, because importing datasketch takes half a second (scipy) in every worker."""
-    generator = np.random.RandomState(_SEED)
-    halves = generator.randint(0, 1 << 31, NUM_PERMUTATIONS, dtype=SIGNATURE_TYPE)
-    offsets = generator.randint(0, 1 << 32, NUM_PERMUTATIONS, dtype=SIGNATURE_TYPE)
-    return halves * SIGNATURE_TYPE(2) + SIGNATURE_TYPE(1), offsets
-
-
 def signature_bytes(text: str) -> bytes:
     """The MinHash signature of a normalised story text, compact: NUM_PERMUTATIONS 32-bit values,
-    b"" for a text without word pairs. The same values as `signature`, computed in one numpy
-    expression without a MinHash object (which cost a millisecond an article, a fifth of the
-    per-article work); it is what workers send back and the cache keeps: 512 bytes."""
+    b"" for a text without word pairs (see `timeline.minhash`). It is what workers send back and
+    the cache keeps: 512 bytes."""
     shingle_set = shingles(text.split())
     if not shingle_set:
         return b""
-    hashes = np.fromiter(map(zlib.crc32, shingle_set), dtype=SIGNATURE_TYPE, count=len(shingle_set))
-    multipliers, offsets = _permutations()
-    # uint32 arithmetic wraps around: the permutations are affine maps modulo 2**32.
-    return (_mixed(hashes)[:, None] * multipliers + offsets).min(axis=0).tobytes()
+    from timeline.minhash import minhash_bytes
+
+    return minhash_bytes(shingle_set)
 
 
 def article_signature(article: Article) -> bytes:
@@ -130,75 +99,74 @@ def _priority(article: Article) -> tuple[int, str, str]:
 # scipy, most of a cached build's start-up.
 LSH_BANDS = 28
 LSH_ROWS = 2
-_PAIRS_PER_SLICE = 8192
 # Runs of equal band values longer than this are paired by neighbourhood (see _pairs_in_runs).
 LARGE_RUN = 100
 NEIGHBOURS = 8
 
 
-def _pairs_in_runs(order: np.ndarray, keys: np.ndarray, matrix: np.ndarray) -> np.ndarray:
-    """The pairs (i < j) of rows whose KEYS are equal, given ORDER that sorts KEYS; as i * 2**32 + j.
-
-    Each row is paired with the rows after it in its run of equal keys, all runs at once. A run of
-    more than LARGE_RUN rows is a band value common to a large part of the archive (a frequent
-    word pair that holds the minimum for unrelated stories): all its pairs would grow with the
-    square of the archive. Its rows are put in the order of their whole signatures, which brings
-    near-identical ones together (a story syndicated a hundred times), and each is paired with
-    the NEIGHBOURS rows after it; the groups of copies are then joined through these pairs."""
-    order = order.copy()
-    ordered = keys[order]
-    run_start = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
-    run_end = np.append(run_start[1:], len(ordered))
-    lengths = run_end - run_start
-    # For sorted place k: the places after it in its run, k + 1 .. end - 1.
-    ends = np.repeat(run_end, lengths)
-    later = ends - np.arange(len(ordered)) - 1
-    for start, end in zip(run_start[lengths > LARGE_RUN].tolist(), run_end[lengths > LARGE_RUN].tolist(),
-                          strict=True):
-        members = order[start:end]
-        order[start:end] = members[np.lexsort(matrix[members].T[::-1])]
-        later[start:end] = np.minimum(later[start:end], NEIGHBOURS)
-    total = int(later.sum())
-    if total == 0:
-        return np.empty(0, dtype=np.int64)
-    first_place = np.repeat(np.arange(len(ordered)), later)
-    step = np.arange(total) - np.repeat(np.cumsum(later) - later, later)
-    first, second = order[first_place], order[first_place + 1 + step]
-    return np.minimum(first, second) << 32 | np.maximum(first, second)
+# Below this many signatures the banding is done in plain Python: importing numpy would take
+# longer than the banding itself, and a small build served from the cache needs numpy for nothing else.
+PYTHON_BANDING_BELOW = 3000
 
 
 def candidate_pairs_of_signatures(signatures: Sequence[bytes]) -> list[tuple[int, int]]:
     """Pairs (i < j) of positions whose signatures (`signature_bytes`; b"" is no signature) share an
-    LSH band and whose MinHash similarity estimate is at least MIN_ESTIMATED_SIMILARITY.
+    LSH band and whose MinHash similarity estimate is at least MIN_ESTIMATED_SIMILARITY, in order.
 
     The banding of datasketch's MinHashLSH, done over all signatures at once: per band, the rows
-    sorted by the band's values and the runs of equal values paired. Cost: a sort per band, plus
+    with equal values grouped and the groups paired (a group of more than LARGE_RUN rows by
+    neighbourhood, see `timeline.minhash.pairs_in_runs`). Cost: one pass (or sort) per band, plus
     the pairs found; never all pairs."""
-    positions = np.array([position for position, value in enumerate(signatures) if value], dtype=np.int64)
-    if len(positions) < 2:
+    signed = sum(1 for value in signatures if value)
+    if signed < 2:
         return []
-    matrix = np.frombuffer(b"".join(signatures[position] for position in positions.tolist()),
-                           dtype=SIGNATURE_TYPE).reshape(len(positions), NUM_PERMUTATIONS)
-    rows = LSH_ROWS
-    found = []
+    if signed < PYTHON_BANDING_BELOW:
+        return _candidate_pairs_in_python(signatures)
+    from timeline.minhash import candidate_pairs_in_numpy
+
+    return candidate_pairs_in_numpy(signatures)
+
+
+_VALUE_BYTES = 4  # a signature is NUM_PERMUTATIONS 32-bit values
+# For counting the equal values of two signatures at once, as lanes of one integer (see _equal_values).
+_LOW_BITS = int.from_bytes(b"\xff\xff\xff\x7f" * NUM_PERMUTATIONS, "little")
+_HIGH_BITS = int.from_bytes(b"\x00\x00\x00\x80" * NUM_PERMUTATIONS, "little")
+
+
+def _equal_values(first: int, second: int) -> int:
+    """How many of the 32-bit values of two signatures (each read as one integer) are equal.
+
+    The values that differ are the non-zero lanes of first ^ second; adding 0x7fffffff to a lane's
+    low 31 bits carries into its top bit iff they are not all zero, and never into the next lane."""
+    differences = first ^ second
+    nonzero = (((differences & _LOW_BITS) + _LOW_BITS) | differences) & _HIGH_BITS
+    return NUM_PERMUTATIONS - nonzero.bit_count()
+
+
+def _candidate_pairs_in_python(signatures: Sequence[bytes]) -> list[tuple[int, int]]:
+    """`candidate_pairs_of_signatures` without numpy: the same pairs (the tests compare them)."""
+    positions = [position for position, value in enumerate(signatures) if value]
+    width = LSH_ROWS * _VALUE_BYTES
+    found: set[tuple[int, int]] = set()
     for band in range(LSH_BANDS):
-        # A band's values, one row each, as one comparable key: equal keys are equal bands.
-        block = np.ascontiguousarray(matrix[:, band * rows:(band + 1) * rows])
-        keys = block.view(np.uint64 if rows == 2 else f"V{rows * 4}").ravel()
-        found.append(_pairs_in_runs(np.argsort(keys, kind="stable").astype(np.int64), keys, matrix))
-    # Sorted, then each pair once: np.unique would give the same, but numpy 2.4 takes its hashing
-    # path for integers, 40x slower than a sort on the millions of band collisions of a large archive.
-    pairs = np.sort(np.concatenate(found))
-    pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))] if len(pairs) else pairs
-    kept = [np.empty(0, dtype=np.int64)]
-    # In slices: the two rows of every pair side by side would take 1 kB a pair at once.
-    for start in range(0, len(pairs), _PAIRS_PER_SLICE):
-        chunk = pairs[start:start + _PAIRS_PER_SLICE]
-        first, second = chunk >> 32, chunk & 0xFFFFFFFF
-        similarity = np.count_nonzero(matrix[first] == matrix[second], axis=1) / NUM_PERMUTATIONS
-        kept.append(chunk[similarity >= MIN_ESTIMATED_SIMILARITY])
-    close = np.concatenate(kept)
-    return list(zip(positions[close >> 32].tolist(), positions[close & 0xFFFFFFFF].tolist(), strict=True))
+        start = band * width
+        runs: dict[bytes, list[int]] = {}
+        for row, position in enumerate(positions):
+            runs.setdefault(signatures[position][start:start + width], []).append(row)
+        for run in runs.values():
+            if len(run) > LARGE_RUN:
+                # As in numpy: the rows in the order of their whole signatures (as 32-bit values),
+                # each paired with the NEIGHBOURS after it.
+                run = sorted(run, key=lambda row: array("I", signatures[positions[row]]))
+                for place, first in enumerate(run):
+                    found.update((min(first, second), max(first, second))
+                                 for second in run[place + 1:place + 1 + NEIGHBOURS])
+            elif len(run) > 1:
+                for place, first in enumerate(run):
+                    found.update((first, second) for second in run[place + 1:])
+    numbers = [int.from_bytes(signatures[position], "little") for position in positions]
+    return [(positions[first], positions[second]) for first, second in sorted(found)
+            if _equal_values(numbers[first], numbers[second]) / NUM_PERMUTATIONS >= MIN_ESTIMATED_SIMILARITY]
 
 
 def candidate_pairs(texts: Iterable[str]) -> list[tuple[int, int]]:

@@ -22,25 +22,25 @@ from __future__ import annotations
 
 import functools
 import itertools
-import logging
-import multiprocessing
 import os
 import queue
 import signal
 import sys
 import threading
-import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from timeline.cache import decode_own_result, encoded_call, open_cache, report_on_stderr
 from timeline.locking import OutputLocked, lock_output
 
 if TYPE_CHECKING:
+    import multiprocessing.context
+    import multiprocessing.process
+    from multiprocessing.connection import Connection
+
     from timeline.cache import ResultCache
 
 Item = TypeVar("Item")
@@ -163,6 +163,8 @@ def _worker_main(function: Callable[[Any], Any], tasks: Connection, results: Con
 def _process_context() -> multiprocessing.context.BaseContext:
     # forkserver: workers start from a clean, single-threaded process, not from a copy of a parent
     # that may hold threads (progress bars, a Dask client) and their locks; spawn where there is none.
+    import multiprocessing  # here: a build served from the cache starts no worker
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
@@ -249,6 +251,8 @@ class _LocalPool:
         busy = {worker.results: worker for worker in self.workers if worker.assigned}
         if not busy:
             return outcomes
+        from multiprocessing.connection import wait
+
         for connection in wait(list(busy)):
             worker = busy[connection]
             try:
@@ -295,6 +299,8 @@ class DaskConnection:
     """A Dask client: on an existing scheduler, or on a LocalCluster we start (and stop on close)."""
 
     def __init__(self, jobs: int | None, scheduler: str | None) -> None:
+        import logging
+
         try:
             import dask
             from distributed import Client, LocalCluster
@@ -333,6 +339,8 @@ class _DaskPool:
     """Tasks on a Dask cluster, through a connection of our own or one the caller keeps open."""
 
     def __init__(self, function: Callable[[Any], Any], connection: DaskConnection, owned: bool) -> None:
+        import uuid
+
         from distributed import as_completed
 
         self.function = function

@@ -17,10 +17,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from timeline import dating
 from timeline.model import Segment
+from timeline.resources import load_yaml
 
 _RESOURCES = Path(__file__).parent / "resources"
 
@@ -75,8 +74,7 @@ class _Line:
 
 @functools.cache
 def _vocabulary() -> dict:
-    with open(_RESOURCES / "page_furniture.yaml", encoding="utf-8") as stream:
-        words = yaml.safe_load(stream)
+    words = load_yaml(_RESOURCES / "page_furniture.yaml")
 
     def any_of(patterns: list[str]) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)

@@ -13,10 +13,6 @@ import sys
 from dataclasses import dataclass, replace
 from typing import Any
 
-from timeline.events.entities import PERSON, find_mentions
-from timeline.events.extraction import extract_events
-from timeline.events.gazetteer import containers
-from timeline.events.sentences import split_sentences
 from timeline.model import Article, Event, Sentence, Source, TimeExpr
 from timeline.temporal.timex import interval_of
 
@@ -174,6 +170,12 @@ def tag_stretch(text: str, start: int, end: int, reference: str | None) -> list[
 
 def analyse_article(article: Article) -> ArticleAnalysis:
     """Sentences, names, dates and events of one article (none for a near-duplicate of another)."""
+    # Imported here, not with the package: the merge and the cache need only ArticleAnalysis.
+    from timeline.events.entities import PERSON, find_mentions
+    from timeline.events.extraction import extract_events
+    from timeline.events.gazetteer import containers
+    from timeline.events.sentences import split_sentences
+
     if article.duplicate_of or article.errors:
         return ArticleAnalysis(article.id, duplicate_of=article.duplicate_of)
     text = article.text

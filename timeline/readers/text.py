@@ -15,12 +15,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
 from timeline.readers.base import MAX_TEXT_BYTES, Document, RawInput, capped, decode, pick_metadata, read_raw
 
-# libyaml's safe loader when PyYAML was built with it: the same YAML, ten times faster per file.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _OPENING = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 
@@ -34,8 +30,12 @@ def split_front_matter(text: str) -> tuple[dict, int, str | None]:
     if not closing:
         return {}, 0, "front matter opened on line 1 is never closed; read the whole file as the article"
     block = text[opening.end() : closing.start()]
+    import yaml  # here: the main process of a build discovers files but reads none
+
+    # libyaml's safe loader when PyYAML was built with it: the same YAML, ten times faster per file.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        parsed = yaml.load(block, Loader=_SAFE_LOADER) if block.strip() else {}
+        parsed = yaml.load(block, Loader=loader) if block.strip() else {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
