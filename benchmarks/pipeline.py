@@ -33,6 +33,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -233,23 +234,33 @@ def write_additions(folder: Path, count: int, bases: tuple[BaseText, ...]) -> Pa
 def run_build(inputs: list[Path], out: Path, options: list[str], environment: dict[str, str]) -> Run:
     command = [sys.executable, "-m", "timeline.cli", "build", *map(str, inputs), "--out", str(out),
                "--formats", "none", *options]
+    peak = 0
+    cpu_seconds: dict[int, float] = {}
+    finished = threading.Event()
+
+    def sample(watched: psutil.Process) -> None:
+        nonlocal peak
+        while True:
+            try:
+                peak = max(peak, _sample_tree(watched, cpu_seconds))
+            except psutil.Error:  # the build ended between two samples
+                return
+            if finished.wait(0.25):
+                return
+
     started = time.perf_counter()
     with open(out.parent / f"{out.name}.stderr", "w", encoding="utf-8") as errors:
         # cwd: `python -m` puts the working folder first on sys.path, before the snapshot.
         child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env=environment,
                                  cwd=out.parent)
-        watched = psutil.Process(child.pid)
-        peak = 0
-        cpu_seconds: dict[int, float] = {}
-        while True:
-            peak = max(peak, _sample_tree(watched, cpu_seconds))
-            try:
-                # Returns the moment the build ends: a sleep between samples would round its time up.
-                child.wait(timeout=0.25)
-                break
-            except subprocess.TimeoutExpired:
-                pass
+        sampler = threading.Thread(target=sample, args=(psutil.Process(child.pid),))
+        sampler.start()
+        # A blocking wait returns the moment the build ends; polling (or Popen.wait with a timeout,
+        # which polls with sleeps of up to 50 ms) would add its delay to the time measured.
+        child.wait()
         seconds = time.perf_counter() - started
+        finished.set()
+        sampler.join()
     lines = (out.parent / f"{out.name}.stderr").read_text(encoding="utf-8").count("\n")
     return Run(seconds, peak, child.returncode, lines, sum(cpu_seconds.values()), os.getloadavg()[0])
 

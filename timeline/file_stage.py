@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from timeline.model import Article, Event, Source
+from timeline.model import Article, Event, Source, pickled_by_fields
 from timeline.readers.base import RawInput
 from timeline.readers.manifest import ManifestRow
 
@@ -65,6 +65,7 @@ class FileTask:
         return self.fingerprint
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ArticleResult:
     """One article of a file: its metadata (text dropped), its signature and its analysis."""

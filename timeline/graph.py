@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from timeline.events.gazetteer import gazetteer
 from timeline.model import Article, Event
 
 if TYPE_CHECKING:
@@ -44,6 +43,8 @@ def _event_attributes(event: Event) -> dict[str, str | int]:
 
 def _place_attributes(name: str) -> dict[str, str | float]:
     attributes: dict[str, str | float] = {"kind": "place", "label": name}
+    from timeline.events.gazetteer import gazetteer  # here: a build that writes no graph needs none
+
     place = gazetteer().place(name)
     if place is not None:
         attributes["place_kind"] = place.kind

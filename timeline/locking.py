@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import os
-import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,7 +39,7 @@ def lock_output(out: str | os.PathLike[str]) -> Iterator[Path]:
             ) from None
         started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         os.ftruncate(descriptor, 0)
-        os.pwrite(descriptor, f"pid {os.getpid()} on {socket.gethostname()}, since {started}\n".encode(), 0)
+        os.pwrite(descriptor, f"pid {os.getpid()} on {os.uname().nodename}, since {started}\n".encode(), 0)
         try:
             yield path
         finally:

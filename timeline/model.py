@@ -8,8 +8,25 @@ no stage copies or normalises the text it points into.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
+import operator
+from dataclasses import dataclass, field, fields
+from typing import Any, TypeVar
+
+_Record = TypeVar("_Record")
+
+
+def pickled_by_fields(cls: type[_Record]) -> type[_Record]:
+    """Pickle a frozen, slotted dataclass as its class and its field values, loaded by calling it.
+
+    A build served from the cache loads every article's records: the dataclasses' own
+    __setstate__ looks up the fields and sets them one by one, and took twice as long."""
+    values = operator.attrgetter(*(item.name for item in fields(cls)))
+
+    def __reduce__(self: _Record) -> tuple:
+        return cls, values(self)
+
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign]
+    return cls
 
 # The precision a resolved date can carry (CONTRACT.md, "Dates and precision").
 GRANULARITIES = (
@@ -66,6 +83,7 @@ class TimeExpr:
         return record
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A stretch of one file that is a story of its own (the main article, or a teaser)."""
@@ -95,6 +113,7 @@ class Segment:
         return record
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Article:
     """One input document, read and dated.

@@ -21,7 +21,6 @@ from collections.abc import Set as AbstractSet
 
 from timeline.events import ArticleAnalysis
 from timeline.events.entities import NameResolver, surname, unresolved_name
-from timeline.events.gazetteer import containers
 from timeline.events.triggers import STATEMENT
 from timeline.gc_pause import without_cyclic_collection
 from timeline.model import Event, Source
@@ -212,6 +211,9 @@ class _Places:
     def _of(self, name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         found = self._containers.get(name)
         if found is None:
+            # Only for analyses that did not carry it: the gazetteer takes time to load.
+            from timeline.events.gazetteer import containers
+
             found = self._containers[name] = containers(name)
         return found
 
