@@ -60,6 +60,8 @@ class Discovery:
     problems: list[str] = field(default_factory=list)  # one line each, path first
     empty_folders: list[str] = field(default_factory=list)
     manifests: dict[Path, Manifest | None] = field(default_factory=dict)  # folder -> its manifest
+    # (folder, levels up to its INPUT) -> the manifests found there; see _manifests_above
+    manifest_chains: dict[tuple[str, int], list[tuple[Manifest, int]]] = field(default_factory=dict)
 
 
 def _is_article_name(path: Path) -> bool:
@@ -146,18 +148,32 @@ def _manifest_in(discovery: Discovery, folder: Path, shown_folder: str) -> Manif
 
 def manifest_row(discovery: Discovery, file: InputFile) -> ManifestRow | None:
     """The row of the nearest manifest.csv that lists FILE, from its folder up to its INPUT folder."""
-    folder, shown_folder = file.path.parent, os.path.dirname(file.display_path)
     parts = file.id.split("/")
-    for depth in range(len(parts)):
-        manifest = _manifest_in(discovery, folder, shown_folder)
-        if manifest is not None:
-            row = manifest.rows.get("/".join(parts[len(parts) - depth - 1:]))
-            if row is None and manifest.outside:
-                row = manifest.outside.get(file.path.resolve())
-            if row is not None:
-                return row
-        folder, shown_folder = folder.parent, os.path.dirname(shown_folder)
+    for manifest, depth in _manifests_above(discovery, file, len(parts)):
+        row = manifest.rows.get("/".join(parts[len(parts) - depth - 1:]))
+        if row is None and manifest.outside:
+            row = manifest.outside.get(file.path.resolve())
+        if row is not None:
+            return row
     return None
+
+
+def _manifests_above(discovery: Discovery, file: InputFile, levels: int) -> list[tuple[Manifest, int]]:
+    """The manifests of FILE's folder and of the LEVELS - 1 folders above it, nearest first, each
+    with how many folders up it lies; worked out once per folder (an archive's folders hold
+    thousands of files, and a path's parents are slow to make)."""
+    key = (os.path.dirname(os.fspath(file.path)), levels)
+    found = discovery.manifest_chains.get(key)
+    if found is None:
+        found = []
+        folder, shown_folder = file.path.parent, os.path.dirname(file.display_path)
+        for depth in range(levels):
+            manifest = _manifest_in(discovery, folder, shown_folder)
+            if manifest is not None:
+                found.append((manifest, depth))
+            folder, shown_folder = folder.parent, os.path.dirname(shown_folder)
+        discovery.manifest_chains[key] = found
+    return found
 
 
 def read_input(file: InputFile) -> RawInput:
