@@ -437,8 +437,10 @@ class _Merged:
     )
 
     def __init__(self, members: list[_Report]) -> None:
-        if len(members) > 1:
-            members = sorted(members, key=_Report.source_key)
+        if len(members) == 1:
+            self._init_alone(members[0])
+            return
+        members = sorted(members, key=_Report.source_key)
         events = [member.event for member in members]
         self.start = start = max(member.start for member in members)
         self.end = end = min(member.end for member in members)
@@ -460,6 +462,25 @@ class _Merged:
         self.category = members[0].category_key
         self.articles = len({source.article for source in self.sources})
         self.local_ids = tuple(event.id for event in events)
+
+    def _init_alone(self, member: _Report) -> None:
+        """What __init__ works out, for a happening one report gives (most of them): the same
+        values, without the comparisons between reports, which took most of a cached build's merge."""
+        event = member.event
+        self.start, self.end = member.start, member.end
+        self.value, self.granularity = event.value, event.granularity
+        self.label = _render(event.label, member.label_names)
+        sources = event.sources
+        self.sources = sources if len(sources) == 1 else tuple(sorted(set(sources), key=_source_order))
+        self.status = event.status
+        self.participants = _ranked([member.participants])
+        self.places = _ranked([event.places])
+        self.organizations = _ranked([event.organizations])
+        self.trigger = event.trigger
+        self.after = tuple(sorted(set(event.after)))
+        self.category = member.category_key
+        self.articles = len({source.article for source in self.sources})
+        self.local_ids = (event.id,)
 
     def order_key(self, depth: int) -> tuple:
         first = self.sources[0]
