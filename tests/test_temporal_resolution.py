@@ -40,6 +40,25 @@ def test_weekdays_follow_the_tense_and_cues_of_their_clause(sentence: str, value
     assert [v for _, v in _values(sentence, "2025-08-20")] == [value]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # Its own verb, a past form, sends the month back up to a year.
+        ("The operator changed from a fiscal year to a calendar year in December.", "2024-12"),
+        # Fronted before a comma: the verb of the main clause governs it.
+        ("In December, the company brought in a new chief executive.", "2024-12"),
+        # A past verb of another clause, a bound or an adjective in -ed leaves the nearest December.
+        ("The operator changed its year, and a vote follows in December.", "2025-12"),
+        ("The lenders have extended loans through December.", "2025-12"),
+        ("The split will be paid on a still unspecified date in December.", "2025-12"),
+        ("He had not signed it if the case is heard in December.", "2025-12"),
+    ],
+)
+def test_a_month_without_a_year_follows_the_verb_that_governs_it(sentence: str, value: str) -> None:
+    # Written in October 2025: the nearest December is the coming one, ten months before the past one.
+    assert [v for _, v in _values(sentence, "2025-10-21")] == [value]
+
+
 def test_a_weekday_equal_to_the_reference_day_is_that_day() -> None:
     assert _values("The Kremlin said on Wednesday it was ready.", "2025-08-20") == [
         ("Wednesday", "2025-08-20")

@@ -87,3 +87,40 @@ def orientation(text: str, start: int, end: int, lower: int = 0, upper: int | No
             if nearest is None or distance < nearest[0]:
                 nearest = (distance, kind)
     return nearest[1] if nearest else None
+
+
+# A date fronted before the comma of its sentence ("In January, the company hired ..."): the verb
+# that governs it is the one of the main clause after the comma.
+_FRONTED = re.compile(r"[\"“'(]*(?:[A-Za-z]+[ \t]+){0,2}$")
+# What ends the clause of a verb before a date: punctuation, or a conjunction opening another
+# clause ("had not signed it if the relatives lose when the case is heard in May").
+_CLAUSE_BREAK_BEFORE = re.compile(
+    r"[,;:()\"“”]|\s(?:and|but|while|whereas|that|which|who|after|before|because|if|when|unless|whether|once|so)\s"
+)
+# A bound before a date makes it the end of a period, not the time of the event.
+_BOUND_BEFORE = re.compile(r"\b(?:through|thru|until|till|by)[ \t]+$")
+
+
+def governed_by_past(text: str, start: int, end: int, lower: int = 0, upper: int | None = None) -> bool:
+    """Whether the verb that governs text[start:end] is a past form: the nearest verb group before it
+    in its own clause ("changed to a calendar year in December"), or, for a date fronted before a
+    comma, the first verb group of the main clause ("In January, the company brought in ...")."""
+    cues = grammar().cues
+    sentence_start, sentence_end = sentence_bounds(text, start, end, lower, upper)
+    if _BOUND_BEFORE.search(text, max(sentence_start, start - 12), start):
+        return False  # "has extended loans through January": the loans run on, whenever extended
+    if _FRONTED.fullmatch(text, sentence_start, start) and text.startswith(",", end):
+        first: tuple[int, str] | None = None
+        for kind in ("future", "past"):
+            cue = cues[kind].search(text, end, sentence_end)
+            if cue is not None and (first is None or cue.start() < first[0]):
+                first = (cue.start(), kind)
+        return first is not None and first[1] == "past"
+    nearest: tuple[int, str] | None = None
+    for kind in ("future", "past"):
+        for cue in cues[kind].finditer(text, sentence_start, start):
+            if nearest is None or cue.end() > nearest[0]:
+                nearest = (cue.end(), kind)
+    if nearest is None or nearest[1] != "past":
+        return False
+    return _CLAUSE_BREAK_BEFORE.search(text, nearest[0], start) is None

@@ -47,6 +47,7 @@ class Context:
     history: list[TimeExpr]
     orientation: Callable[[], str | None]
     position: int = 0  # where the expression being resolved starts
+    governed_by_past: Callable[[], bool] = lambda: False
 
     def anaphoric_anchor(
         self, granularities: tuple[str, ...] = ("day", "instant")
@@ -340,6 +341,10 @@ def month(groups: Groups, arguments: dict, context: Context) -> Resolution | Non
         year = base.year
     elif arguments.get("direction"):
         year = _pick_year(base, number, None, arguments["direction"], _YEAR_DAYS)
+    elif context.governed_by_past():
+        # A month its own verb puts in the past is the last one: "changed to a calendar year in
+        # December", written in October, is the December before.
+        year = _pick_year(base, number, None, "past", _YEAR_DAYS)
     else:
         year = _pick_year(base, number, None, context.orientation())
     return Resolution("DATE", f"{year:04d}-{number:02d}", mod, anchor)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 
 from timeline.model import TimeExpr
-from timeline.temporal.cues import orientation
+from timeline.temporal.cues import governed_by_past, orientation
 from timeline.temporal.finder import find_candidates, select
 from timeline.temporal.grammar import grammar
 from timeline.temporal.resolve import RESOLVERS, Context
@@ -58,6 +58,9 @@ def tag(
                 text, candidate.start, candidate.end, lower, upper
             ),
             position=candidate.start,
+            governed_by_past=lambda candidate=candidate: governed_by_past(
+                text, candidate.start, candidate.end, lower, upper
+            ),
         )
         try:
             resolution = RESOLVERS[candidate.rule.resolver](
