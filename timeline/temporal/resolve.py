@@ -689,14 +689,16 @@ _DEICTIC_DAYS = {
     "yesterday": (-1, None),
     "tomorrow": (1, None),
     "tonight": (0, "night"),
-    "overnight": (0, "night"),
     "the day before yesterday": (-2, None),
     "the day after tomorrow": (2, None),
 }
 
 
 def deictic_day(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
-    offset, implied_part = _DEICTIC_DAYS[normalise_word(groups.get("word") or arguments["word"])]
+    word = normalise_word(groups.get("word") or arguments["word"])
+    if word == "overnight":
+        return _overnight(groups, context)
+    offset, implied_part = _DEICTIC_DAYS[word]
     part = groups.get("part") or implied_part
     mod = _position_mod(groups, context)
     if context.reference is None:
@@ -705,6 +707,19 @@ def deictic_day(groups: Groups, arguments: dict, context: Context) -> Resolution
     day = context.reference + dt.timedelta(days=offset)
     kind, value = _with_part(day.isoformat(), part, context)
     return Resolution(kind, value, mod, "dct")
+
+
+def _overnight(groups: Groups, context: Context) -> Resolution:
+    """ "overnight": the night before the day the story is at, as "last night" is ("shares fell
+    Friday after overnight losses in New York" is Thursday night)."""
+    day, anchor = context.anaphoric_anchor(("day",))
+    if day is not None and context.reference is not None and abs((day - context.reference).days) > 7:
+        # Overnight news is the news of the week it is written in, not of a date told as background.
+        day, anchor = context.reference, "dct"
+    kind, value = _with_part(
+        (day - dt.timedelta(days=1)).isoformat() if day is not None else "XXXX-XX-XX", "night", context
+    )
+    return Resolution(kind, value, _position_mod(groups, context), anchor)
 
 
 def part_of_day(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
