@@ -144,3 +144,24 @@ def test_a_new_cache_has_pages_that_hold_a_whole_result(tmp_path: Path) -> None:
     assert connection.execute("PRAGMA page_size").fetchone()[0] == 16384
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     connection.close()
+
+
+def test_only_the_two_most_recently_used_versions_keep_their_results(tmp_path: Path) -> None:
+    def stored(tool: str, texts: list[str]) -> ResultCache:
+        cache = ResultCache(tmp_path, tool=tool)
+        list(map_articles(summarise, [article(f"{text}.txt", text) for text in texts], jobs=1, cache=cache))
+        cache.close()
+        return cache
+
+    assert stored("1.0", ["one", "two"]).pruned == 0
+    assert stored("1.1", ["one"]).pruned == 0
+    back = stored("1.0", ["one", "two"])  # back to the older version: still cached
+    assert (back.hits, back.misses, back.pruned) == (2, 0, 0)
+    newest = stored("2.0", ["three"])  # 1.1 is now the least recently used of three
+    assert newest.pruned == 1
+    with sqlite3.connect(tmp_path / CACHE_FILE) as connection:
+        tools = connection.execute(
+            "SELECT g.tool, count(r.key) FROM generations g LEFT JOIN results r ON r.generation = g.id "
+            "GROUP BY g.tool ORDER BY g.tool").fetchall()
+    assert tools == [("1.0", 2), ("2.0", 1)]
+    assert stored("1.1", ["one"]).misses == 1

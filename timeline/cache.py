@@ -16,6 +16,7 @@ leaves the cache consistent: it holds exactly the results committed before the i
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import hashlib
@@ -34,20 +35,31 @@ CACHE_FILE = "results.sqlite"
 DEFAULT_CACHE_FOLDER = ".timeline-cache"
 APPLICATION_ID = 0x544C4331  # "TLC1": marks the file as a timeline cache
 PAGE_SIZE = 16384
-SCHEMA_VERSION = 2  # 2: the verdicts of the near-duplicate verification
+SCHEMA_VERSION = 3  # 2: the verdicts of the near-duplicate verification; 3: generations
+# The results of this many versions of the tool are kept, the most recently used ones: switching
+# between two versions stays cached, while each new version does not add an archive's worth of
+# results (some 230 MB at 100k articles) to the file for good.
+KEPT_GENERATIONS = 2
 _COMMIT_EVERY_RESULTS = 500
 _COMMIT_EVERY_SECONDS = 2.0
 _KEYS_PER_QUERY = 500  # below SQLite's oldest limit on the parameters of one statement (999)
 
 _SCHEMA = """
+CREATE TABLE IF NOT EXISTS generations (
+    id INTEGER PRIMARY KEY,
+    tool TEXT NOT NULL UNIQUE,
+    last_used INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS results (
     key TEXT PRIMARY KEY,
     checksum TEXT NOT NULL,
-    payload BLOB NOT NULL
+    payload BLOB NOT NULL,
+    generation INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS verdicts (
     pair TEXT PRIMARY KEY,
-    same INTEGER NOT NULL CHECK (same IN (0, 1))
+    same INTEGER NOT NULL CHECK (same IN (0, 1)),
+    generation INTEGER NOT NULL
 ) WITHOUT ROWID;
 """
 
@@ -172,14 +184,20 @@ def report_on_stderr(message: str) -> None:
 
 
 class ResultCache:
-    """Per-article results in a SQLite file. Use it from one process (the build's main process)."""
+    """Per-article results in a SQLite file. Use it from one process (the build's main process).
+
+    Each version of the tool (TOOL, by default `tool_fingerprint()`) writes its own generation of
+    results; opening the cache drops those of all but the KEPT_GENERATIONS most recently used."""
 
     def __init__(self, folder: str | os.PathLike[str], report: Callable[[str], None] = report_on_stderr,
-                 salt: str = "") -> None:
+                 salt: str = "", tool: str | None = None) -> None:
         self.folder = Path(folder)
         self.path = self.folder / CACHE_FILE
         self.report = report
         self.salt = salt
+        self.tool = tool if tool is not None else tool_fingerprint()
+        self.generation = 0
+        self.pruned = 0  # results of older generations dropped when the cache was opened
         self.hits = 0
         self.misses = 0
         self.stored = 0
@@ -212,7 +230,39 @@ class ResultCache:
         if problem:
             connection.close()
             return self._rebuild(problem)
+        try:
+            self._enter_generation(connection)
+        except sqlite3.DatabaseError as error:
+            connection.close()
+            return self._rebuild(f"corrupt ({error})")
         return connection
+
+    def _enter_generation(self, connection: sqlite3.Connection) -> None:
+        """Mark this tool's generation as the most recently used, and drop the results and
+        verdicts of the generations beyond KEPT_GENERATIONS (their space is reused by SQLite)."""
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            newest = connection.execute("SELECT coalesce(max(last_used), 0) FROM generations").fetchone()[0]
+            connection.execute(
+                "INSERT INTO generations (tool, last_used) VALUES (?, ?) "
+                "ON CONFLICT (tool) DO UPDATE SET last_used = excluded.last_used",
+                (self.tool, newest + 1),
+            )
+            self.generation = connection.execute(
+                "SELECT id FROM generations WHERE tool = ?", (self.tool,)).fetchone()[0]
+            stale = [row[0] for row in connection.execute(
+                "SELECT id FROM generations ORDER BY last_used DESC LIMIT -1 OFFSET ?", (KEPT_GENERATIONS,))]
+            if stale:
+                marks = ",".join("?" * len(stale))
+                self.pruned = connection.execute(
+                    f"DELETE FROM results WHERE generation IN ({marks})", stale).rowcount
+                connection.execute(f"DELETE FROM verdicts WHERE generation IN ({marks})", stale)
+                connection.execute(f"DELETE FROM generations WHERE id IN ({marks})", stale)
+            connection.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                connection.execute("ROLLBACK")
+            raise
 
     def _check(self, connection: sqlite3.Connection) -> str | None:
         """None if the file is a sound timeline cache (initialising it if it is empty)."""
@@ -224,7 +274,7 @@ class ResultCache:
         if application_id != APPLICATION_ID:
             return "foreign"
         version = connection.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA_VERSION or not {"results", "verdicts"} <= tables:
+        if version != SCHEMA_VERSION or not {"results", "verdicts", "generations"} <= tables:
             return f"written by another version of timeline (schema {version})"
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
@@ -254,6 +304,7 @@ class ResultCache:
         self._remove_files()
         connection = self._connect()
         self._initialise(connection)
+        self._enter_generation(connection)
         return connection
 
     def _set_aside(self) -> sqlite3.Connection:
@@ -265,6 +316,7 @@ class ResultCache:
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
         connection = self._connect()
         self._initialise(connection)
+        self._enter_generation(connection)
         return connection
 
     def _recover(self, error: sqlite3.DatabaseError) -> None:
@@ -280,7 +332,7 @@ class ResultCache:
 
     def key_for(self, function: Callable[..., Any], item: Any) -> str:
         digest = hashlib.blake2b(digest_size=20)
-        for part in (f"schema {SCHEMA_VERSION}", tool_fingerprint(), self.salt,
+        for part in (f"schema {SCHEMA_VERSION}", self.tool, self.salt,
                      f"{function.__module__}.{function.__qualname__}"):
             digest.update(part.encode())
             digest.update(b"\x00")
@@ -336,8 +388,8 @@ class ResultCache:
             if self._uncommitted == 0:
                 self.connection.execute("BEGIN")
             self.connection.execute(
-                "INSERT OR REPLACE INTO results (key, checksum, payload) VALUES (?, ?, ?)",
-                (key, _checksum(payload), payload),
+                "INSERT OR REPLACE INTO results (key, checksum, payload, generation) VALUES (?, ?, ?, ?)",
+                (key, _checksum(payload), payload, self.generation),
             )
         except sqlite3.DatabaseError as error:
             self._recover(error)
@@ -360,7 +412,7 @@ class ResultCache:
     def verdict_key(self, first: bytes, second: bytes) -> str:
         """The key of the verdict on two articles, each given by what its story text depends on."""
         digest = hashlib.blake2b(digest_size=20)
-        for part in (f"verdict {SCHEMA_VERSION}".encode(), tool_fingerprint().encode(), first, second):
+        for part in (f"verdict {SCHEMA_VERSION}".encode(), self.tool.encode(), first, second):
             digest.update(len(part).to_bytes(4, "little") + part)
         return digest.hexdigest()
 
@@ -381,8 +433,9 @@ class ResultCache:
         self.commit()
         try:
             self.connection.execute("BEGIN")
-            self.connection.executemany("INSERT OR REPLACE INTO verdicts (pair, same) VALUES (?, ?)",
-                                        [(key, int(same)) for key, same in sorted(verdicts.items())])
+            self.connection.executemany(
+                "INSERT OR REPLACE INTO verdicts (pair, same, generation) VALUES (?, ?, ?)",
+                [(key, int(same), self.generation) for key, same in sorted(verdicts.items())])
             self.connection.execute("COMMIT")
         except sqlite3.DatabaseError as error:
             self._recover(error)
