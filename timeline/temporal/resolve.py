@@ -105,6 +105,7 @@ Resolver = Callable[[Groups, dict, Context], Resolution | None]
 
 _SHIFT_BY_RELATION = {
     "last": -1,
+    "latest": -1,
     "past": -1,
     "previous": -1,
     "preceding": -1,
