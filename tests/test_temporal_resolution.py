@@ -214,3 +214,11 @@ def test_seed_000_parade_friday_is_the_coming_one() -> None:
 )
 def test_the_day_closing_a_list_takes_the_month_named_before(sentence: str, expected: list) -> None:
     assert _values(sentence, "1999-02-10") == expected
+
+
+def test_a_quarter_named_by_its_last_day_without_a_reference_date_keeps_its_quarter() -> None:
+    # May to July: most of it in the second quarter, whatever the year.
+    assert _values("Sales rose in the quarter ended July 31.", None) == [
+        ("the quarter", "XXXX-Q2"),
+        ("July 31", "XXXX-07-31"),
+    ]

@@ -476,6 +476,20 @@ def quarter_anaphora(groups: Groups, arguments: dict, context: Context) -> Resol
     return Resolution("DATE", value_at(last_quarter_day, "Q"), None, "dct")
 
 
+def quarter_ended(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """ "the quarter ended July 31": the calendar quarter holding most of the three months up to that day."""
+    last_day = calendar(groups, {"direction": "past"}, context)
+    if last_day is None:
+        return None
+    known_year = last_day.value[:4].isdigit()
+    # Without a year, the quarter is still known: counted in a leap year, as "February 29" may be.
+    middle = dt.date.fromisoformat(last_day.value if known_year else "2000" + last_day.value[4:])
+    middle -= dt.timedelta(days=45)
+    if not known_year:
+        return Resolution("DATE", f"XXXX-Q{(middle.month - 1) // 3 + 1}")
+    return Resolution("DATE", value_at(middle, "Q"), None, last_day.anchor)
+
+
 def year_period(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     """ "the 1988 period": the quarter under discussion, in that year; else the year."""
     year = _year_of(groups["year"], context.reference)
@@ -1064,6 +1078,7 @@ RESOLVERS: dict[str, Resolver] = {
     "century": century,
     "quarter": quarter,
     "quarter_anaphora": quarter_anaphora,
+    "quarter_ended": quarter_ended,
     "year_ago": year_ago,
     "year_period": year_period,
     "half": half,
