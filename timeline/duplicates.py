@@ -1,7 +1,7 @@
 """Near-duplicate articles: the same story syndicated, re-translated or lightly edited.
 
 Each article's main story is cut into word pairs (2-shingles); MinHash signatures of those sets
-(the values datasketch's MinHash gives, computed in one numpy expression) are banded as
+(the values datasketch's MinHash gives, computed in numpy: timeline/minhash.py) are banded as
 datasketch's MinHashLSH bands them, which proposes candidate pairs in time about linear in the
 number of articles, never comparing all pairs. Each candidate is then verified on the texts
 with rapidfuzz. Word pairs separate a re-translation from a different story on the same topic
@@ -99,7 +99,7 @@ def _priority(article: Article) -> tuple[int, str, str]:
 # scipy, most of a cached build's start-up.
 LSH_BANDS = 28
 LSH_ROWS = 2
-# Runs of equal band values longer than this are paired by neighbourhood (see _pairs_in_runs).
+# Runs of equal band values longer than this are paired by neighbourhood (see minhash.pairs_in_runs).
 LARGE_RUN = 100
 NEIGHBOURS = 8
 
