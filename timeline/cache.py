@@ -295,29 +295,29 @@ class ResultCache:
                 connection.execute(statement)
         connection.execute("COMMIT")
 
-    def _remove_files(self) -> None:
-        for suffix in ("", "-wal", "-shm", "-journal"):
+    def _remove_files(self, suffixes: tuple[str, ...] = ("", "-wal", "-shm", "-journal")) -> None:
+        for suffix in suffixes:
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
-    def _rebuild(self, problem: str) -> sqlite3.Connection:
-        self.report(f"cache {self.path}: {problem}; not trusted, rebuilding it")
-        self._remove_files()
+    def _start_afresh(self) -> sqlite3.Connection:
+        """A new, empty cache file in place of what was there."""
         connection = self._connect()
         self._initialise(connection)
         self._enter_generation(connection)
         return connection
+
+    def _rebuild(self, problem: str) -> sqlite3.Connection:
+        self.report(f"cache {self.path}: {problem}; not trusted, rebuilding it")
+        self._remove_files()
+        return self._start_afresh()
 
     def _set_aside(self) -> sqlite3.Connection:
         # A SQLite file of some other program: keep it (it may be someone's data), never read it.
         aside = self.path.with_name(f"{CACHE_FILE}.foreign-{time.strftime('%Y%m%dT%H%M%S')}")
         self.report(f"cache {self.path}: not a timeline cache; moved it to {aside.name} and starting afresh")
         os.replace(self.path, aside)
-        for suffix in ("-wal", "-shm", "-journal"):
-            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-        connection = self._connect()
-        self._initialise(connection)
-        self._enter_generation(connection)
-        return connection
+        self._remove_files(("-wal", "-shm", "-journal"))
+        return self._start_afresh()
 
     def _recover(self, error: sqlite3.DatabaseError) -> None:
         """SQLite found damage while we were using the file: drop it and go on with an empty one."""

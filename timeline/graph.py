@@ -42,9 +42,9 @@ def _event_attributes(event: Event) -> dict[str, str | int]:
 
 
 def _place_attributes(name: str) -> dict[str, str | float]:
-    attributes: dict[str, str | float] = {"kind": "place", "label": name}
     from timeline.events.gazetteer import gazetteer  # here: a build that writes no graph needs none
 
+    attributes: dict[str, str | float] = {"kind": "place", "label": name}
     place = gazetteer().place(name)
     if place is not None:
         attributes["place_kind"] = place.kind
