@@ -312,7 +312,12 @@ def year_in_words(groups: Groups, arguments: dict, context: Context) -> Resoluti
 
 
 def year_end(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
-    """ "year-end": the last day of the reference year ("since year-end": of the year before)."""
+    """ "year-end": the last day of the reference year ("since year-end": of the year before);
+    "year end", "year's end": the reference year, its end marked."""
+    if groups.get("apart"):
+        if context.reference is None:
+            return Resolution("DATE", "XXXX", "END")
+        return Resolution("DATE", f"{context.reference.year:04d}", "END", "dct")
     if context.reference is None:
         return Resolution("DATE", "XXXX-12-31")
     year = context.reference.year - arguments.get("years_back", 0)
@@ -857,15 +862,34 @@ def parse_count(text: str, context: Context) -> Fraction | str | None:
     else:
         value = context.grammar.lookup("number", words)
         if value is None:
-            parts = words.split(" ")
-            values = [context.grammar.lookup("number", part) for part in parts]
-            if any(item is None for item in values) or len(values) != 2:
-                return None
-            value = values[0] + values[1] if values[0] >= 20 and values[1] < 10 else None
+            value = _number_in_words(words, context)
             if value is None:
                 return None
         number = Fraction(str(value))
     return number + Fraction(1, 2) if half else number
+
+
+def _number_in_words(words: str, context: Context) -> int | None:
+    """ "twenty five", "three hundred", "two thousand", "two hundred and fifty" (normalised words)."""
+    total = current = 0
+    for word in words.split(" "):
+        if word == "and":
+            continue
+        if word in ("hundred", "thousand"):
+            scale = 100 if word == "hundred" else 1000
+            if word == "thousand":
+                total, current = total + max(current, 1) * scale, 0
+            else:
+                current = max(current, 1) * scale
+            continue
+        value = context.grammar.lookup("number", word)
+        if not isinstance(value, int) or value >= 100:
+            return None
+        # "twenty five" adds its ones to the tens; "five twenty" is not a number.
+        if current % 100 and (current % 10 or value >= 10 or current % 100 < 20):
+            return None
+        current += value
+    return total + current or None
 
 
 def _format_number(number: Fraction) -> str:
