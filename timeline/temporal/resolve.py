@@ -26,6 +26,8 @@ from timeline.temporal.grammar import Grammar, normalise_word
 
 # How many expressions back an anaphoric one may refer ("a day later" is about a recent date).
 _ANAPHORA_REACH = 50
+# What joins a period to its closing day: "the quarter ended Sept. 30".
+_CLOSING_DAY = re.compile(r",?[ \t]+end(?:ed|ing)[ \t]+")
 # How close a named day must be for a bare weekday to be read as that day ("the parade ... on Friday").
 _NEARBY_CHARACTERS = 120
 
@@ -48,14 +50,28 @@ class Context:
     orientation: Callable[[], str | None]
     position: int = 0  # where the expression being resolved starts
     governed_by_past: Callable[[], bool] = lambda: False
+    text: str = ""  # the document, for what lies between expressions
 
     def anaphoric_anchor(
         self, granularities: tuple[str, ...] = ("day", "instant")
     ) -> tuple[dt.date | None, str | None]:
         """The date the story is at: the last expression with a date this precise, else the reference date."""
-        for expression in self._recent():
-            if expression.start_date is not None and expression.granularity in granularities:
-                return expression.start_date, f"text:{expression.start}:{expression.end}"
+        recent = list(self._recent())
+        for index, expression in enumerate(recent):
+            if expression.start_date is None or expression.granularity not in granularities:
+                continue
+            # The closing day of a period is part of its name: what follows "the second quarter
+            # ended Oct. 31" is about the quarter, where a quarter may be meant.
+            period = recent[index + 1] if index + 1 < len(recent) else None
+            if (
+                period is not None
+                and period.start_date is not None
+                and period.granularity in granularities
+                and expression.granularity == "day"
+                and _CLOSING_DAY.fullmatch(self.text, period.end, expression.start)
+            ):
+                expression = period
+            return expression.start_date, f"text:{expression.start}:{expression.end}"
         return self.reference, ("dct" if self.reference else None)
 
     def nearby_day(self, weekday: int, reach: int = _NEARBY_CHARACTERS) -> TimeExpr | None:
@@ -329,6 +345,12 @@ def month(groups: Groups, arguments: dict, context: Context) -> Resolution | Non
     number = _month_of(groups, context)
     if number is None:
         return None
+    if arguments.get("named_before"):
+        # Only a month the story has already dated: that one.
+        named = _month_named_before(groups["month"], number, context)
+        if named is None:
+            return None
+        return Resolution("DATE", named.value[:7], None, f"text:{named.start}:{named.end}")
     mod = _position_mod(groups, context)
     relation = _relation(groups)
     if relation in _ANAPHORIC_RELATIONS:
@@ -354,6 +376,21 @@ def month(groups: Groups, arguments: dict, context: Context) -> Resolution | Non
     else:
         year = _pick_year(base, number, None, context.orientation())
     return Resolution("DATE", f"{year:04d}-{number:02d}", mod, anchor)
+
+
+def _month_named_before(word: str, number: int, context: Context) -> TimeExpr | None:
+    """The last expression before this one that names this month (by its word) and dates it."""
+    stem = normalise_word(word)[:3]
+    for expression in reversed(context.history):
+        if (
+            expression.granularity in ("month", "day")
+            and expression.start_date is not None
+            and expression.start_date.month == number
+            and re.match(r"[0-9]{4}-[0-9]{2}", expression.value)
+            and stem in expression.text.lower()
+        ):
+            return expression
+    return None
 
 
 def range_(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -457,6 +494,12 @@ def quarter(groups: Groups, arguments: dict, context: Context) -> Resolution | N
     year = _year_of(written, reference)
     relation = _relation(groups) or _relation(groups, "relation_of")
     anchor = None
+    if year is None and groups.get("end_month") and reference is not None:
+        end_groups = {"month": groups["end_month"], "day": groups["end_day"]}
+        direction = "past" if normalise_word(groups["ended"]) == "ended" else None
+        last_day = calendar(end_groups, {"direction": direction} if direction else {}, context)
+        if last_day is not None and last_day.value[:4].isdigit():
+            return Resolution("DATE", f"{last_day.value[:4]}-Q{number}", None, "dct")
     if year is None:
         if reference is None:
             return Resolution("DATE", f"XXXX-Q{number}")

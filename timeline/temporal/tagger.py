@@ -58,6 +58,7 @@ def tag(
                 text, candidate.start, candidate.end, lower, upper
             ),
             position=candidate.start,
+            text=text,
             governed_by_past=lambda candidate=candidate: governed_by_past(
                 text, candidate.start, candidate.end, lower, upper
             ),
