@@ -86,6 +86,20 @@ def test_that_day_and_the_next_day_count_from_the_story_date() -> None:
     ]
 
 
+def test_a_day_referred_back_to_just_after_a_month_is_a_day_of_that_month() -> None:
+    text = (
+        "The doctor was shot last October. His name on the site was crossed out that same day. "
+        "On Monday the site closed; the next day it reopened."
+    )
+    expressions = tag(text, "1999-02-06")
+    assert [(e.text, e.value, e.start_date, e.end_date, e.granularity) for e in expressions] == [
+        ("last October", "1998-10", dt.date(1998, 10, 1), dt.date(1998, 10, 31), "month"),
+        ("that same day", "1998-10-XX", dt.date(1998, 10, 1), dt.date(1998, 10, 31), "month"),
+        ("Monday", "1999-02-01", dt.date(1999, 2, 1), dt.date(1999, 2, 1), "day"),
+        ("the next day", "1999-02-02", dt.date(1999, 2, 2), dt.date(1999, 2, 2), "day"),
+    ]
+
+
 def test_without_a_reference_date_relative_expressions_stay_unanchored() -> None:
     expressions = tag("Putin spoke on Friday, two months ago, in June 2021 and last week.")
     assert [(e.text, e.value, e.start_date) for e in expressions] == [

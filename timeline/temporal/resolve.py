@@ -26,6 +26,7 @@ from timeline.temporal.grammar import Grammar, normalise_word
 
 # How many expressions back an anaphoric one may refer ("a day later" is about a recent date).
 _ANAPHORA_REACH = 50
+_MONTH_VALUE = re.compile(r"[0-9]{4}-[0-9]{2}")
 # What joins a period to its closing day: "the quarter ended Sept. 30".
 _CLOSING_DAY = re.compile(r",?[ \t]+end(?:ed|ing)[ \t]+")
 # How close a named day must be for a bare weekday to be read as that day ("the parade ... on Friday").
@@ -84,6 +85,17 @@ class Context:
         if latest.start_date.isoweekday() != weekday or abs((latest.start_date - self.reference).days) > 7:
             return None
         return latest
+
+    def month_just_named(self, reach: int = _NEARBY_CHARACTERS * 2) -> TimeExpr | None:
+        """The month the story last named, if it is the last date before this expression and
+        close to it: a day referred back to after it is a day of that month."""
+        for expression in reversed(self.history):
+            if expression.start_date is None:
+                continue
+            if expression.granularity != "month" or not _MONTH_VALUE.fullmatch(expression.value):
+                return None
+            return expression if self.position - expression.end <= reach else None
+        return None
 
     def _recent(self) -> Iterator[TimeExpr]:
         """The expressions before this one, nearest first, as far back as anaphora reaches."""
@@ -816,6 +828,10 @@ def relative_day(groups: Groups, arguments: dict, context: Context) -> Resolutio
         if any(word in relation for word in ("next", "following", "after"))
         else (-1 if any(word in relation for word in ("previous", "preceding", "before")) else 0)
     )
+    month = context.month_just_named()
+    if month is not None and not groups.get("part"):
+        # "last October, when he was shot ... crossed out that same day": a day of that month.
+        return Resolution("DATE", f"{month.value}-XX", None, f"text:{month.start}:{month.end}")
     base, anchor = context.anaphoric_anchor()
     if base is None:
         kind, value = _with_part("XXXX-XX-XX", groups.get("part"), context)

@@ -24,6 +24,7 @@ _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _WEEKEND = re.compile(r"^(\d{4})-W(\d{2})-WE$")
 _WEEK_DAY = re.compile(r"^(\d{4})-W(\d{2})-([1-7])$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_DAY_OF_MONTH = re.compile(r"^(\d{4})-(\d{2})-XX$")  # a day of the month, not known which
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
 _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
@@ -92,7 +93,7 @@ def _calendar_interval(value: str) -> tuple[dt.date, dt.date, str] | None:
     if match := _WEEK_DAY.match(value):
         day = dt.date.fromisocalendar(int(match[1]), int(match[2]), int(match[3]))
         return day, day, "day"
-    if match := _MONTH.match(value):
+    if match := _MONTH.match(value) or _DAY_OF_MONTH.match(value):
         return (*_month_span(int(match[1]), int(match[2]), 1), "month")
     if match := _QUARTER.match(value):
         return (*_month_span(int(match[1]), 3 * int(match[2]) - 2, 3), "quarter")
