@@ -1089,6 +1089,13 @@ def clock(groups: Groups, arguments: dict, context: Context) -> Resolution | Non
     elif groups.get("weekday"):
         day_resolution = weekday({"weekday": groups["weekday"]}, {}, context)
         day_value, anchor = day_resolution.value, day_resolution.anchor
+    elif groups.get("deictic"):
+        # "10 a.m. tomorrow": the day is the one named after the time, not the story's.
+        offset, _ = _DEICTIC_DAYS[normalise_word(groups["deictic"])]
+        if context.reference is None:
+            day_value, anchor = "XXXX-XX-XX", None
+        else:
+            day_value, anchor = (context.reference + dt.timedelta(days=offset)).isoformat(), "dct"
     else:
         # A bare time of day is on the day the story is at: "was shot at 10 p.m." after "on Oct. 23".
         day, anchor = context.anaphoric_anchor(("day",))
