@@ -97,6 +97,16 @@ class Context:
             return expression if self.position - expression.end <= reach else None
         return None
 
+    def month_or_day_just_named(self, reach: int = _NEARBY_CHARACTERS * 2) -> TimeExpr | None:
+        """The last date before this expression, if it names a month or a day of one and is close."""
+        for expression in reversed(self.history):
+            if expression.start_date is None:
+                continue
+            if expression.granularity not in ("month", "day") or self.position - expression.end > reach:
+                return None
+            return expression
+        return None
+
     def _recent(self) -> Iterator[TimeExpr]:
         """The expressions before this one, nearest first, as far back as anaphora reaches."""
         return islice(reversed(self.history), _ANAPHORA_REACH)
@@ -163,7 +173,10 @@ def _relation(groups: Groups, key: str = "relation") -> str | None:
 
 def _position_mod(groups: Groups, context: Context) -> str | None:
     word = groups.get("position")
-    return context.grammar.lookup("position", word) if word else None
+    if not word:
+        return None
+    # A bare "end" (of "end-October") is "the end of".
+    return context.grammar.lookup("position", word) or context.grammar.lookup("position", f"{word} of")
 
 
 def _hedge_mod(groups: Groups, context: Context) -> str | None:
@@ -403,6 +416,34 @@ def _month_named_before(word: str, number: int, context: Context) -> TimeExpr | 
         ):
             return expression
     return None
+
+
+def day_of_month(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """ "on the 15th": that day of the month last named nearby, else of the month around the reference."""
+    day = int(groups["day"])
+    named = context.month_or_day_just_named()
+    if named is not None:
+        date = named.start_date.replace(day=day)  # raises on "the 31st" of a 30-day month: vetoed
+        return Resolution("DATE", date.isoformat(), None, f"text:{named.start}:{named.end}")
+    reference = context.reference
+    if reference is None:
+        return Resolution("DATE", f"XXXX-XX-{day:02d}")
+    candidates = []
+    for months in (-1, 0, 1):
+        try:
+            candidates.append(shift(reference.replace(day=1), "M", months).replace(day=day))
+        except (ValueError, OverflowError):
+            continue
+    orientation = context.orientation()
+    if orientation == "future":
+        candidates = [date for date in candidates if date >= reference]
+    elif orientation == "past":
+        candidates = [date for date in candidates if date <= reference]
+    if not candidates:
+        return None
+    # Without a tense to go by, the nearest; a tie goes to the past, as news mostly tells it.
+    date = min(candidates, key=lambda date: (abs((date - reference).days), date > reference))
+    return Resolution("DATE", date.isoformat(), None, "dct")
 
 
 def range_(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -1029,6 +1070,10 @@ def offset(groups: Groups, arguments: dict, context: Context) -> Resolution | No
     if count is None or unit is None:
         return None
     if count == "X":
+        if direction in ("earlier", "later", "before", "after"):
+            # "A few days later" is after the story's date, not the reference date's future: with
+            # no count to add, what is known is the vague amount between, as TimeML puts it.
+            return Resolution("DURATION", duration_value("X", unit), mod)
         return Resolution("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
     if direction in ("earlier", "later", "before", "after"):
         base, anchor = context.anaphoric_anchor()
@@ -1159,6 +1204,7 @@ RESOLVERS: dict[str, Resolver] = {
     "year_in_words": year_in_words,
     "year_end": year_end,
     "month": month,
+    "day_of_month": day_of_month,
     "range": range_,
     "day_range": day_range,
     "listed_day": listed_day,

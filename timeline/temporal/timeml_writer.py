@@ -41,7 +41,7 @@ def timeml_expressions(expressions: Sequence[TimeExpr]) -> list[TimeExpr]:
 
 def _duration_before_later(expression: TimeExpr) -> TimeExpr | None:
     later = _LATER.search(expression.text)
-    if later is None or expression.type == "DURATION":
+    if later is None:
         return None
     # The count and unit are read by the grammar itself, as if written alone.
     durations = [found for found in tag(expression.text[: later.start()]) if found.type == "DURATION"]
