@@ -48,7 +48,9 @@ def test_an_end_keeps_its_own_interval() -> None:
         ("Trucks crossed on Monday. A day earlier, the border was shut.", "A day", "P1D", "DATE"),
     ],
 )
-def test_units_later_is_a_duration_in_timeml(text: str, written: str, duration: str, tagged_type: str) -> None:
+def test_units_later_is_a_duration_in_timeml(
+    text: str, written: str, duration: str, tagged_type: str
+) -> None:
     (later,) = [e for e in tag(text, "1989-10-30") if e.text.endswith(("later", "earlier"))]
     assert later.type == tagged_type  # the tagger dates it where it can, for the chronology
     (annotated,) = timeml_expressions([later])
