@@ -785,6 +785,42 @@ def weekday(groups: Groups, arguments: dict, context: Context) -> Resolution | N
     return Resolution(*_with_part(day.isoformat(), part, context), mod, anchor)
 
 
+def weekday_range(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """ "from Monday to Wednesday": days of one week. Told in the past, the week whose last day is
+    the latest gone; else the week whose first day is the next to come."""
+    first_number = context.grammar.lookup("weekday", groups["weekday"])
+    last_number = context.grammar.lookup("weekday", groups["weekday_b"])
+    length = (last_number - first_number) % 7 or 7
+    if context.reference is None:
+        return Resolution("DATE", f"XXXX-WXX-{first_number}/XXXX-WXX-{last_number}")
+    if (context.orientation() or "past") == "past":
+        last = _weekday_near(context.reference, last_number, "past")
+        first = last - dt.timedelta(days=length)
+    else:
+        first = _weekday_near(context.reference, first_number, "future")
+        last = first + dt.timedelta(days=length)
+    return Resolution("DATE", f"{first.isoformat()}/{last.isoformat()}", None, "dct")
+
+
+def week_of_month(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """ "the first week of April": days 1-7 of the month; "the last week of March": its last seven."""
+    if groups.get("year"):
+        named = calendar({"month": groups["month"], "year": groups["year"]}, {}, context)
+    else:
+        named = month({"month": groups["month"]}, {}, context)
+    if named is None or not named.value[:4].isdigit():
+        return None
+    first_day = dt.date.fromisoformat(named.value[:7] + "-01")
+    last_of_month = shift(first_day, "M", 1) - dt.timedelta(days=1)
+    ordinal = normalise_word(groups["ordinal"])
+    if ordinal in ("last", "final"):
+        start = last_of_month - dt.timedelta(days=6)
+    else:
+        start = first_day + dt.timedelta(weeks=("first", "second", "third", "fourth").index(ordinal))
+    end = start + dt.timedelta(days=6)
+    return Resolution("DATE", f"{start.isoformat()}/{end.isoformat()}", None, named.anchor)
+
+
 def day_beside(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     """ "the day before last Tuesday's hearing", "the day after Christmas": the named day, one over."""
     resolve_named = holiday if groups.get("holiday") else weekday
@@ -1131,8 +1167,8 @@ def clock(groups: Groups, arguments: dict, context: Context) -> Resolution | Non
     if groups.get("month"):
         day_resolution = calendar({"month": groups["month"], "day": groups["day"]}, {}, context)
         day_value, anchor = day_resolution.value, day_resolution.anchor
-    elif groups.get("weekday"):
-        day_resolution = weekday({"weekday": groups["weekday"]}, {}, context)
+    elif groups.get("weekday") or groups.get("day_after"):
+        day_resolution = weekday({"weekday": groups.get("weekday") or groups["day_after"]}, {}, context)
         day_value, anchor = day_resolution.value, day_resolution.anchor
     elif groups.get("deictic"):
         # "10 a.m. tomorrow": the day is the one named after the time, not the story's.
@@ -1178,8 +1214,9 @@ def set_(groups: Groups, arguments: dict, context: Context) -> Resolution | None
     """Recurring times: "every year" P1Y, "weekly" P1W, "every Monday" XXXX-WXX-1."""
     if groups.get("adverb"):
         return Resolution("SET", _ADVERB_SETS[groups["adverb"].lower()])
-    if groups.get("count"):
-        count = parse_count(groups["count"], context)
+    if groups.get("count") or arguments.get("count"):
+        # "every other week" counts two.
+        count = Fraction(arguments["count"]) if arguments.get("count") else parse_count(groups["count"], context)
         unit = context.grammar.lookup("unit", groups["unit"])
         return Resolution("SET", duration_value(count, unit)) if count and unit else None
     if groups.get("unit"):
@@ -1205,6 +1242,8 @@ RESOLVERS: dict[str, Resolver] = {
     "year_end": year_end,
     "month": month,
     "day_of_month": day_of_month,
+    "weekday_range": weekday_range,
+    "week_of_month": week_of_month,
     "range": range_,
     "day_range": day_range,
     "listed_day": listed_day,
