@@ -1216,7 +1216,8 @@ def set_(groups: Groups, arguments: dict, context: Context) -> Resolution | None
         return Resolution("SET", _ADVERB_SETS[groups["adverb"].lower()])
     if groups.get("count") or arguments.get("count"):
         # "every other week" counts two.
-        count = Fraction(arguments["count"]) if arguments.get("count") else parse_count(groups["count"], context)
+        fixed = arguments.get("count")
+        count = Fraction(fixed) if fixed else parse_count(groups["count"], context)
         unit = context.grammar.lookup("unit", groups["unit"])
         return Resolution("SET", duration_value(count, unit)) if count and unit else None
     if groups.get("unit"):
