@@ -86,23 +86,14 @@ class Context:
             return None
         return latest
 
-    def month_just_named(self, reach: int = _NEARBY_CHARACTERS * 2) -> TimeExpr | None:
-        """The month the story last named, if it is the last date before this expression and
-        close to it: a day referred back to after it is a day of that month."""
+    def date_just_named(
+        self, granularities: tuple[str, ...], reach: int = _NEARBY_CHARACTERS * 2
+    ) -> TimeExpr | None:
+        """The last date before this expression, if it is this precise and close to it."""
         for expression in reversed(self.history):
             if expression.start_date is None:
                 continue
-            if expression.granularity != "month" or not _MONTH_VALUE.fullmatch(expression.value):
-                return None
-            return expression if self.position - expression.end <= reach else None
-        return None
-
-    def month_or_day_just_named(self, reach: int = _NEARBY_CHARACTERS * 2) -> TimeExpr | None:
-        """The last date before this expression, if it names a month or a day of one and is close."""
-        for expression in reversed(self.history):
-            if expression.start_date is None:
-                continue
-            if expression.granularity not in ("month", "day") or self.position - expression.end > reach:
+            if expression.granularity not in granularities or self.position - expression.end > reach:
                 return None
             return expression
         return None
@@ -421,7 +412,7 @@ def _month_named_before(word: str, number: int, context: Context) -> TimeExpr | 
 def day_of_month(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     """ "on the 15th": that day of the month last named nearby, else of the month around the reference."""
     day = int(groups["day"])
-    named = context.month_or_day_just_named()
+    named = context.date_just_named(("month", "day"))
     if named is not None:
         date = named.start_date.replace(day=day)  # raises on "the 31st" of a 30-day month: vetoed
         return Resolution("DATE", date.isoformat(), None, f"text:{named.start}:{named.end}")
@@ -905,8 +896,8 @@ def relative_day(groups: Groups, arguments: dict, context: Context) -> Resolutio
         if any(word in relation for word in ("next", "following", "after"))
         else (-1 if any(word in relation for word in ("previous", "preceding", "before")) else 0)
     )
-    month = context.month_just_named()
-    if month is not None and not groups.get("part"):
+    month = context.date_just_named(("month",))
+    if month is not None and _MONTH_VALUE.fullmatch(month.value) and not groups.get("part"):
         # "last October, when he was shot ... crossed out that same day": a day of that month.
         return Resolution("DATE", f"{month.value}-XX", None, f"text:{month.start}:{month.end}")
     base, anchor = context.anaphoric_anchor()
