@@ -54,12 +54,18 @@ class Context:
     text: str = ""  # the document, for what lies between expressions
 
     def anaphoric_anchor(
-        self, granularities: tuple[str, ...] = ("day", "instant")
+        self, granularities: tuple[str, ...] = ("day", "instant"), coarse_written_only: bool = False
     ) -> tuple[dt.date | None, str | None]:
-        """The date the story is at: the last expression with a date this precise, else the reference date."""
+        """The date the story is at: the last expression with a date this precise, else the reference date.
+
+        With COARSE_WRITTEN_ONLY, a period longer than a day counts only if it is written out ("in
+        2019 ... two years later"), not itself counted from another date: in a report, "a year
+        ago ... a year earlier" both compare with the same year, not the second with the first."""
         recent = list(self._recent())
         for index, expression in enumerate(recent):
             if expression.start_date is None or expression.granularity not in granularities:
+                continue
+            if coarse_written_only and expression.granularity not in ("day", "instant") and expression.anchor:
                 continue
             # The closing day of a period is part of its name: what follows "the second quarter
             # ended Oct. 31" is about the quarter, where a quarter may be meant.
@@ -1071,6 +1077,49 @@ def duration(groups: Groups, arguments: dict, context: Context) -> Resolution | 
     return Resolution("DURATION", duration_value(count, unit), _hedge_mod(groups, context))
 
 
+def compound_duration(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """ "three years and eight months" P3Y8M; with "ago", the date that far back (2022-02)."""
+    first_unit = context.grammar.lookup("unit", groups["unit"])
+    second_unit = context.grammar.lookup("unit", groups["unit_b"])
+    first, second = parse_count(groups["count"], context), parse_count(groups["count_b"], context)
+    if not all(isinstance(count, Fraction) and count > 0 and count.denominator == 1 for count in (first, second)):
+        return None
+    mod = _hedge_mod(groups, context)
+    if not groups.get("direction"):
+        if first_unit == "W" and second_unit == "D":
+            # ISO 8601 writes weeks alone: "two weeks and three days" is P17D.
+            return Resolution("DURATION", duration_value(first * 7 + second, "D"), mod)
+        first_value, second_value = duration_value(first, first_unit), duration_value(second, second_unit)
+        # "P3Y" + "P8M" -> "P3Y8M"; "P1D" + "PT2H" -> "P1DT2H"; "PT2H" + "PT30M" -> "PT2H30M".
+        if first_value.startswith("PT"):
+            value = first_value + second_value.removeprefix("PT")
+        else:
+            value = first_value + second_value.removeprefix("P")
+        return Resolution("DURATION", value, mod)
+    direction = normalise_word(groups["direction"])
+    sign = -1 if direction in ("ago", "earlier") else 1
+    smallest_unit = "D" if second_unit in ("H", "TM", "S") else second_unit
+    if direction == "ago":
+        base, anchor = context.reference, "dct"
+    else:
+        base, anchor = context.anaphoric_anchor(
+            _ANCHOR_GRANULARITIES.get(smallest_unit, ("day", "instant")), coarse_written_only=True
+        )
+    smallest = "D" if second_unit in ("H", "TM", "S") else ("W" if second_unit == "2W" else second_unit)
+    if base is None:
+        return Resolution("DATE", UNANCHORED.get(smallest, "XXXX"), mod)
+    amounts = [(first_unit, int(first)), (second_unit, int(second))]
+    target = base
+    for unit, amount in amounts:
+        if unit in ("H", "TM", "S"):
+            continue  # hours and minutes do not move a date to another day worth naming
+        if unit == "2W":
+            unit, amount = "W", amount * 2
+        target = shift(target, unit, sign * amount)
+    shown = "Y" if smallest in ("DE", "CE") else smallest
+    return Resolution("DATE", value_at(target, shown), mod, anchor)
+
+
 def vague_duration(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     """ "recent years", "in the coming days", "for years": some number of units (PXY, PXD)."""
     unit = context.grammar.lookup("unit", groups["unit"])
@@ -1103,7 +1152,10 @@ def offset(groups: Groups, arguments: dict, context: Context) -> Resolution | No
             return Resolution("DURATION", duration_value("X", unit), mod)
         return Resolution("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
     if direction in ("earlier", "later", "before", "after"):
-        base, anchor = context.anaphoric_anchor()
+        # "two years later" may count from a year ("in 2019"); "a day later" only from a day.
+        base, anchor = context.anaphoric_anchor(
+            _ANCHOR_GRANULARITIES.get(unit, ("day", "instant")), coarse_written_only=True
+        )
         if unit in ("Y", "DE") and sign < 0:
             previous = context.last_quarter()
             if previous is not None and count.denominator == 1:
@@ -1234,6 +1286,7 @@ RESOLVERS: dict[str, Resolver] = {
     "year_end": year_end,
     "month": month,
     "day_of_month": day_of_month,
+    "compound_duration": compound_duration,
     "weekday_range": weekday_range,
     "week_of_month": week_of_month,
     "range": range_,
