@@ -1082,7 +1082,9 @@ def compound_duration(groups: Groups, arguments: dict, context: Context) -> Reso
     first_unit = context.grammar.lookup("unit", groups["unit"])
     second_unit = context.grammar.lookup("unit", groups["unit_b"])
     first, second = parse_count(groups["count"], context), parse_count(groups["count_b"], context)
-    if not all(isinstance(count, Fraction) and count > 0 and count.denominator == 1 for count in (first, second)):
+    # Whole counts only: "two and a half years and three months" is no way to write an amount.
+    counts = (first, second)
+    if not all(isinstance(count, Fraction) and count > 0 and count.denominator == 1 for count in counts):
         return None
     mod = _hedge_mod(groups, context)
     if not groups.get("direction"):
