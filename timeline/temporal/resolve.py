@@ -625,7 +625,10 @@ def year_ago(groups: Groups, arguments: dict, context: Context) -> Resolution | 
 
 
 def half(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
-    number = 1 if groups["ordinal"].lower() == "first" else 2
+    if groups.get("half_number"):
+        number = int(groups["half_number"])
+    else:
+        number = 1 if groups["ordinal"].lower() == "first" else 2
     year = _year_of(groups.get("year"), context.reference)
     if year is None:
         if context.reference is None:
