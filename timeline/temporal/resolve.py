@@ -26,6 +26,7 @@ from timeline.temporal.grammar import Grammar, normalise_word
 
 # How many expressions back an anaphoric one may refer ("a day later" is about a recent date).
 _ANAPHORA_REACH = 50
+# A month of a year, as TIMEX3 writes it (2025-08), at the start of a value.
 _MONTH_VALUE = re.compile(r"[0-9]{4}-[0-9]{2}")
 # What joins a period to its closing day: "the quarter ended Sept. 30".
 _CLOSING_DAY = re.compile(r",?[ \t]+end(?:ed|ing)[ \t]+")
@@ -408,7 +409,7 @@ def _month_named_before(word: str, number: int, context: Context) -> TimeExpr | 
             expression.granularity in ("month", "day")
             and expression.start_date is not None
             and expression.start_date.month == number
-            and re.match(r"[0-9]{4}-[0-9]{2}", expression.value)
+            and _MONTH_VALUE.match(expression.value)
             and stem in expression.text.lower()
         ):
             return expression
@@ -1011,12 +1012,11 @@ def _number_in_words(words: str, context: Context) -> int | None:
     for word in words.split(" "):
         if word == "and":
             continue
-        if word in ("hundred", "thousand"):
-            scale = 100 if word == "hundred" else 1000
-            if word == "thousand":
-                total, current = total + max(current, 1) * scale, 0
-            else:
-                current = max(current, 1) * scale
+        if word == "hundred":
+            current = max(current, 1) * 100
+            continue
+        if word == "thousand":
+            total, current = total + max(current, 1) * 1000, 0
             continue
         value = context.grammar.lookup("number", word)
         if not isinstance(value, int) or value >= 100:
@@ -1103,26 +1103,21 @@ def compound_duration(groups: Groups, arguments: dict, context: Context) -> Reso
         return Resolution("DURATION", value, mod)
     direction = normalise_word(groups["direction"])
     sign = -1 if direction in ("ago", "earlier") else 1
-    smallest_unit = "D" if second_unit in ("H", "TM", "S") else second_unit
+    # The date is as precise as the smaller unit, but no finer than a day.
+    smallest = "D" if second_unit in ("H", "TM", "S") else second_unit
     if direction == "ago":
         base, anchor = context.reference, "dct"
     else:
         base, anchor = context.anaphoric_anchor(
-            _ANCHOR_GRANULARITIES.get(smallest_unit, ("day", "instant")), coarse_written_only=True
+            _ANCHOR_GRANULARITIES.get(smallest, ("day", "instant")), coarse_written_only=True
         )
-    smallest = "D" if second_unit in ("H", "TM", "S") else ("W" if second_unit == "2W" else second_unit)
     if base is None:
         return Resolution("DATE", UNANCHORED.get(smallest, "XXXX"), mod)
-    amounts = [(first_unit, int(first)), (second_unit, int(second))]
     target = base
-    for unit, amount in amounts:
-        if unit in ("H", "TM", "S"):
-            continue  # hours and minutes do not move a date to another day worth naming
-        if unit == "2W":
-            unit, amount = "W", amount * 2
-        target = shift(target, unit, sign * amount)
-    shown = "Y" if smallest in ("DE", "CE") else smallest
-    return Resolution("DATE", value_at(target, shown), mod, anchor)
+    for unit, amount in ((first_unit, int(first)), (second_unit, int(second))):
+        if unit not in ("H", "TM", "S"):  # hours and minutes move no date to another day worth naming
+            target = shift(target, unit, sign * amount)
+    return Resolution("DATE", value_at(target, smallest), mod, anchor)
 
 
 def vague_duration(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -1220,11 +1215,11 @@ def clock(groups: Groups, arguments: dict, context: Context) -> Resolution | Non
         day_value, anchor = day_resolution.value, day_resolution.anchor
     elif groups.get("deictic"):
         # "10 a.m. tomorrow": the day is the one named after the time, not the story's.
-        offset, _ = _DEICTIC_DAYS[normalise_word(groups["deictic"])]
+        days, _ = _DEICTIC_DAYS[normalise_word(groups["deictic"])]
         if context.reference is None:
             day_value, anchor = "XXXX-XX-XX", None
         else:
-            day_value, anchor = (context.reference + dt.timedelta(days=offset)).isoformat(), "dct"
+            day_value, anchor = (context.reference + dt.timedelta(days=days)).isoformat(), "dct"
     else:
         # A bare time of day is on the day the story is at: "was shot at 10 p.m." after "on Oct. 23".
         day, anchor = context.anaphoric_anchor(("day",))
