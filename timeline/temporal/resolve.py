@@ -1089,6 +1089,8 @@ def compound_duration(groups: Groups, arguments: dict, context: Context) -> Reso
     counts = (first, second)
     if not all(isinstance(count, Fraction) and count > 0 and count.denominator == 1 for count in counts):
         return None
+    if first_unit == second_unit or (first_unit, second_unit) == ("W", "H"):
+        return None  # "ten days and five days", "two weeks and three hours": no one amount
     mod = _hedge_mod(groups, context)
     if not groups.get("direction"):
         if first_unit == "W" and second_unit == "D":
