@@ -1,11 +1,14 @@
 """Cross-article merge: date intersection, entity and trigger compatibility, order independence."""
 
+import csv
+import dataclasses
 import datetime as dt
 import itertools
+from pathlib import Path
 
-from timeline.events import ArticleAnalysis
-from timeline.events.merge import cluster_events, merge_analyses
-from timeline.model import Event, Source
+from timeline.events import ArticleAnalysis, analyse_article
+from timeline.events.merge import _Merged, _reports, cluster_events, merge_analyses
+from timeline.model import Article, Event, Source
 from timeline.temporal.timex import interval_of
 
 
@@ -254,3 +257,41 @@ def test_what_contains_a_place_comes_from_the_analyses_when_they_give_it():
         ArticleAnalysis("a.txt", (inside,), ("Ann Lee",)), ArticleAnalysis("b.txt", (outside,), ("Ann Lee",))
     ])
     assert len(apart) == 2
+
+
+def test_a_happening_one_report_gives_is_built_as_the_general_merge_builds_it():
+    # The merge builds most happenings (one report each) by a shortcut; on real articles, and on a
+    # report with several sources, places and events before it, it must give what the general
+    # path, which compares reports, gives for a single one.
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    with (seeds / "manifest.csv").open(encoding="utf-8") as manifest:
+        dates = {row["path"]: row["date"] for row in csv.DictReader(manifest)}
+    analyses = [
+        analyse_article(
+            Article(name, name, (seeds / name).read_text(encoding="utf-8"), date=date, date_source="manifest")
+        )
+        for name, date in sorted(dates.items())
+    ]
+    crowded = _event(
+        "z.txt", 3, "2025-08-15", "summit", "meeting", ["Vladimir Putin", "Donald Trump"],
+        ["Anchorage", "Alaska", "Anchorage"], after=("z.txt#2", "z.txt#0", "z.txt#2"),
+    )
+    crowded = dataclasses.replace(
+        crowded,
+        sources=(
+            crowded.sources[0],
+            Source("y.txt", 5, 9, "an earlier report", "2025-08-15"),
+            crowded.sources[0],
+        ),
+        organizations=("NATO", "EU", "NATO"),
+    )
+    analyses.append(_analysis("z.txt", crowded))
+    reports = _reports(analyses)
+    assert len(reports) >= 50
+    for report in reports:
+        alone, general = _Merged.__new__(_Merged), _Merged.__new__(_Merged)
+        alone._init_alone(report)
+        general._init_merged([report])
+        assert {slot: getattr(alone, slot) for slot in _Merged.__slots__} == {
+            slot: getattr(general, slot) for slot in _Merged.__slots__
+        }, report.event.id

@@ -439,7 +439,11 @@ class _Merged:
     def __init__(self, members: list[_Report]) -> None:
         if len(members) == 1:
             self._init_alone(members[0])
-            return
+        else:
+            self._init_merged(members)
+
+    def _init_merged(self, members: list[_Report]) -> None:
+        """The happening several reports give: the dates they share, the most precise label, every source."""
         members = sorted(members, key=_Report.source_key)
         events = [member.event for member in members]
         self.start = start = max(member.start for member in members)
@@ -464,8 +468,9 @@ class _Merged:
         self.local_ids = tuple(event.id for event in events)
 
     def _init_alone(self, member: _Report) -> None:
-        """What __init__ works out, for a happening one report gives (most of them): the same
-        values, without the comparisons between reports, which took most of a cached build's merge."""
+        """What _init_merged works out, for a happening one report gives (most of them): the same
+        values, without the comparisons between reports, which took most of a cached build's merge.
+        tests/test_events_merge.py holds the two to the same result on real articles."""
         event = member.event
         self.start, self.end = member.start, member.end
         self.value, self.granularity = event.value, event.granularity
@@ -522,16 +527,22 @@ def merge_analyses(analyses: Iterable[ArticleAnalysis]) -> list[Event]:
         return _merge(analyses)
 
 
-def _merge(analyses: Iterable[ArticleAnalysis]) -> list[Event]:
-    ordered = sorted(analyses, key=lambda analysis: analysis.article_id)
+def _reports(ordered: Sequence[ArticleAnalysis]) -> list[_Report]:
+    """Every event of the analyses (in article order), its names made canonical across them."""
     canonical = _Canonical(_resolver(ordered))
-    places = _Places(place for analysis in ordered for place in analysis.places)
     reports = []
     for analysis in ordered:
         for event in analysis.events:
             participants = canonical.participants(event.participants)
             label_names = tuple(canonical.label_name(name) for name in event.extra.get("label_names", ()))
             reports.append(_Report(event, participants, label_names))
+    return reports
+
+
+def _merge(analyses: Iterable[ArticleAnalysis]) -> list[Event]:
+    ordered = sorted(analyses, key=lambda analysis: analysis.article_id)
+    places = _Places(place for analysis in ordered for place in analysis.places)
+    reports = _reports(ordered)
     merged = [_Merged(members) for members in _cluster_reports(reports, places)]
     depth = _depths(merged)
     order = sorted(range(len(merged)), key=lambda index: merged[index].order_key(depth[index]))
