@@ -76,3 +76,15 @@ def test_timeml_document_tags_the_ends_of_a_range() -> None:
         'Sales rose between <TIMEX3 tid="t1" type="DATE" value="1994">1994</TIMEX3> and '
         '<TIMEX3 tid="t2" type="DATE" value="1997">1997</TIMEX3>.'
     ) in document
+
+
+def test_part_of_a_month_is_the_month_with_its_part_marked_in_timeml() -> None:
+    # The chronology keeps the seven days; TimeML has no value for them, but has the month and a mod.
+    (week,) = tag("Troops massed in the first week of April.", "2025-10-21")
+    assert (week.value, week.start_date, week.end_date) == (
+        "2025-04-01/2025-04-07", dt.date(2025, 4, 1), dt.date(2025, 4, 7)
+    )
+    (annotated,) = timeml_expressions([week])
+    assert (annotated.text, annotated.value, annotated.mod) == ("the first week of April", "2025-04", "START")
+    (last,) = timeml_expressions(tag("The last week of March 2022 was grim.", "2025-10-21"))
+    assert (last.value, last.mod) == ("2022-03", "END")

@@ -35,8 +35,31 @@ def timeml_expressions(expressions: Sequence[TimeExpr]) -> list[TimeExpr]:
     """
     annotated: list[TimeExpr] = []
     for expression in expressions:
-        annotated.extend(_range_ends(expression) or [_duration_before_later(expression) or expression])
+        annotated.extend(
+            _range_ends(expression)
+            or [_duration_before_later(expression) or _part_of_a_month(expression) or expression]
+        )
     return annotated
+
+
+def _part_of_a_month(expression: TimeExpr) -> TimeExpr | None:
+    """ "the first week of April" (days 1-7) as TimeML can write it: the month, its start marked."""
+    if "/" not in expression.value or expression.start_date is None or expression.end_date is None:
+        return None
+    first, last = expression.start_date, expression.end_date
+    if (first.year, first.month) != (last.year, last.month):
+        return None
+    middle = (first.day + last.day) // 2
+    month_value = f"{first.year:04d}-{first.month:02d}"
+    start_date, end_date, granularity = interval_of(month_value)
+    return dataclasses.replace(
+        expression,
+        value=month_value,
+        mod="START" if middle <= 10 else ("END" if middle >= 21 else "MID"),
+        start_date=start_date,
+        end_date=end_date,
+        granularity=granularity,
+    )
 
 
 def _duration_before_later(expression: TimeExpr) -> TimeExpr | None:
