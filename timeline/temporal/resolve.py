@@ -28,6 +28,8 @@ from timeline.temporal.grammar import Grammar, normalise_word
 _ANAPHORA_REACH = 50
 # A month of a year, as TIMEX3 writes it (2025-08), at the start of a value.
 _MONTH_VALUE = re.compile(r"[0-9]{4}-[0-9]{2}")
+# Rules whose date is counted from another ("a year ago", "the year-earlier period").
+_COUNTED_RULES = ("units_ago", "unit_ago_bare", "year_ago", "period_a_year_ago", "compound_duration")
 # What joins a period to its closing day: "the quarter ended Sept. 30".
 _CLOSING_DAY = re.compile(r",?[ \t]+end(?:ed|ing)[ \t]+")
 # How close a named day must be for a bare weekday to be read as that day ("the parade ... on Friday").
@@ -59,14 +61,19 @@ class Context:
     ) -> tuple[dt.date | None, str | None]:
         """The date the story is at: the last expression with a date this precise, else the reference date.
 
-        With COARSE_WRITTEN_ONLY, a period longer than a day counts only if it is written out ("in
-        2019 ... two years later"), not itself counted from another date: in a report, "a year
-        ago ... a year earlier" both compare with the same year, not the second with the first."""
+        With COARSE_WRITTEN_ONLY, a period longer than a day counts only if it is named ("in 2019
+        ... two years later", "in March ... two months later"), not counted from another date: in a
+        report, "a year ago ... a year earlier" both compare with the same year, not the second
+        with the first."""
         recent = list(self._recent())
         for index, expression in enumerate(recent):
             if expression.start_date is None or expression.granularity not in granularities:
                 continue
-            if coarse_written_only and expression.granularity not in ("day", "instant") and expression.anchor:
+            if (
+                coarse_written_only
+                and expression.granularity not in ("day", "instant")
+                and expression.rule.startswith(_COUNTED_RULES)
+            ):
                 continue
             # The closing day of a period is part of its name: what follows "the second quarter
             # ended Oct. 31" is about the quarter, where a quarter may be meant.
@@ -351,16 +358,26 @@ def year_in_words(groups: Groups, arguments: dict, context: Context) -> Resoluti
 
 
 def year_end(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
-    """ "year-end": the last day of the reference year ("since year-end": of the year before);
-    "year end", "year's end": the reference year, its end marked."""
-    if groups.get("apart"):
+    """ "year-end": the last day of the year ("since year-end": of the year before); "year end",
+    "year's end": the year, its end marked. The year is the one written, the one "last"/"next"
+    says, the last one gone where the clause is told in the past, else the reference year."""
+    apart = groups.get("apart") or groups.get("relation")
+    year = _year_of(groups.get("year"), context.reference)
+    anchor = None
+    if year is None:
         if context.reference is None:
-            return Resolution("DATE", "XXXX", "END")
-        return Resolution("DATE", f"{context.reference.year:04d}", "END", "dct")
-    if context.reference is None:
-        return Resolution("DATE", "XXXX-12-31")
-    year = context.reference.year - arguments.get("years_back", 0)
-    return Resolution("DATE", f"{year:04d}-12-31", None, "dct")
+            return Resolution("DATE", "XXXX", "END") if apart else Resolution("DATE", "XXXX-12-31")
+        anchor = "dct"
+        reference = context.reference
+        year = reference.year + _SHIFT_BY_RELATION.get(_relation(groups) or "", 0)
+        if arguments.get("years_back"):
+            year -= arguments["years_back"]
+        elif not _relation(groups) and reference.month * 100 + reference.day < 1231:
+            # Told in the past, the last year end gone by: the reference year's is still to come.
+            year -= 1 if context.orientation() == "past" else 0
+    if apart:
+        return Resolution("DATE", f"{year:04d}", "END", anchor)
+    return Resolution("DATE", f"{year:04d}-12-31", None, anchor)
 
 
 def month(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -417,31 +434,12 @@ def _month_named_before(word: str, number: int, context: Context) -> TimeExpr | 
 
 
 def day_of_month(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
-    """ "on the 15th": that day of the month last named nearby, else of the month around the reference."""
-    day = int(groups["day"])
-    named = context.date_just_named(("month", "day"))
-    if named is not None:
-        date = named.start_date.replace(day=day)  # raises on "the 31st" of a 30-day month: vetoed
-        return Resolution("DATE", date.isoformat(), None, f"text:{named.start}:{named.end}")
-    reference = context.reference
-    if reference is None:
-        return Resolution("DATE", f"XXXX-XX-{day:02d}")
-    candidates = []
-    for months in (-1, 0, 1):
-        try:
-            candidates.append(shift(reference.replace(day=1), "M", months).replace(day=day))
-        except (ValueError, OverflowError):
-            continue
-    orientation = context.orientation()
-    if orientation == "future":
-        candidates = [date for date in candidates if date >= reference]
-    elif orientation == "past":
-        candidates = [date for date in candidates if date <= reference]
-    if not candidates:
+    """ "on the 15th": that day of the month of the date named just before; untagged without one."""
+    named = context.date_just_named(("month", "day", "instant"))
+    if named is None:
         return None
-    # Without a tense to go by, the nearest; a tie goes to the past, as news mostly tells it.
-    date = min(candidates, key=lambda date: (abs((date - reference).days), date > reference))
-    return Resolution("DATE", date.isoformat(), None, "dct")
+    date = named.start_date.replace(day=int(groups["day"]))  # raises on "the 31st" of a 30-day month: vetoed
+    return Resolution("DATE", date.isoformat(), None, f"text:{named.start}:{named.end}")
 
 
 def range_(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -545,8 +543,8 @@ def quarter(groups: Groups, arguments: dict, context: Context) -> Resolution | N
     year = _year_of(written, reference)
     relation = _relation(groups) or _relation(groups, "relation_of")
     anchor = None
-    if year is None and groups.get("end_month") and reference is not None:
-        end_groups = {"month": groups["end_month"], "day": groups["end_day"]}
+    if year is None and groups.get("end_month") and (reference is not None or groups.get("end_year")):
+        end_groups = {"month": groups["end_month"], "day": groups["end_day"], "year": groups.get("end_year")}
         direction = "past" if normalise_word(groups["ended"]) == "ended" else None
         last_day = calendar(end_groups, {"direction": direction} if direction else {}, context)
         if last_day is not None and last_day.value[:4].isdigit():
@@ -788,16 +786,22 @@ def weekday(groups: Groups, arguments: dict, context: Context) -> Resolution | N
 
 def weekday_range(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     """ "from Monday to Wednesday": days of one week. Told in the past, the week whose last day is
-    the latest gone; else the week whose first day is the next to come."""
+    the latest gone; else the week whose first day is the next to come; "next"/"last" as for a day."""
     first_number = context.grammar.lookup("weekday", groups["weekday"])
     last_number = context.grammar.lookup("weekday", groups["weekday_b"])
     length = (last_number - first_number) % 7 or 7
     if context.reference is None:
         return Resolution("DATE", f"XXXX-WXX-{first_number}/XXXX-WXX-{last_number}")
-    if (context.orientation() or "past") == "past":
+    if _relation(groups):
+        # "from next Monday to Wednesday": the first day as "next Monday" is, the rest after it.
+        named = weekday({"weekday": groups["weekday"], "relation": groups["relation"]}, {}, context)
+        first = dt.date.fromisoformat(named.value)
+        last = first + dt.timedelta(days=length)
+    elif context.orientation() == "past":
         last = _weekday_near(context.reference, last_number, "past")
         first = last - dt.timedelta(days=length)
     else:
+        # Untold in the past, a span of days is a schedule: "the festival runs Friday to Sunday".
         first = _weekday_near(context.reference, first_number, "future")
         last = first + dt.timedelta(days=length)
     return Resolution("DATE", f"{first.isoformat()}/{last.isoformat()}", None, "dct")
