@@ -574,8 +574,10 @@ def quarter_anaphora(groups: Groups, arguments: dict, context: Context) -> Resol
 
 
 def quarter_ended(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
-    """ "the quarter ended July 31": the calendar quarter holding most of the three months up to that day."""
-    last_day = calendar(groups, {"direction": "past"}, context)
+    """ "the quarter ended July 31": the calendar quarter holding most of the three months up to that day.
+    "ended" puts the day in the past; "ending" leaves it to the clause ("the quarter ending Dec. 31")."""
+    ended = normalise_word(groups.get("ended") or "ended") == "ended"
+    last_day = calendar(groups, {"direction": "past"} if ended else {}, context)
     if last_day is None:
         return None
     known_year = last_day.value[:4].isdigit()
