@@ -65,8 +65,10 @@ class Context:
         ... two years later", "in March ... two months later"), not counted from another date: in a
         report, "a year ago ... a year earlier" both compare with the same year, not the second
         with the first."""
-        recent = list(self._recent())
-        for index, expression in enumerate(recent):
+        recent = self._recent()
+        following = next(recent, None)
+        while following is not None:
+            expression, following = following, next(recent, None)
             if expression.start_date is None or expression.granularity not in granularities:
                 continue
             if (
@@ -77,7 +79,7 @@ class Context:
                 continue
             # The closing day of a period is part of its name: what follows "the second quarter
             # ended Oct. 31" is about the quarter, where a quarter may be meant.
-            period = recent[index + 1] if index + 1 < len(recent) else None
+            period = following
             if (
                 period is not None
                 and period.start_date is not None
