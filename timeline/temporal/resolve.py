@@ -23,6 +23,7 @@ from itertools import islice
 from timeline.model import TimeExpr
 from timeline.temporal.calendar_math import MOVABLE_HOLIDAYS, UNANCHORED, shift, value_at
 from timeline.temporal.grammar import Grammar, normalise_word
+from timeline.temporal.timex import interval_of
 
 # How many expressions back an anaphoric one may refer ("a day later" is about a recent date).
 _ANAPHORA_REACH = 50
@@ -546,9 +547,9 @@ def quarter(groups: Groups, arguments: dict, context: Context) -> Resolution | N
     relation = _relation(groups) or _relation(groups, "relation_of")
     anchor = None
     if year is None and groups.get("end_month") and (reference is not None or groups.get("end_year")):
-        end_groups = {"month": groups["end_month"], "day": groups["end_day"], "year": groups.get("end_year")}
-        direction = "past" if normalise_word(groups["ended"]) == "ended" else None
-        last_day = calendar(end_groups, {"direction": direction} if direction else {}, context)
+        last_day = _closing_day(
+            groups["end_month"], groups["end_day"], groups.get("end_year"), groups["ended"], context
+        )
         if last_day is not None and last_day.value[:4].isdigit():
             return Resolution("DATE", f"{last_day.value[:4]}-Q{number}", None, "dct")
     if year is None:
@@ -575,11 +576,21 @@ def quarter_anaphora(groups: Groups, arguments: dict, context: Context) -> Resol
     return Resolution("DATE", value_at(last_quarter_day, "Q"), None, "dct")
 
 
+def _closing_day(
+    month_word: str, day: str, year: str | None, ended: str | None, context: Context
+) -> Resolution | None:
+    """The day a period is named by: "ended Sept. 30" is in the past; "ending Dec. 31" is where its
+    clause points."""
+    in_the_past = normalise_word(ended or "ended") == "ended"
+    return calendar(
+        {"month": month_word, "day": day, "year": year}, {"direction": "past"} if in_the_past else {}, context
+    )
+
+
 def quarter_ended(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     """ "the quarter ended July 31": the calendar quarter holding most of the three months up to that day.
     "ended" puts the day in the past; "ending" leaves it to the clause ("the quarter ending Dec. 31")."""
-    ended = normalise_word(groups.get("ended") or "ended") == "ended"
-    last_day = calendar(groups, {"direction": "past"} if ended else {}, context)
+    last_day = _closing_day(groups["month"], groups["day"], groups.get("year"), groups.get("ended"), context)
     if last_day is None:
         return None
     known_year = last_day.value[:4].isdigit()
@@ -819,8 +830,7 @@ def week_of_month(groups: Groups, arguments: dict, context: Context) -> Resoluti
         named = month({"month": groups["month"]}, {}, context)
     if named is None or not named.value[:4].isdigit():
         return None
-    first_day = dt.date.fromisoformat(named.value[:7] + "-01")
-    last_of_month = shift(first_day, "M", 1) - dt.timedelta(days=1)
+    first_day, last_of_month, _ = interval_of(named.value[:7])
     ordinal = normalise_word(groups["ordinal"])
     if ordinal in ("last", "final"):
         start = last_of_month - dt.timedelta(days=6)
@@ -1225,11 +1235,8 @@ def clock(groups: Groups, arguments: dict, context: Context) -> Resolution | Non
         day_value, anchor = day_resolution.value, day_resolution.anchor
     elif groups.get("deictic"):
         # "10 a.m. tomorrow": the day is the one named after the time, not the story's.
-        days, _ = _DEICTIC_DAYS[normalise_word(groups["deictic"])]
-        if context.reference is None:
-            day_value, anchor = "XXXX-XX-XX", None
-        else:
-            day_value, anchor = (context.reference + dt.timedelta(days=days)).isoformat(), "dct"
+        day_resolution = deictic_day({"word": groups["deictic"]}, {}, context)
+        day_value, anchor = day_resolution.value[:10], day_resolution.anchor
     else:
         # A bare time of day is on the day the story is at: "was shot at 10 p.m." after "on Oct. 23".
         day, anchor = context.anaphoric_anchor(("day",))
