@@ -16,6 +16,12 @@ of a third with 1% new articles added (a second INPUT folder; the rest from the 
     python benchmarks/pipeline.py --articles 1000,10000,100000 --skip-jobs1
     python benchmarks/pipeline.py --articles 200 --engine dask
 
+With --worst-case it times instead one article made of N short dated sentences ("Met on Monday."),
+each an event: the cost of an article must grow linearly with its size, and this is where a stage
+that rescans the article for each sentence shows.
+
+    python benchmarks/pipeline.py --worst-case --sentences 10000,100000
+
 The figures depend on the machine and on what else runs on it; benchmarks/README.md records them.
 """
 
@@ -318,6 +324,24 @@ def benchmark(
     print(f"  peak memory of the process tree over these runs: {peak / 2**20:.0f} MiB", flush=True)
 
 
+WORST_CASE_SENTENCE = "Met on Monday."
+
+
+def worst_case(sentences: int, work: Path, environment: dict[str, str]) -> None:
+    """One article of SENTENCES dated sentences in one paragraph, built without cache or figures."""
+    corpus = work / f"worst-case-{sentences}"
+    shutil.rmtree(corpus, ignore_errors=True)
+    corpus.mkdir(parents=True)
+    text = " ".join([WORST_CASE_SENTENCE] * sentences)
+    (corpus / "article.txt").write_text(f"---\ndate: 2025-10-21\n---\n{text}\n", encoding="utf-8")
+    out = work / f"out-worst-case-{sentences}"
+    run = run_build([corpus], out, ["--jobs", "1", "--no-cache"], environment)
+    status = "" if run.returncode == 0 else f"  EXIT {run.returncode}"
+    print(f"  {sentences:>7} sentences ({len(text) / 2**20:.1f} MiB) in one article: {run.seconds:6.1f} s  "
+          f"CPU {run.cpu_seconds / sentences * 1e6:5.0f} us/sentence  peak {run.peak_bytes / 2**20:5.0f} MiB"
+          f"{status}", flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -332,7 +356,18 @@ def main() -> int:
     parser.add_argument("--skip-jobs1", action="store_true", help="do not time --jobs 1 (slow at 100k)")
     parser.add_argument("--skip-uncached", action="store_true",
                         help="do not time --jobs 2 without the cache (filling the cache is a first run too)")
+    parser.add_argument("--worst-case", action="store_true",
+                        help="time one article of N short dated sentences instead (see --sentences)")
+    parser.add_argument("--sentences", default="10000,100000",
+                        help="sentence counts for --worst-case, comma-separated (default: 10000,100000)")
     arguments = parser.parse_args()
+    if arguments.worst_case:
+        arguments.work.mkdir(parents=True, exist_ok=True)
+        environment = snapshot_code(arguments.work)
+        print(f"one article of N x {WORST_CASE_SENTENCE!r}; --jobs 1, no cache, no figures", flush=True)
+        for sentences in (int(text) for text in arguments.sentences.split(",")):
+            worst_case(sentences, arguments.work, environment)
+        return 0
     counts = [int(text) for text in arguments.articles.split(",")]
     bases = base_texts(arguments.data, arguments.seeds)
     if not bases:

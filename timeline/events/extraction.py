@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import TypeVar
 
 from timeline.events.entities import BARE_NAME, ORGANIZATION, PERSON, PLACE, bare_participant, titles
 from timeline.events.resources import data_table
@@ -92,6 +93,7 @@ _PHRASE_END = re.compile(_CLAUSE_END + r"|\bto\b")
 _REPORTED_CLAUSE_END = re.compile(_CLAUSE_END)
 _DEFINITE_REFERENCE = re.compile(r"\b(?:that|the|this|such a)\s+(\w+)", re.IGNORECASE)
 _LABEL_WORD_LIMIT = 6
+_Span = TypeVar("_Span", Mention, TimeExpr)
 
 
 @cache
@@ -112,6 +114,17 @@ class _Pairing:
 def datable(expression: TimeExpr) -> bool:
     """Whether an expression gives a happening a place on the calendar."""
     return expression.type in ("DATE", "TIME") and None not in (expression.start_date, expression.end_date)
+
+
+def spans_within(spans: Sequence[_Span], starts: Sequence[int], start: int, end: int) -> list[_Span]:
+    """The spans that lie inside [START, END), in their order; SPANS sorted by start, STARTS their starts.
+
+    Only the spans starting in the range are looked at, so that one call per sentence costs the
+    article time linear in its length.
+    """
+    first = bisect.bisect_left(starts, start)
+    last = bisect.bisect_right(starts, end)
+    return [span for span in spans[first:last] if span.end <= end]
 
 
 def _words_between(text: str, start: int, end: int) -> int:
@@ -252,16 +265,20 @@ class _ArticleContext:
     def __init__(self, text: str, mentions: Sequence[Mention], sentences: Sequence[Sentence]) -> None:
         self.text = text
         self.mentions = sorted(mentions, key=lambda mention: (mention.start, mention.end))
+        self.mention_starts = [mention.start for mention in self.mentions]
         self.sentences = list(sentences)
+        self.sentence_starts = [sentence.start for sentence in self.sentences]
 
     def within(self, start: int, end: int, kinds: tuple[str, ...]) -> list[Mention]:
-        return [m for m in self.mentions if m.start >= start and m.end <= end and m.kind in kinds]
+        """The mentions of those kinds inside [START, END), in text order. A bisection, not a scan:
+        scanning the article for each sentence would make its cost quadratic in its length."""
+        return [m for m in spans_within(self.mentions, self.mention_starts, start, end) if m.kind in kinds]
 
     def antecedent(self, position: int) -> Mention | None:
         """Who "he" or "she" at POSITION most likely is: the first person named earlier in the
         sentence, else the first person of the nearest earlier sentence that names one (the
         subject of news sentences comes first)."""
-        index = bisect.bisect_right([sentence.start for sentence in self.sentences], position) - 1
+        index = bisect.bisect_right(self.sentence_starts, position) - 1
         if index < 0:
             return None
         current = self.sentences[index]
@@ -681,10 +698,11 @@ def extract_events(
     """
     context = _ArticleContext(text, mentions, sentences)
     datable_expressions, forward_only = date_relative_clauses(text, expressions)
+    expression_starts = [expression.start for expression in datable_expressions]
     events: list[Event] = []
     recent: list[tuple[int, int]] = []  # (sentence index, event index) of the last events, for "that meeting"
     for sentence_index, sentence in enumerate(sentences):
-        in_sentence = [e for e in datable_expressions if e.start >= sentence.start and e.end <= sentence.end]
+        in_sentence = spans_within(datable_expressions, expression_starts, sentence.start, sentence.end)
         pairings: list[_Pairing] = []
         if in_sentence:  # most sentences carry no date, and their event words no event
             triggers = find_triggers(text, sentence.start, sentence.end)
