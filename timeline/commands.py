@@ -8,6 +8,7 @@ import json
 import sys
 
 from timeline.cli import EXIT_NOTHING_BUILT, EXIT_OK, EXIT_USAGE
+from timeline.readers import printable_path
 
 
 def _read_text_argument(path: str) -> str | None:
@@ -49,7 +50,8 @@ def _dateline_date(text: str) -> dt.date | None:
 
 
 def _print_problem(problem: str) -> None:
-    print(f"timeline: {problem}", file=sys.stderr)
+    # One line each, whatever a file name or a title holds (a newline, a terminal escape).
+    print(f"timeline: {printable_path(problem)}", file=sys.stderr)
 
 
 def run_articles(arguments: argparse.Namespace) -> int:
@@ -100,6 +102,9 @@ def run_build(arguments: argparse.Namespace) -> int:
         return EXIT_USAGE
     except BuildError as error:
         print(f"timeline: {error}", file=sys.stderr)
+        return EXIT_NOTHING_BUILT
+    except OSError as error:  # --out or --cache cannot be written: the inputs' own errors are caught per file
+        print(f"timeline: {error.filename or arguments.out}: {error.strerror or error}", file=sys.stderr)
         return EXIT_NOTHING_BUILT
     for warning in result.warnings:
         if warning not in printed:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from timeline import dating
+from timeline.links import unlinkable_url_warning
 from timeline.model import Article, Segment
 from timeline.readers import InputFile, discover, manifest_row, read_file
 from timeline.readers.base import Document, RawInput, as_text
@@ -271,13 +272,17 @@ def build_article(document: Document, row: ManifestRow | None, dct: str | None =
         page_date_source,
     )
     warnings.extend(f"{document.path}: {note}" for note in notes)
+    url = as_text(document.metadata.get("url")) or (row.url if row else None)
+    url_warning = unlinkable_url_warning(document.path, url)
+    if url_warning:
+        warnings.append(url_warning)
     return Article(
         id=document.id,
         path=document.path,
         text=text,
         title=title,
         source=source,
-        url=as_text(document.metadata.get("url")) or (row.url if row else None),
+        url=url,
         lang=as_text(document.metadata.get("lang")) or (row.lang if row else None),
         date=chosen.value,
         date_source=chosen.source,

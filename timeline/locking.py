@@ -7,6 +7,7 @@ says who held it last, so that a second build can tell the user which process is
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fcntl
 import os
@@ -25,6 +26,7 @@ class OutputLocked(Exception):
 def lock_output(out: str | os.PathLike[str]) -> Iterator[Path]:
     """Hold the lock of output folder OUT (creating the folder) for the duration of the block."""
     folder = Path(out)
+    created = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOCK_FILE
     descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -42,6 +44,12 @@ def lock_output(out: str | os.PathLike[str]) -> Iterator[Path]:
         os.pwrite(descriptor, f"pid {os.getpid()} on {os.uname().nodename}, since {started}\n".encode(), 0)
         try:
             yield path
+        except BaseException:
+            if created:  # nothing was built: leave no folder behind that the build made for itself
+                path.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):
+                    folder.rmdir()
+            raise
         finally:
             fcntl.flock(descriptor, fcntl.LOCK_UN)
     finally:

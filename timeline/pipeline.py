@@ -19,6 +19,12 @@ from timeline.model import Article, Event
 
 ALL_FORMATS = ("png", "svg", "graphml", "json", "timelinejs", "html")
 FIGURE_FORMATS = ("png", "svg")
+# Every file a build may write into --out: what one build does not write, an earlier one did.
+OUTPUT_FILES = (
+    "events.json", "articles.json", "graph.graphml", "graph.json", "timeline.png", "timeline.svg",
+    "timeline.timelinejs.json", "timeline.html",
+)
+REMOVED_NOTE = "removed: from an earlier build, not among this build's --formats"
 
 # Wraps the stream of per-file results, given their number (a progress bar).
 ProgressWrapper = Callable[[Iterable[Any], int], Iterable[Any]]
@@ -108,6 +114,9 @@ def build(
     from timeline.gc_pause import without_cyclic_collection
 
     chosen = parse_formats(formats)
+    for option, folder in (("--out", out), ("--cache", options.get("cache"))):
+        if folder is not None and Path(folder).exists() and not Path(folder).is_dir():
+            raise ValueError(f"{option} {os.fspath(folder)}: is a file, not a folder")
     # The whole build holds the lock of OUT, from reading to the last file written.
     with article_runner(Path(out), jobs, **options) as run, without_cyclic_collection():
         return _build(inputs, Path(out), dct, chosen, run, progress, on_problem, options)
@@ -122,6 +131,7 @@ def _build(
     from timeline.graph import build_graph
     from timeline.readers import discover, manifest_row
     from timeline.writers.articles_json import write_articles_json
+    from timeline.writers.atomic import output_set
     from timeline.writers.events_json import write_events_json
     from timeline.writers.graph_json import write_graph_json
     from timeline.writers.graphml import write_graphml
@@ -148,21 +158,24 @@ def _build(
     from timeline.events.merge import merge_analyses
 
     events = merge_analyses(collected.analyses)
-    written = []
-    write_events_json(events, out_dir / "events.json")
-    write_articles_json(articles, out_dir / "articles.json")
-    written += [str(out_dir / "events.json"), str(out_dir / "articles.json")]
-    if "graphml" in chosen or "json" in chosen:
-        graph = build_graph(events, articles)
-        if "graphml" in chosen:
-            write_graphml(graph, out_dir / "graph.graphml")
-            written.append(str(out_dir / "graph.graphml"))
-        if "json" in chosen:
-            write_graph_json(graph, out_dir / "graph.json")
-            written.append(str(out_dir / "graph.json"))
-    written += _write_views(events, articles, out_dir, chosen, options)
+    # One set: an article id in events.json is always one of the articles.json beside it.
+    with output_set(out_dir, OUTPUT_FILES, lambda name: report(f"{out_dir / name}: {REMOVED_NOTE}")) as (
+        staging, names
+    ):
+        write_events_json(events, staging / "events.json")
+        write_articles_json(articles, staging / "articles.json")
+        names += ["events.json", "articles.json"]
+        if "graphml" in chosen or "json" in chosen:
+            graph = build_graph(events, articles)
+            if "graphml" in chosen:
+                write_graphml(graph, staging / "graph.graphml")
+                names.append("graph.graphml")
+            if "json" in chosen:
+                write_graph_json(graph, staging / "graph.json")
+                names.append("graph.json")
+        names += [Path(path).name for path in _write_views(events, articles, staging, chosen, options)]
     return BuildResult(
-        articles=articles, events=events, written=written, warnings=warnings,
+        articles=articles, events=events, written=[str(out_dir / name) for name in names], warnings=warnings,
         skipped=sum(1 for article in articles if article.errors),
         duplicates=sum(1 for article in articles if article.duplicate_of),
         merged=sum(1 for event in events if len({source.article for source in event.sources}) > 1),

@@ -68,8 +68,28 @@ def _is_article_name(path: Path) -> bool:
     return not path.name.startswith(".") and path.stem.lower() not in _NOT_ARTICLES
 
 
+# Control characters (a newline, a terminal escape) and bytes that are not UTF-8 (which Python keeps
+# as lone surrogates) may be in a file name; neither may reach a JSON output or the terminal raw.
+_UNPRINTABLE = {
+    **{code: f"\\x{code:02x}" for code in [*range(0x20), *range(0x7F, 0xA0)]},
+    **{0xDC00 + byte: f"\\x{byte:02x}" for byte in range(0x80, 0x100)},
+}
+
+
+def printable_path(path: str) -> str:
+    """PATH with control characters and undecodable bytes written as \\xNN: an id and a path to show."""
+    return path.translate(_UNPRINTABLE)
+
+
 def _display(root: str, relative: str) -> str:
-    return relative if root in ("", ".") else f"{root.rstrip('/')}/{relative}"
+    return relative if root in ("", ".") else f"{printable_path(root).rstrip('/')}/{relative}"
+
+
+_NOWHERE = "a symbolic link that leads nowhere (broken, or a loop)"
+
+
+def _leads_nowhere(path: Path) -> bool:
+    return path.is_symlink() and not path.exists()
 
 
 def _walk_folder(root: Path, shown: str, found: Discovery) -> list[InputFile]:
@@ -88,11 +108,12 @@ def _walk_folder(root: Path, shown: str, found: Discovery) -> list[InputFile]:
             entry = Path(name)
             if name == MANIFEST_NAME or not _is_article_name(entry):
                 continue
-            relative = prefix + name
+            relative = printable_path(prefix + name)
             suffix = entry.suffix
             if suffix.lower() not in READERS:
-                found.problems.append(f"{_display(shown, relative)}: unsupported file type "
-                                      f"'{suffix or name}'; skipped")
+                problem = (_NOWHERE if _leads_nowhere(Path(folder, name))
+                           else f"unsupported file type '{printable_path(suffix or name)}'")
+                found.problems.append(f"{_display(shown, relative)}: {problem}; skipped")
                 continue
             files.append(InputFile(Path(folder, name), relative, _display(shown, relative)))
     return sorted(files, key=lambda file: file.id)
@@ -104,7 +125,7 @@ def discover(inputs: Iterable[str | os.PathLike[str]]) -> Discovery:
     seen: set[str] = set()
     readable = ", ".join(sorted(READERS))
     for given in inputs:
-        root, shown = Path(given), os.fspath(given)
+        root, shown = Path(given), printable_path(os.fspath(given))
         if root.is_dir():
             files = _walk_folder(root, shown, found)
             if not files:
@@ -115,7 +136,11 @@ def discover(inputs: Iterable[str | os.PathLike[str]]) -> Discovery:
             real_root = os.fspath(root.resolve())
             identities = [f"{real_root}/{file.id}" for file in files]
         elif not root.is_file():
-            found.problems.append(f"{shown}: no such file or folder")
+            if root.exists():
+                missing = "not a regular file (a FIFO or a device); skipped"
+            else:
+                missing = _NOWHERE if _leads_nowhere(root) else "no such file or folder"
+            found.problems.append(f"{shown}: {missing}")
             continue
         elif root.name == MANIFEST_NAME:
             found.problems.append(f"{shown}: a manifest, not an article; give its folder instead")
@@ -125,7 +150,7 @@ def discover(inputs: Iterable[str | os.PathLike[str]]) -> Discovery:
                                   f"(readable: {readable}); skipped")
             continue
         else:
-            files = [InputFile(root, root.name, shown)]
+            files = [InputFile(root, printable_path(root.name), shown)]
             identities = [os.fspath(root.resolve())]
         for file, identity in zip(files, identities, strict=True):
             if identity not in seen:

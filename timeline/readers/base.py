@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -105,9 +107,14 @@ def read_raw(path: Path, limit: int | None = None) -> RawInput:
     """The file's bytes (at most LIMIT + 1 of them when LIMIT is given) and its size."""
     # Unbuffered system calls: a cached build reads every file of the archive to key the cache,
     # and Python's buffered file object cost three times as much per (small) file.
-    descriptor = os.open(path, os.O_RDONLY)
+    # Non-blocking: opening a FIFO would otherwise wait for a writer forever.
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
-        size = os.fstat(descriptor).st_size
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            # A FIFO or a device (/dev/zero named .txt) never ends: only regular files are articles.
+            raise OSError(errno.EINVAL, "not a regular file", os.fspath(path))
+        size = status.st_size
         wanted = size + 1 if limit is None or size <= limit else limit + 1
         chunks = []
         got = 0
@@ -126,12 +133,21 @@ def read_raw(path: Path, limit: int | None = None) -> RawInput:
 
 
 def capped(raw: RawInput, limit: int = MAX_TEXT_BYTES) -> tuple[bytes, str | None]:
-    """The bytes of RAW up to LIMIT (cut at a line end), and a warning if they were cut."""
+    """The bytes of RAW up to LIMIT, and a warning if they were cut.
+
+    The cut is at the last line end when one lies in the last tenth of LIMIT, else at the last
+    character boundary before it: a one-paragraph file keeps its first LIMIT bytes, not its front
+    matter alone.
+    """
     data = raw.data
     if len(data) <= limit:
         return data, None
-    cut = data.rfind(b"\n", 0, limit)
-    data = data[: cut + 1 if cut > 0 else limit]
+    cut = data.rfind(b"\n", limit - limit // 10, limit) + 1
+    if cut == 0:
+        cut = limit
+        while cut > 0 and data[cut] & 0xC0 == 0x80:  # a UTF-8 continuation byte: inside a character
+            cut -= 1
+    data = data[:cut]
     return data, (f"{raw.size / 1e6:.1f} MB is more than an article holds; only the first "
                   f"{len(data) / 1e6:.1f} MB were read")
 

@@ -6,8 +6,10 @@ A reader (or an interrupted build) never sees a half-written file: either the ol
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -85,3 +87,42 @@ def write_json_records(path: str | os.PathLike[str], key: str, records: Iterable
             stream.write(separator + b"    " + encoded.replace(b"\n", b"\n    "))
             separator = b",\n"
         stream.write(b"]\n}\n" if separator == b"\n" else b"\n  ]\n}\n")
+
+
+# A writer killed between creating its temporary file and renaming it leaves `.NAME.XXXX.tmp`.
+_LEFTOVER = re.compile(r"\..+\.[A-Za-z0-9_]{8}\.tmp")
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Delete the temporary files a killed writer left in FOLDER (the caller holds its lock)."""
+    if not folder.is_dir():
+        return
+    for entry in os.scandir(folder):
+        if _LEFTOVER.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+            Path(entry.path).unlink(missing_ok=True)
+
+
+@contextmanager
+def output_set(
+    folder: Path, known_names: Iterable[str], on_removed: Callable[[str], None]
+) -> Iterator[tuple[Path, list[str]]]:
+    """Write a build's files as one set: yields (STAGING, WRITTEN); the block writes its files into the
+    folder STAGING and lists their names in WRITTEN. Only when the block ends without an exception are
+    they moved into FOLDER (each an atomic rename), and the files of KNOWN_NAMES that this set does not
+    hold (an earlier build's, which no longer match it) removed, each told to ON_REMOVED; a failure
+    while writing leaves FOLDER as it was."""
+    staging = folder / ".timeline-staging"
+    shutil.rmtree(staging, ignore_errors=True)  # a build killed while writing
+    remove_leftovers(folder)
+    staging.mkdir(parents=True)
+    written: list[str] = []
+    try:
+        yield staging, written
+        for name in written:
+            os.replace(staging / name, folder / name)
+        for name in sorted(set(known_names) - set(written)):
+            if (folder / name).is_file():
+                (folder / name).unlink()
+                on_removed(name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline.filters import FigureOptions, describe_filters, original_article_ids, source_count
+from timeline.links import http_link
 from timeline.model import Article, Event
 from timeline.writers.atomic import write_text
 from timeline.writers.figure import Chronology, figure_bytes, render_chronology, svg_safe_id
@@ -172,7 +173,7 @@ def _event_record(event: Event, articles: Mapping[str, Article], count: int) -> 
             {
                 "article": _article_label(article, source.article),
                 "date": article.date if article else None,
-                "url": article.url if article else None,
+                "url": http_link(article.url) if article else None,
                 "sentence": source.text,
                 "timex": source.timex,
             }
@@ -187,13 +188,15 @@ def _event_record(event: Event, articles: Mapping[str, Article], count: int) -> 
     }
 
 
+# Inside a <script> element, "</script" ends it and "<!--" changes how the rest is parsed; U+2028
+# and U+2029 end a line in older JavaScript. As JSON escapes (valid JSON, the same text once parsed):
+# none of these characters can stand outside a JSON string.
+_SCRIPT_ESCAPES = {ord(character): f"\\u{ord(character):04x}" for character in "<>&\u2028\u2029"}
+
+
 def _script_json(payload: Any) -> str:
-    """JSON safe inside a <script> element: no '</' can close it early."""
-    return (
-        json.dumps(payload, ensure_ascii=False, sort_keys=True)
-        .replace("</", "<\\/")
-        .replace("<!--", "<\\!--")
-    )
+    """JSON safe inside a <script> element that JSON.parse reads back as the same data."""
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True).translate(_SCRIPT_ESCAPES)
 
 
 def _event_list(events: Sequence[Event], records: Mapping[str, dict[str, Any]]) -> str:

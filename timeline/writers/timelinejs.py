@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from timeline.filters import FigureOptions, highlight_chain, original_article_ids, select_events, source_count
+from timeline.links import http_link
 from timeline.model import Article, Event, Source
 from timeline.writers.atomic import write_json
 from timeline.writers.layout import assign_lanes, date_phrase, month_end
@@ -85,8 +86,9 @@ def _slide_text(event: Event, articles: Mapping[str, Article], count: int) -> st
     for source in event.sources:
         article = articles.get(source.article)
         name = html.escape(_article_name(article, source.article))
-        if article and article.url:
-            name = f'<a href="{html.escape(article.url, quote=True)}">{name}</a>'
+        link = http_link(article.url) if article else None
+        if link:
+            name = f'<a href="{html.escape(link, quote=True)}">{name}</a>'
         dated = f" ({html.escape(article.date)})" if article and article.date else ""
         items.append(f"<li><b>{name}</b>{dated}: “{_quote(source)}”</li>")
     sources = f"<ul>{''.join(items)}</ul>" if items else ""
