@@ -133,5 +133,5 @@ def test_two_inputs_with_the_same_file_name_keep_distinct_ids(tmp_path: Path) ->
     first = _write(tmp_path / "a" / "x.txt")
     second = _write(tmp_path / "b" / "x.txt", STORY.replace("Geneva", "Vienna"))
     batch = read_articles([first, second, first])
-    assert [article.id for article in batch] == ["x.txt", str(second)]
-    assert f"{second}: id 'x.txt' is already taken by another input; using '{second}'" in batch.problems
+    assert [article.id for article in batch] == ["x.txt", "x.txt#2"]
+    assert f"{second}: id 'x.txt' is already taken by another input; using 'x.txt#2'" in batch.problems

@@ -271,7 +271,12 @@ def parse_metadata_date(value: object) -> str | None:
         text, languages=_words()["metadata_date_languages"],
         settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
     )
-    return parsed.date().isoformat() if parsed else None
+    # A reference date must be written out: dateparser also reads "yesterday" (from the wall clock,
+    # which a cached result would then serve stale) and "-0044-03-15" (as the year 44).
+    written_year = parsed is not None and re.search(rf"(?<![-\d]){parsed.year}\b", text)
+    if parsed is None or not 1000 <= parsed.year <= 2999 or not written_year:
+        return None
+    return parsed.date().isoformat()
 
 
 def mentioned_years(text: str) -> list[int]:

@@ -72,26 +72,26 @@ def articles_of_file(file: InputFile, row: ManifestRow | None, dct: str | None =
 
 class UniqueIds:
     """Ids key articles in the graph and in events' sources, so two inputs may not share one
-    (`a/x.txt` and `b/x.txt` given as files are both `x.txt`): the later takes its path as id."""
+    (`a/x.txt` and `b/x.txt` given as files are both `x.txt`; two JSON records may give one `id`):
+    the later takes `ID#2` (`#3` ...). Never its path, which may be absolute: ids stay relative to
+    the input, the same wherever the archive lies."""
 
     def __init__(self) -> None:
         self.used: set[str] = set()
 
-    def unique(self, article_id: str, path: str) -> str:
-        """The id an article read as ARTICLE_ID from PATH gets, claiming it."""
+    def unique(self, article_id: str) -> str:
+        """The id an article read as ARTICLE_ID gets, claiming it."""
         candidate = article_id
-        if candidate in self.used:
-            candidate = path
-            suffix = 2
-            while candidate in self.used:
-                candidate = f"{path}#{suffix}"
-                suffix += 1
+        suffix = 2
+        while candidate in self.used:
+            candidate = f"{article_id}#{suffix}"
+            suffix += 1
         self.used.add(candidate)
         return candidate
 
     def claim(self, article: Article) -> Article:
         """ARTICLE with its id claimed, renamed (and saying so in a warning) if it was taken."""
-        article_id = self.unique(article.id, article.path)
+        article_id = self.unique(article.id)
         if article_id == article.id:
             return article
         warning = renaming_warning(article, article_id)
@@ -114,7 +114,8 @@ def _metadata_date(document: Document) -> tuple[str | None, str | None]:
         return None, None
     value = dating.parse_metadata_date(raw)
     if value is None:
-        return None, f"{document.path}: metadata date '{as_text(raw)}' is not a real date; ignored"
+        shown = as_text(raw) if isinstance(raw, str) else repr(raw)
+        return None, f"{document.path}: metadata date {shown!r} is not a real date; ignored"
     return value, None
 
 
@@ -230,6 +231,19 @@ def _without_dateline(piece: Segment, text: str, dateline: dating.Dateline | Non
     return parts + ([replace(piece, start=after)] if after < piece.end else [])
 
 
+# A headline is a line of a few words; a title longer than this is a mistake (a whole text in a
+# title field) that would fill every label and page that shows it.
+MAX_TITLE_CHARACTERS = 300
+
+
+def _capped_title(title: str | None) -> str | None:
+    """TITLE, cut at a word before MAX_TITLE_CHARACTERS with an ellipsis when it is longer."""
+    if title is None or len(title) <= MAX_TITLE_CHARACTERS:
+        return title
+    cut = title.rfind(" ", 0, MAX_TITLE_CHARACTERS)
+    return title[: cut if cut > MAX_TITLE_CHARACTERS // 2 else MAX_TITLE_CHARACTERS - 1].rstrip() + "…"
+
+
 def build_article(document: Document, row: ManifestRow | None, dct: str | None = None) -> Article:
     """Date and segment one document as read."""
     if document.errors:
@@ -252,8 +266,8 @@ def build_article(document: Document, row: ManifestRow | None, dct: str | None =
         main_text, cli=dct, metadata=metadata_date, manifest=row.date if row else None, dateline=dateline,
     )
     warnings.extend(f"{document.path}: {warning}" for warning in chosen.warnings)
-    title = (as_text(document.metadata.get("title")) or (row.title if row else None)
-             or segmentation.title)
+    title = _capped_title(as_text(document.metadata.get("title")) or (row.title if row else None)
+                          or segmentation.title)
     source = as_text(document.metadata.get("source")) or (row.source if row else None)
     page_date, page_date_source = _page_date(document, dateline)
     if dct:

@@ -44,6 +44,8 @@ def tag(
     text: str, dct: dt.date | str | None = None, start: int = 0, end: int | None = None
 ) -> list[TimeExpr]:
     """The temporal expressions of text[start:end], resolved against DCT, with offsets into TEXT."""
+    if not isinstance(text, str):
+        raise TypeError(f"tag: text must be a str, not {type(text).__name__}")
     reference = reference_date(dct)
     lower = max(0, min(start, len(text)))
     upper = len(text) if end is None else max(lower, min(end, len(text)))
