@@ -1,4 +1,4 @@
-"""The event graph: node and edge kinds of CONTRACT.md, GraphML and node-link JSON round trips."""
+"""The event graph: node and edge kinds of docs/CONTRACT.md, GraphML and node-link JSON round trips."""
 
 import datetime as dt
 import json

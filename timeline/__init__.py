@@ -1,6 +1,6 @@
 """timeline: turn a pile of news articles into a dated, sourced chronology.
 
-Public API (CONTRACT.md, "Python API"):
+Public API (docs/CONTRACT.md, "Python API"):
 - `tag(text, dct=None)` finds and resolves the temporal expressions of one text;
 - `build(inputs, out="out", ...)` runs the whole pipeline and writes its files.
 """

@@ -1,6 +1,6 @@
 """The event graph (networkx): events in time order, linked to who, where and which article.
 
-Nodes (CONTRACT.md): events keyed by their id; people, organisations, places and articles keyed
+Nodes (docs/CONTRACT.md): events keyed by their id; people, organisations, places and articles keyed
 `KIND:NAME`. Edges: `before` (an event to the next one in time, and every order the text gives:
 "Helsinki and then Osaka"), `involves` (event -> person or organisation), `at` (event -> place),
 `reported_by` (event -> article). Attribute values are strings and numbers only, lists joined with
@@ -82,7 +82,7 @@ def chronological_pairs(events: Sequence[Event]) -> list[tuple[str, str, str]]:
 
 
 def build_graph(events: Sequence[Event], articles: Sequence[Article]) -> nx.DiGraph:
-    """The event graph of CONTRACT.md."""
+    """The event graph of docs/CONTRACT.md."""
     import networkx as nx  # here: a build that writes no graph need not load it (half a second)
 
     graph = nx.DiGraph()

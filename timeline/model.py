@@ -28,7 +28,7 @@ def pickled_by_fields(cls: type[_Record]) -> type[_Record]:
     cls.__reduce__ = __reduce__  # type: ignore[method-assign]
     return cls
 
-# The precision a resolved date can carry (CONTRACT.md, "Dates and precision").
+# The precision a resolved date can carry (docs/CONTRACT.md, "Dates and precision").
 GRANULARITIES = (
     "instant", "day", "week", "month", "quarter", "season", "year",
     "decade", "century", "interval", "fuzzy", "unknown",
@@ -118,7 +118,7 @@ class Segment:
 class Article:
     """One input document, read and dated.
 
-    `text` is the text as read (CONTRACT.md): for .txt/.md the whole decoded file, front matter
+    `text` is the text as read (docs/CONTRACT.md): for .txt/.md the whole decoded file, front matter
     included, so that offsets index the file itself. `body_start` is where the text proper begins.
     """
 

@@ -14,7 +14,7 @@ from typing import Any
 # a mistake. It is still read, up to this many bytes, so that one stray file cannot stall a build.
 MAX_TEXT_BYTES = 2_000_000
 
-# Field names of article metadata in the formats we read, mapped to ours (CONTRACT.md).
+# Field names of article metadata in the formats we read, mapped to ours (docs/CONTRACT.md).
 # `retrieved` is when the page was saved: the clock its teasers' "3 hours ago" runs on.
 METADATA_FIELDS: dict[str, tuple[str, ...]] = {
     "date": ("date", "date_publish", "published", "published_at", "publication_date", "pubdate"),
@@ -31,7 +31,7 @@ TEXT_FIELDS = ("text", "maintext", "body", "content")
 class Document:
     """One document as read, before dating and segmentation.
 
-    `text` is the text as read (CONTRACT.md); `metadata` holds the raw values of METADATA_FIELDS
+    `text` is the text as read (docs/CONTRACT.md); `metadata` holds the raw values of METADATA_FIELDS
     found in the file; `errors` mean the document could not be read, `warnings` that it was read
     with a problem. Both are one-line messages that start with the document's path.
     """

@@ -2,7 +2,7 @@
 
 A TIMEX3 value says both *when* and *how precisely*: `2025-08` is a month, `2025-W33` a week,
 `201` a decade. `interval_of` turns a value into the inclusive range of calendar days it covers
-and its granularity, as CONTRACT.md defines them. Values are kept as TimeML writes them;
+and its granularity, as docs/CONTRACT.md defines them. Values are kept as TimeML writes them;
 `A/B` (an ISO 8601 interval of two TIMEX3 values) is our extension for ranges such as
 "between 2017 and 2019".
 """

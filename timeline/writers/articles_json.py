@@ -1,4 +1,4 @@
-"""articles.json: `{"articles": [...]}`, one record per input document, in id order (CONTRACT.md)."""
+"""articles.json: `{"articles": [...]}`, one record per input document, in id order (docs/CONTRACT.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""events.json: `{"events": [...]}` sorted by start_date, then id (CONTRACT.md)."""
+"""events.json: `{"events": [...]}` sorted by start_date, then id (docs/CONTRACT.md)."""
 
 from __future__ import annotations
 
