@@ -159,6 +159,21 @@ def test_case_4_a_build_failing_while_writing_leaves_the_previous_set(tmp_path):
     assert sorted(before) == ["articles.json", "events.json", "timeline.svg"]
 
 
+def test_case_4_a_folder_where_an_output_goes_stops_the_set_before_any_file_moves(tmp_path):
+    inputs = tmp_path / "in"
+    _article(inputs, "a.txt")
+    out = tmp_path / "out"
+    timeline.build([inputs], out=out, formats="none", no_cache=True)
+    before = (out / "events.json").read_bytes()
+    (out / "timeline.svg").mkdir()
+    _article(inputs, "b.txt", body="Peskov spoke in Moscow on Tuesday.\n")
+    with pytest.raises(IsADirectoryError, match="a folder where an output goes"):
+        timeline.build([inputs], out=out, formats="svg", no_cache=True)
+    assert (out / "events.json").read_bytes() == before
+    assert sorted(path.name for path in out.iterdir()) == [".timeline.lock", "articles.json", "events.json",
+                                                           "timeline.svg"]
+
+
 # 5: HTML inputs need lxml.html.clean, a package of its own.
 
 

@@ -5,6 +5,7 @@ A reader (or an interrupted build) never sees a half-written file: either the ol
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -118,6 +119,10 @@ def output_set(
     written: list[str] = []
     try:
         yield staging, written
+        # What would stop a rename half way (a folder where a file goes) stops the whole set first.
+        for name in written:
+            if (folder / name).is_dir():
+                raise IsADirectoryError(errno.EISDIR, "a folder where an output goes", str(folder / name))
         for name in written:
             os.replace(staging / name, folder / name)
         for name in sorted(set(known_names) - set(written)):
