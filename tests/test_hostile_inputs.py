@@ -24,7 +24,7 @@ from timeline.dating import parse_metadata_date
 from timeline.documents import read_articles
 from timeline.events import analyse_article
 from timeline.events.entities import find_mentions
-from timeline.events.extraction import _ArticleContext, spans_within
+from timeline.events.extraction import spans_within
 from timeline.events.sentences import split_sentences
 from timeline.model import DATE_SOURCES, EVENT_STATUSES, GRANULARITIES
 from timeline.pipeline import REMOVED_NOTE
@@ -111,12 +111,12 @@ def test_case_3_spans_within_finds_what_a_scan_of_the_article_finds():
     checked = 0
     for article in read_articles([SEEDS]):
         sentences = split_sentences(article.text)
-        context = _ArticleContext(article.text, find_mentions(article.text, sentences).mentions, sentences)
-        starts = [m.start for m in context.mentions]
-        for sentence in context.sentences:
+        mentions = sorted(find_mentions(article.text, sentences).mentions, key=lambda m: (m.start, m.end))
+        starts = [m.start for m in mentions]
+        for sentence in sentences:
             for start, end in ((sentence.start, sentence.end), (sentence.start, sentence.start + 40)):
-                scanned = [m for m in context.mentions if m.start >= start and m.end <= end]
-                assert spans_within(context.mentions, starts, start, end) == scanned
+                scanned = [m for m in mentions if m.start >= start and m.end <= end]
+                assert spans_within(mentions, starts, start, end) == scanned
                 checked += len(scanned)
     assert checked > 200
 
