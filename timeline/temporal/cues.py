@@ -76,16 +76,17 @@ def orientation(text: str, start: int, end: int, lower: int = 0, upper: int | No
     clause_break = _CLAUSE_BREAK.search(text, end, sentence_end)
     clause_end = clause_break.start() if clause_break else sentence_end
     nearest: tuple[int, str] | None = None
-    for kind in ("future", "past"):
+    for kind in ("future", "plan_made", "past"):
         for cue in cues[kind].finditer(text, sentence_start, sentence_end):
             if cue.end() <= start:
-                distance = start - cue.end()
+                distance, tense = start - cue.end(), ("future" if kind == "plan_made" else kind)
             elif cue.start() >= end:
                 distance = 2 * (cue.start() - end) + (0 if cue.start() < clause_end else _SEARCH_WINDOW * 4)
+                tense = "past" if kind == "plan_made" else kind
             else:
                 continue
             if nearest is None or distance < nearest[0]:
-                nearest = (distance, kind)
+                nearest = (distance, tense)
     return nearest[1] if nearest else None
 
 
@@ -117,10 +118,11 @@ def governed_by_past(text: str, start: int, end: int, lower: int = 0, upper: int
                 first = (cue.start(), kind)
         return first is not None and first[1] == "past"
     nearest: tuple[int, str] | None = None
-    for kind in ("future", "past"):
+    for kind in ("future", "plan_made", "past"):
         for cue in cues[kind].finditer(text, sentence_start, start):
+            # A plan made before the date governs it as the plan's infinitive: what is planned is ahead.
             if nearest is None or cue.end() > nearest[0]:
-                nearest = (cue.end(), kind)
+                nearest = (cue.end(), "future" if kind == "plan_made" else kind)
     if nearest is None or nearest[1] != "past":
         return False
     return _CLAUSE_BREAK_BEFORE.search(text, nearest[0], start) is None

@@ -167,6 +167,10 @@ _SHIFT_BY_RELATION = {
     "following": 1,
     "this coming": 1,
     "upcoming": 1,
+    "before": -1,
+    "earlier": -1,
+    "after": 1,
+    "later": 1,
 }
 _ANAPHORIC_RELATIONS = {"following", "previous", "preceding", "same", "that", "that same", "the same"}
 _DURATION_UNITS = {"S": "S", "TM": "M", "H": "H"}
@@ -288,7 +292,10 @@ def calendar(groups: Groups, arguments: dict, context: Context) -> Resolution | 
         dt.date(check_year, month, day or 1)
         if reference is None:
             return Resolution("DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), mod)
-        if arguments.get("direction"):
+        if groups.get("relation_year"):
+            # "August 8 of last year": the year is named relative to the reference date.
+            year = reference.year + _SHIFT_BY_RELATION[normalise_word(groups["relation_year"])]
+        elif arguments.get("direction"):
             # The rule's context settles the direction for up to a year: "the year ended March 31".
             year = _pick_year(reference, month, day, arguments["direction"], _YEAR_DAYS)
         else:
@@ -507,6 +514,8 @@ _DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seven
 
 def decade(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     mod = _position_mod(groups, context)
+    if arguments.get("hundreds"):
+        return Resolution("DATE", groups["century_digits"], mod)
     if groups.get("century_digits"):
         return Resolution("DATE", f"{groups['century_digits']}{groups['decade_digit']}", mod)
     if groups.get("decade_word"):
@@ -756,7 +765,6 @@ def _with_part(value: str, part: str | None, context: Context) -> tuple[str, str
     return "TIME", f"{value}T{code}"
 
 
-_WEEKDAY_PARTS_KEPT = ("evening", "afternoon")
 _ANAPHORIC_DIRECTIONS = {"following": "future", "next": "future", "previous": "past", "preceding": "past"}
 
 
@@ -790,9 +798,9 @@ def weekday(groups: Groups, arguments: dict, context: Context) -> Resolution | N
             direction = "past"
         else:
             direction = context.orientation() or "past"
-    # "Friday night" and "Friday morning" are dated to the day, as TimeBank news annotation mostly
-    # does; "Friday evening" keeps its part (2025-08-08TEV), as it does there.
-    part = groups.get("part") if normalise_word(groups.get("part") or "") in _WEEKDAY_PARTS_KEPT else None
+    # "Friday morning", "Thursday night" keep their part of the day (2025-08-08TMO), as
+    # "Friday evening" does: TimeML values say what the text says.
+    part = groups.get("part")
     if base is None:
         return Resolution(*_with_part(f"XXXX-WXX-{number}", part, context), mod)
     day = _weekday_near(base, number, direction)
@@ -1160,11 +1168,14 @@ def offset(groups: Groups, arguments: dict, context: Context) -> Resolution | No
     """ "two months ago" (from the reference date), "a day later" (from the date the story is at)."""
     unit = context.grammar.lookup("unit", groups["unit"])
     count = arguments.get("count") or parse_count(groups["count"], context)
-    direction = normalise_word(groups["direction"])
+    direction = normalise_word(groups.get("direction") or arguments["direction"])
     sign = -1 if direction in ("ago", "earlier", "before", "back") else 1
     mod = _hedge_mod(groups, context)
     if count is None or unit is None:
         return None
+    if arguments.get("ahead_only") and (context.orientation() != "future" or count == "X"):
+        # "in two weeks" told of what is done is the span up to now: the first time in two weeks.
+        return duration(groups, {}, context)
     if count == "X":
         if direction in ("earlier", "later", "before", "after"):
             # "A few days later" is after the story's date, not the reference date's future: with
@@ -1203,9 +1214,30 @@ def offset(groups: Groups, arguments: dict, context: Context) -> Resolution | No
     if base is None:
         return Resolution("DATE", UNANCHORED[unit], mod)
     amount = sign * int(count)
+    if anchor == "dct" and direction in ("earlier", "later", "before", "after"):
+        # No date as precise as the unit was named: "held in March. Three days later" counts from
+        # March, and is known as precisely as March is.
+        named = context.date_just_named(tuple(_GRAIN_UNITS), _ANAPHORA_CHARACTERS)
+        if named is not None:
+            target = shift(named.start_date, unit, amount)
+            value = value_at(target, _GRAIN_UNITS[named.granularity])
+            return Resolution("DATE", value, mod, _text_anchor(named))
+        if sign > 0 and context.orientation() == "past":
+            # What a past clause tells happened "three days later" is not after the reference date.
+            return Resolution("DURATION", duration_value(count, unit), mod)
     target = shift(base, unit, amount)
     # "a decade ago" names a year, not a decade: the decade boundary is not what is meant.
     return Resolution("DATE", value_at(target, "Y" if unit in ("DE", "CE") else unit), mod, anchor)
+
+
+# The calendar unit of a granularity: what a date counted from a coarse one is known to.
+_GRAIN_UNITS = {"week": "W", "month": "M", "quarter": "Q", "year": "Y"}
+# How far back a coarse date may be and still be what "three days later" counts from.
+_ANAPHORA_CHARACTERS = 400
+
+
+def _text_anchor(expression: TimeExpr) -> str:
+    return f"text:{expression.start}:{expression.end}"
 
 
 _CLOCK_WORDS = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}
