@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.resources import load_yaml
+from timeline.temporal.grammar import resource_path
 
 _RESOURCES = Path(__file__).parent / "resources"
-_LEXICON = Path(__file__).parent / "temporal" / "resources" / "lexicon.yaml"
+_LEXICON = resource_path("lexicon.yaml")
 
 # How far from publication a journalist still names a day by its weekday ("on Wednesday,
 # August 6"): within the week before or after (news style guides, e.g. AP, use the weekday

@@ -1,7 +1,7 @@
 """Tense and orientation of the clause around an expression: does it point to the past or the future?
 
 HeidelTime's news strategy resolves "Friday" by the tense of its sentence. We look for the
-cue nearest to the expression within its sentence (resources/cues.yaml): a future-oriented verb
+cue nearest to the expression within its sentence (resources/<language>/cues.yaml): a future-oriented verb
 group ("will meet", "is set to hold", "plans to") or a past one ("said", "met", "was"); a
 deadline preposition right before it ("by Friday") points to the future.
 """

@@ -29,8 +29,6 @@ from timeline.temporal.timex import interval_of
 _ANAPHORA_REACH = 50
 # A month of a year, as TIMEX3 writes it (2025-08), at the start of a value.
 _MONTH_VALUE = re.compile(r"[0-9]{4}-[0-9]{2}")
-# Rules whose date is counted from another ("a year ago", "the year-earlier period").
-_COUNTED_RULES = ("units_ago", "unit_ago_bare", "year_ago", "period_a_year_ago", "compound_duration")
 # What joins a period to its closing day: "the quarter ended Sept. 30".
 _CLOSING_DAY = re.compile(r",?[ \t]+end(?:ed|ing)[ \t]+")
 # How close a named day must be for a bare weekday to be read as that day ("the parade ... on Friday").
@@ -75,7 +73,7 @@ class Context:
             if (
                 coarse_written_only
                 and expression.granularity not in ("day", "instant")
-                and expression.rule.startswith(_COUNTED_RULES)
+                and self.grammar.role_of(expression.rule) == "counted"
             ):
                 continue
             # The closing day of a period is part of its name: what follows "the second quarter
@@ -129,7 +127,7 @@ class Context:
                 break
             # Only a quarter named in its own right; "the year-ago quarter" is not the topic.
             named_quarter = re.fullmatch(r"\d{4}-Q[1-4]", expression.value)
-            if expression.rule not in _TOPIC_QUARTER_RULES or not named_quarter:
+            if self.grammar.role_of(expression.rule) != "topic_quarter" or not named_quarter:
                 continue
             # A report is about a quarter that has ended: "a fourth-quarter charge" written in
             # October is a forecast, and "the latest quarter" after it is still the third. A
@@ -146,7 +144,6 @@ class Context:
 
 
 Groups = dict[str, str]
-_TOPIC_QUARTER_RULES = ("quarter", "quarter_code")
 Resolver = Callable[[Groups, dict, Context], Resolution | None]
 
 _SHIFT_BY_RELATION = {

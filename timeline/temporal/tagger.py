@@ -2,7 +2,7 @@
 
     tag(text, dct=None, start=0, end=None) -> list[TimeExpr]
 
-Finds expressions with the grammar of resources/*.yaml (finder.py), then resolves them in text
+Finds expressions with the grammar of resources/<language>/*.yaml (finder.py), then resolves them in text
 order (resolve.py) against the reference date DCT and, for anaphoric ones ("a day later",
 "that Friday", "the year-ago quarter"), against the expression they refer back to. Each
 TimeExpr's `anchor` says what it was resolved against: "dct", or "text:START:END", the offsets
