@@ -146,31 +146,19 @@ class Context:
 Groups = dict[str, str]
 Resolver = Callable[[Groups, dict, Context], Resolution | None]
 
-_SHIFT_BY_RELATION = {
-    "last": -1,
-    "latest": -1,
-    "past": -1,
-    "previous": -1,
-    "preceding": -1,
-    "this past": -1,
-    "this": 0,
-    "current": 0,
-    "same": 0,
-    "that": 0,
-    "that same": 0,
-    "the same": 0,
-    "next": 1,
-    "coming": 1,
-    "following": 1,
-    "this coming": 1,
-    "upcoming": 1,
-    "before": -1,
-    "earlier": -1,
-    "after": 1,
-    "later": 1,
-}
-_ANAPHORIC_RELATIONS = {"following", "previous", "preceding", "same", "that", "that same", "the same"}
 _DURATION_UNITS = {"S": "S", "TM": "M", "H": "H"}
+
+
+def _shift(relation: str | None, context: Context) -> int | None:
+    """How many units away RELATION places a date (resources: relation), None for no such word."""
+    entry = context.grammar.lookup("relation", relation) if relation else None
+    return entry["shift"] if entry else None
+
+
+def _anaphoric(relation: str | None, context: Context) -> bool:
+    """Whether RELATION counts from the date the story is at ("the following week", "that day")."""
+    entry = context.grammar.lookup("relation", relation) if relation else None
+    return bool(entry and entry.get("anaphoric"))
 
 
 def _relation(groups: Groups, key: str = "relation") -> str | None:
@@ -291,7 +279,7 @@ def calendar(groups: Groups, arguments: dict, context: Context) -> Resolution | 
             return Resolution("DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), mod)
         if groups.get("relation_year"):
             # "August 8 of last year": the year is named relative to the reference date.
-            year = reference.year + _SHIFT_BY_RELATION[normalise_word(groups["relation_year"])]
+            year = reference.year + _shift(groups["relation_year"], context)
         elif arguments.get("direction"):
             # The rule's context settles the direction for up to a year: "the year ended March 31".
             year = _pick_year(reference, month, day, arguments["direction"], _YEAR_DAYS)
@@ -376,7 +364,7 @@ def year_end(groups: Groups, arguments: dict, context: Context) -> Resolution | 
             return Resolution("DATE", "XXXX", "END") if apart else Resolution("DATE", "XXXX-12-31")
         anchor = "dct"
         reference = context.reference
-        year = reference.year + _SHIFT_BY_RELATION.get(_relation(groups) or "", 0)
+        year = reference.year + (_shift(_relation(groups), context) or 0)
         if arguments.get("years_back"):
             year -= arguments["years_back"]
         elif not _relation(groups) and reference.month * 100 + reference.day < 1231:
@@ -400,19 +388,20 @@ def month(groups: Groups, arguments: dict, context: Context) -> Resolution | Non
         return Resolution("DATE", named.value[:7], None, f"text:{named.start}:{named.end}")
     mod = _position_mod(groups, context)
     relation = _relation(groups)
-    if relation in _ANAPHORIC_RELATIONS:
+    if _anaphoric(relation, context):
         base, anchor = context.anaphoric_anchor()
     else:
         base, anchor = context.reference, "dct"
     if base is None:
         return Resolution("DATE", f"XXXX-{number:02d}", mod)
+    shift_by = _shift(relation, context)
     if groups.get("relation_year"):
-        year = base.year + _SHIFT_BY_RELATION[normalise_word(groups["relation_year"])]
-    elif relation in ("last", "past", "previous", "preceding", "this past"):
+        year = base.year + _shift(groups["relation_year"], context)
+    elif shift_by is not None and shift_by < 0:
         year = base.year if number < base.month else base.year - 1
-    elif relation in ("next", "coming", "following", "this coming"):
+    elif shift_by is not None and shift_by > 0:
         year = base.year if number > base.month else base.year + 1
-    elif relation in ("this", "that", "same"):
+    elif shift_by == 0:
         year = base.year
     elif arguments.get("direction"):
         year = _pick_year(base, number, None, arguments["direction"], _YEAR_DAYS)
@@ -506,9 +495,6 @@ def month_range(groups: Groups, arguments: dict, context: Context) -> Resolution
     return Resolution("DATE", f"{first_year:04d}-{first_month:02d}/{year:04d}-{last_month:02d}")
 
 
-_DECADE_WORDS = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
-
-
 def decade(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     mod = _position_mod(groups, context)
     if arguments.get("hundreds"):
@@ -516,7 +502,7 @@ def decade(groups: Groups, arguments: dict, context: Context) -> Resolution | No
     if groups.get("century_digits"):
         return Resolution("DATE", f"{groups['century_digits']}{groups['decade_digit']}", mod)
     if groups.get("decade_word"):
-        digit = _DECADE_WORDS.index(normalise_word(groups["decade_word"])) + 2
+        digit = context.grammar.lookup("decade_word", groups["decade_word"])
     else:
         digit = int(groups["short_decade"])
     reference_year = context.reference.year if context.reference else 1999
@@ -679,13 +665,13 @@ def season(groups: Groups, arguments: dict, context: Context) -> Resolution | No
     current_year, current_index = _season_index(context.reference)
     target = _SEASON_ORDER.index(code)
     ordinal_now = current_year * 4 + current_index
-    relation = _relation(groups)
+    shift_by = _shift(_relation(groups), context)
     this_cycle = current_year * 4 + target
-    if relation in ("last", "past", "previous", "this past"):
+    if shift_by is not None and shift_by < 0:
         ordinal = this_cycle if this_cycle < ordinal_now else this_cycle - 4
-    elif relation in ("next", "coming", "following", "this coming"):
+    elif shift_by is not None and shift_by > 0:
         ordinal = this_cycle if this_cycle > ordinal_now else this_cycle + 4
-    elif relation in ("this", "that"):
+    elif shift_by == 0:
         ordinal = this_cycle
     else:
         direction = context.orientation()
@@ -715,13 +701,13 @@ def holiday(groups: Groups, arguments: dict, context: Context) -> Resolution | N
         if rule_value in MOVABLE_HOLIDAYS:
             return Resolution("DATE", "XXXX-XX-XX")
         return Resolution("DATE", f"XXXX-{rule_value}")
-    relation = _relation(groups)
+    shift_by = _shift(_relation(groups), context)
     occurrences = [
         on(year) for year in (reference.year - 1, reference.year, reference.year + 1) if 1 <= year <= 9999
     ]
-    if relation in ("last", "this past"):
+    if shift_by is not None and shift_by < 0:
         day = max(occurrence for occurrence in occurrences if occurrence < reference)
-    elif relation in ("next", "this coming"):
+    elif shift_by is not None and shift_by > 0:
         day = min(occurrence for occurrence in occurrences if occurrence > reference)
     else:
         nearest = min(occurrences, key=lambda day: (abs((day - reference).days), day < reference))
@@ -762,7 +748,6 @@ def _with_part(value: str, part: str | None, context: Context) -> tuple[str, str
     return "TIME", f"{value}T{code}"
 
 
-_ANAPHORIC_DIRECTIONS = {"following": "future", "next": "future", "previous": "past", "preceding": "past"}
 
 
 def weekday(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -772,17 +757,19 @@ def weekday(groups: Groups, arguments: dict, context: Context) -> Resolution | N
     relation = _relation(groups)
     # "the next Friday", "the following Friday", "that Friday" count from the story's date.
     said_with_the = normalise_word(groups.get("relation") or "").startswith("the ")
-    if relation in _ANAPHORIC_RELATIONS or (relation == "next" and said_with_the):
+    shift_by = _shift(relation, context)
+    if _anaphoric(relation, context) or (relation == "next" and said_with_the):
         base, anchor = context.anaphoric_anchor()
-        direction = _ANAPHORIC_DIRECTIONS.get(relation)
+        # "the following Friday" is after the story's date, "the previous Friday" before it.
+        direction = {-1: "past", 1: "future"}.get(shift_by or 0)
         if base is not None and direction is not None:
-            base = base + dt.timedelta(days=1 if direction == "future" else -1)
+            base = base + dt.timedelta(days=shift_by)
     else:
         base, anchor = context.reference, "dct"
-        if relation in ("last", "past", "this past"):
+        if shift_by is not None and shift_by < 0:
             direction = "past"
             base = base - dt.timedelta(days=1) if base else None
-        elif relation in ("next", "coming", "this coming"):
+        elif shift_by is not None and shift_by > 0:
             direction = "future"
             base = base + dt.timedelta(days=1) if base else None
         elif base is not None and base.isoweekday() == number:
@@ -860,22 +847,12 @@ def day_beside(groups: Groups, arguments: dict, context: Context) -> Resolution 
     return Resolution("DATE", day.isoformat(), named.mod, named.anchor)
 
 
-_DEICTIC_DAYS = {
-    "today": (0, None),
-    "yesterday": (-1, None),
-    "tomorrow": (1, None),
-    "tonight": (0, "night"),
-    "the day before yesterday": (-2, None),
-    "the day after tomorrow": (2, None),
-}
-
-
 def deictic_day(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     word = normalise_word(groups.get("word") or arguments["word"])
     if word == "overnight":
         return _overnight(groups, context)
-    offset, implied_part = _DEICTIC_DAYS[word]
-    part = groups.get("part") or implied_part
+    named = context.grammar.lookup("deictic_day", word)
+    offset, part = named["days"], groups.get("part") or named.get("part")
     mod = _position_mod(groups, context)
     if context.reference is None:
         kind, value = _with_part("XXXX-XX-XX", part, context)
@@ -915,7 +892,7 @@ def day_part(groups: Groups, arguments: dict, context: Context) -> Resolution | 
     """ "mid-afternoon": that part of the day the story is at; "mid-afternoon yesterday"."""
     day, anchor = context.anaphoric_anchor(("day",))
     if groups.get("word") and context.reference is not None:
-        offset, _ = _DEICTIC_DAYS[normalise_word(groups["word"])]
+        offset = context.grammar.lookup("deictic_day", groups["word"])["days"]
         day, anchor = context.reference + dt.timedelta(days=offset), "dct"
     kind, value = _with_part(day.isoformat() if day is not None else "XXXX-XX-XX", groups["part"], context)
     return Resolution(kind, value, None, anchor)
@@ -952,33 +929,21 @@ _ANCHOR_GRANULARITIES = {
     "DE": ("day", "instant", "week", "month", "quarter", "season", "year"),
     "CE": ("day", "instant", "week", "month", "quarter", "season", "year", "decade"),
 }
-_UNIT_WORDS = {
-    "day": "D",
-    "week": "W",
-    "weekend": "WE",
-    "month": "M",
-    "quarter": "Q",
-    "year": "Y",
-    "decade": "DE",
-    "century": "CE",
-}
-
-
 def relative(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     """ "last week", "this month", "earlier this year", "the following week", "later that day"."""
     unit_word = normalise_word(groups.get("unit_word") or arguments.get("unit_word") or "")
-    unit = arguments.get("unit") or _UNIT_WORDS.get(unit_word)
+    unit = arguments.get("unit") or context.grammar.lookup("calendar_unit", unit_word)
     if unit is None:
         return None
     relation = _relation(groups) or "this"
-    amount = _SHIFT_BY_RELATION.get(relation)
+    amount = _shift(relation, context)
     if amount is None:
         return None
     if relation == "past" and unit in ("DE", "CE"):
         # "the past decade" is the last ten years up to now; "the last decade" the one before this.
         return Resolution("DURATION", duration_value(Fraction(1), unit))
     mod = _position_mod(groups, context)
-    if relation in _ANAPHORIC_RELATIONS or arguments.get("anaphoric"):
+    if _anaphoric(relation, context) or arguments.get("anaphoric"):
         base, anchor = context.anaphoric_anchor(_ANCHOR_GRANULARITIES[unit])
     else:
         base, anchor = context.reference, "dct"
@@ -1237,12 +1202,9 @@ def _text_anchor(expression: TimeExpr) -> str:
     return f"text:{expression.start}:{expression.end}"
 
 
-_CLOCK_WORDS = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}
-
-
 def clock(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     if groups.get("word"):
-        hour, minute = _CLOCK_WORDS[groups["word"].lower()]
+        hour, minute = context.grammar.lookup("clock_word", groups["word"])
     else:
         hour, minute = int(groups["hour"]), int(groups.get("minute") or 0)
         meridiem = (groups.get("meridiem") or "").lower()
@@ -1273,36 +1235,10 @@ def clock(groups: Groups, arguments: dict, context: Context) -> Resolution | Non
     return Resolution("TIME", f"{day_value}T{hour:02d}:{minute:02d}", mod, anchor)
 
 
-_ADVERB_SETS = {
-    "daily": "P1D",
-    "weekly": "P1W",
-    "monthly": "P1M",
-    "annually": "P1Y",
-    "yearly": "P1Y",
-    "quarterly": "P1Q",
-    "hourly": "PT1H",
-    "nightly": "P1D",
-    "biweekly": "P2W",
-    "biannually": "P6M",
-    "semiannually": "P6M",
-}
-_SET_UNITS = {
-    "day": "P1D",
-    "week": "P1W",
-    "month": "P1M",
-    "year": "P1Y",
-    "quarter": "P1Q",
-    "hour": "PT1H",
-    "night": "XXXX-XX-XXTNI",
-    "morning": "XXXX-XX-XXTMO",
-    "evening": "XXXX-XX-XXTEV",
-}
-
-
 def set_(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     """Recurring times: "every year" P1Y, "weekly" P1W, "every Monday" XXXX-WXX-1."""
     if groups.get("adverb"):
-        return Resolution("SET", _ADVERB_SETS[groups["adverb"].lower()])
+        return Resolution("SET", context.grammar.lookup("recurrence_adverb", groups["adverb"]))
     if groups.get("count") or arguments.get("count"):
         # "every other week" counts two.
         fixed = arguments.get("count")
@@ -1310,7 +1246,7 @@ def set_(groups: Groups, arguments: dict, context: Context) -> Resolution | None
         unit = context.grammar.lookup("unit", groups["unit"])
         return Resolution("SET", duration_value(count, unit)) if count and unit else None
     if groups.get("unit"):
-        return Resolution("SET", _SET_UNITS[groups["unit"].lower()])
+        return Resolution("SET", context.grammar.lookup("recurring_unit", groups["unit"]))
     name = groups.get("weekday") or groups.get("weekday_b") or (groups.get("plural_weekday") or "")[:-1]
     if name:
         value = f"XXXX-WXX-{context.grammar.lookup('weekday', name)}"
