@@ -210,7 +210,7 @@ def grammar(language: str = DEFAULT_LANGUAGE) -> Grammar:
 def load_grammar(folder: Path) -> Grammar:
     """Load, check and compile the grammar whose data files are in FOLDER."""
     # The resolvers are the grammar's operations; imported here, as they use the grammar's types.
-    from timeline.temporal.resolve import RESOLVERS
+    from timeline.temporal.resolvers import RESOLVERS
 
     lexicon = _load(folder, "lexicon.yaml")
     capitalised = set(lexicon.get("capitalised", ()))

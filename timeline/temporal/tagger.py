@@ -3,7 +3,7 @@
     tag(text, dct=None, start=0, end=None) -> list[TimeExpr]
 
 Finds expressions with the grammar of resources/<language>/*.yaml (finder.py), then resolves them in text
-order (resolve.py) against the reference date DCT and, for anaphoric ones ("a day later",
+order (resolvers/) against the reference date DCT and, for anaphoric ones ("a day later",
 "that Friday", "the year-ago quarter"), against the expression they refer back to. Each
 TimeExpr's `anchor` says what it was resolved against: "dct", or "text:START:END", the offsets
 of that earlier expression in the same text; None for absolute values.
@@ -22,7 +22,7 @@ from timeline.model import TimeExpr
 from timeline.temporal.cues import governed_by_past, orientation
 from timeline.temporal.finder import find_candidates, select
 from timeline.temporal.grammar import grammar
-from timeline.temporal.resolve import RESOLVERS, Context
+from timeline.temporal.resolvers import RESOLVERS, Context
 from timeline.temporal.timex import interval_of
 
 
