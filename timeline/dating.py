@@ -18,6 +18,7 @@ from pathlib import Path
 
 from timeline.resources import load_yaml
 from timeline.temporal.grammar import resource_path
+from timeline.temporal.timex import in_year
 
 _RESOURCES = Path(__file__).parent / "resources"
 _LEXICON = resource_path("lexicon.yaml")
@@ -419,7 +420,9 @@ def reference_date(
 
 def _day_in_window(value: str, earliest: dt.date, latest: dt.date) -> dt.date | None:
     """The day `XXXX-MM-DD` falls on within EARLIEST..LATEST, if it does."""
-    month, day = int(value[5:7]), int(value[8:10])
+    # Read in a leap year, so that February 29 is a day.
+    some_year = dt.date.fromisoformat(in_year(value, 2000))
+    month, day = some_year.month, some_year.day
     for year in range(earliest.year, latest.year + 1):
         try:
             candidate = dt.date(year, month, day)

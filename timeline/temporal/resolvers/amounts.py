@@ -9,6 +9,7 @@ from timeline.temporal.calendar_math import UNANCHORED, shift, value_at
 from timeline.temporal.grammar import normalise_word
 from timeline.temporal.resolvers.context import ANCHOR_GRANULARITIES, Context, Groups, Resolution, text_anchor
 from timeline.temporal.resolvers.words import hedge_mod, month_number_of
+from timeline.temporal.timex import quarter_of_value
 
 # The units written after a T in a TIMEX3 duration, and their letter there (minutes are TM here).
 _DURATION_UNITS = {"S": "S", "TM": "M", "H": "H"}
@@ -203,19 +204,15 @@ def offset(groups: Groups, arguments: dict, context: Context) -> Resolution | No
             previous = context.last_quarter()
             if previous is not None and count.denominator == 1:
                 years = int(count) * (10 if unit == "DE" else 1)
-                year = int(previous.value[:4]) - years
-                return Resolution(
-                    "DATE", f"{year:04d}-Q{previous.value[-1]}", mod, f"text:{previous.start}:{previous.end}"
-                )
+                year, number = quarter_of_value(previous.value)
+                return Resolution("DATE", f"{year - years:04d}-Q{number}", mod, text_anchor(previous))
     else:
         base, anchor = context.reference, "dct"
         if unit == "Y" and direction == "ago" and count == 1:
             previous = context.last_quarter()
             if previous is not None:
-                year = int(previous.value[:4]) - 1
-                return Resolution(
-                    "DATE", f"{year:04d}-Q{previous.value[-1]}", mod, f"text:{previous.start}:{previous.end}"
-                )
+                year, number = quarter_of_value(previous.value)
+                return Resolution("DATE", f"{year - 1:04d}-Q{number}", mod, text_anchor(previous))
     if unit == "2W":
         unit, count = "W", count * 2
     if unit in ("S", "TM", "H"):

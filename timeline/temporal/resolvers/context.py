@@ -12,11 +12,10 @@ from itertools import islice
 
 from timeline.model import TimeExpr
 from timeline.temporal.grammar import Grammar
+from timeline.temporal.timex import months_of_duration, quarter_of_value
 
 # How many expressions back an anaphoric one may refer ("a day later" is about a recent date).
 _ANAPHORA_REACH = 50
-# A month of a year, as TIMEX3 writes it (2025-08), at the start of a value.
-MONTH_VALUE = re.compile(r"[0-9]{4}-[0-9]{2}")
 # What joins a period to its closing day: "the quarter ended Sept. 30".
 _CLOSING_DAY = re.compile(r",?[ \t]+end(?:ed|ing)[ \t]+")
 # How close a named day must be for a bare weekday to be read as that day ("the parade ... on Friday").
@@ -109,12 +108,12 @@ class Context:
         unended = None
         ended: list[TimeExpr] = []
         for expression in self._recent():
-            if expression.type == "DURATION" and re.fullmatch(r"P(?:6|9)M", expression.value):
+            if expression.type == "DURATION" and months_of_duration(expression.value) in (6, 9):
                 # "In the first nine months, ... a year earlier": the report has moved on from
                 # the quarter to the year so far.
                 break
             # Only a quarter named in its own right; "the year-ago quarter" is not the topic.
-            named_quarter = re.fullmatch(r"\d{4}-Q[1-4]", expression.value)
+            named_quarter = quarter_of_value(expression.value) is not None
             if self.grammar.role_of(expression.rule) != "topic_quarter" or not named_quarter:
                 continue
             # A report is about a quarter that has ended: "a fourth-quarter charge" written in

@@ -9,7 +9,7 @@ from functools import cache
 from timeline.model import TimeExpr
 from timeline.temporal.calendar_math import value_at
 from timeline.temporal.grammar import normalise_word
-from timeline.temporal.resolvers.context import MONTH_VALUE, Context, Groups, Resolution
+from timeline.temporal.resolvers.context import Context, Groups, Resolution
 from timeline.temporal.resolvers.words import (
     YEAR_DAYS,
     is_anaphoric,
@@ -20,6 +20,7 @@ from timeline.temporal.resolvers.words import (
     relation_word,
     year_of,
 )
+from timeline.temporal.timex import day_of_value, month_of_value
 
 
 def calendar(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -64,9 +65,10 @@ def week_of_day(groups: Groups, arguments: dict, context: Context) -> Resolution
     day = calendar({key: groups[key] for key in ("month", "day", "year") if key in groups}, {}, context)
     if day is None:
         return None
-    if not day.value[:4].isdigit():
+    known = day_of_value(day.value)
+    if known is None:
         return Resolution("DATE", "XXXX-WXX")
-    return Resolution("DATE", value_at(dt.date.fromisoformat(day.value), "W"), None, day.anchor)
+    return Resolution("DATE", value_at(known, "W"), None, day.anchor)
 
 
 # The languages dateparser may read a foreign date in (the ones whose month names the grammar finds).
@@ -146,7 +148,7 @@ def month(groups: Groups, arguments: dict, context: Context) -> Resolution | Non
         named = _month_named_before(groups["month"], number, context)
         if named is None:
             return None
-        return Resolution("DATE", named.value[:7], None, f"text:{named.start}:{named.end}")
+        return Resolution("DATE", month_of_value(named.value), None, f"text:{named.start}:{named.end}")
     mod = position_mod(groups, context)
     relation = relation_word(groups)
     if is_anaphoric(relation, context):
@@ -183,7 +185,7 @@ def _month_named_before(word: str, number: int, context: Context) -> TimeExpr | 
             expression.granularity in ("month", "day")
             and expression.start_date is not None
             and expression.start_date.month == number
-            and MONTH_VALUE.match(expression.value)
+            and month_of_value(expression.value) is not None
             and stem in expression.text.lower()
         ):
             return expression
@@ -221,10 +223,10 @@ def day_range(groups: Groups, arguments: dict, context: Context) -> Resolution |
         return None
     last_month = month_number_of(groups, context, "month_b") or month_number_of(groups, context)
     last_day_number = int(re.sub(r"\D", "", groups["day_b"]))
-    if not first.value[:4].isdigit():
+    first_day = day_of_value(first.value)
+    if first_day is None:
         # No reference date and no year: the days are known, the year is not.
         return Resolution("DATE", f"{first.value}/XXXX-{last_month:02d}-{last_day_number:02d}")
-    first_day = dt.date.fromisoformat(first.value)
     last_day = dt.date(first_day.year, last_month, last_day_number)
     if last_day < first_day:
         last_day = dt.date(first_day.year + 1, last_month, last_day_number)

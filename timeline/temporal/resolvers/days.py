@@ -5,7 +5,6 @@ last/this/next UNIT, clock times.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from fractions import Fraction
 
 from timeline.temporal.calendar_math import UNANCHORED, shift, value_at
@@ -13,7 +12,6 @@ from timeline.temporal.grammar import normalise_word
 from timeline.temporal.resolvers.amounts import duration_value
 from timeline.temporal.resolvers.context import (
     ANCHOR_GRANULARITIES,
-    MONTH_VALUE,
     Context,
     Groups,
     Resolution,
@@ -27,7 +25,14 @@ from timeline.temporal.resolvers.words import (
     relation_shift,
     relation_word,
 )
-from timeline.temporal.timex import interval_of
+from timeline.temporal.timex import (
+    date_part_of_value,
+    day_of_value,
+    interval_of,
+    is_month_value,
+    month_of_value,
+    undated_weekday,
+)
 
 
 def weekday_near(base: dt.date, weekday: int, direction: str | None) -> dt.date:
@@ -100,7 +105,7 @@ def weekday_range(groups: Groups, arguments: dict, context: Context) -> Resoluti
     if relation_word(groups):
         # "from next Monday to Wednesday": the first day as "next Monday" is, the rest after it.
         named = weekday({"weekday": groups["weekday"], "relation": groups["relation"]}, {}, context)
-        first = dt.date.fromisoformat(named.value)
+        first = day_of_value(named.value)
         last = first + dt.timedelta(days=length)
     elif context.orientation() == "past":
         last = weekday_near(context.reference, last_number, "past")
@@ -118,9 +123,10 @@ def week_of_month(groups: Groups, arguments: dict, context: Context) -> Resoluti
         named = calendar({"month": groups["month"], "year": groups["year"]}, {}, context)
     else:
         named = month({"month": groups["month"]}, {}, context)
-    if named is None or not named.value[:4].isdigit():
+    named_month = month_of_value(named.value) if named is not None else None
+    if named_month is None:
         return None
-    first_day, last_of_month, _ = interval_of(named.value[:7])
+    first_day, last_of_month, _ = interval_of(named_month)
     ordinal = normalise_word(groups["ordinal"])
     if ordinal in ("last", "final"):
         start = last_of_month - dt.timedelta(days=6)
@@ -137,11 +143,12 @@ def day_beside(groups: Groups, arguments: dict, context: Context) -> Resolution 
     if named is None:
         return None
     shift = 1 if normalise_word(groups["shift"]) == "after" else -1
-    if (undated := re.fullmatch(r"XXXX-WXX-([1-7])", named.value)) is not None:
-        return Resolution("DATE", f"XXXX-WXX-{(int(undated[1]) - 1 + shift) % 7 + 1}", named.mod)
-    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", named.value) is None:
+    if (undated := undated_weekday(named.value)) is not None:
+        return Resolution("DATE", f"XXXX-WXX-{(undated - 1 + shift) % 7 + 1}", named.mod)
+    named_day = day_of_value(named.value)
+    if named_day is None:
         return Resolution("DATE", "XXXX-XX-XX", named.mod)
-    day = dt.date.fromisoformat(named.value) + dt.timedelta(days=shift)
+    day = named_day + dt.timedelta(days=shift)
     return Resolution("DATE", day.isoformat(), named.mod, named.anchor)
 
 
@@ -205,7 +212,7 @@ def relative_day(groups: Groups, arguments: dict, context: Context) -> Resolutio
         else (-1 if any(word in relation for word in ("previous", "preceding", "before")) else 0)
     )
     month = context.date_just_named(("month",))
-    if month is not None and MONTH_VALUE.fullmatch(month.value) and not groups.get("part"):
+    if month is not None and is_month_value(month.value) and not groups.get("part"):
         # "last October, when he was shot ... crossed out that same day": a day of that month.
         return Resolution("DATE", f"{month.value}-XX", None, f"text:{month.start}:{month.end}")
     base, anchor = context.anaphoric_anchor()
@@ -278,7 +285,7 @@ def clock(groups: Groups, arguments: dict, context: Context) -> Resolution | Non
     elif groups.get("deictic"):
         # "10 a.m. tomorrow": the day is the one named after the time, not the story's.
         day_resolution = deictic_day({"word": groups["deictic"]}, {}, context)
-        day_value, anchor = day_resolution.value[:10], day_resolution.anchor
+        day_value, anchor = date_part_of_value(day_resolution.value), day_resolution.anchor
     else:
         # A bare time of day is on the day the story is at: "was shot at 10 p.m." after "on Oct. 23".
         day, anchor = context.anaphoric_anchor(("day",))

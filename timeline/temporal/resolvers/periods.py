@@ -9,6 +9,7 @@ from timeline.temporal.grammar import normalise_word
 from timeline.temporal.resolvers.context import Context, Groups, Resolution
 from timeline.temporal.resolvers.dates import calendar
 from timeline.temporal.resolvers.words import position_mod, relation_shift, relation_word, year_of
+from timeline.temporal.timex import day_of_value, in_year, quarter_of_value, year_of_value
 
 
 def _ordinal_quarter(word: str, context: Context) -> int | None:
@@ -32,8 +33,9 @@ def quarter(groups: Groups, arguments: dict, context: Context) -> Resolution | N
         last_day = closing_day(
             groups["end_month"], groups["end_day"], groups.get("end_year"), groups["ended"], context
         )
-        if last_day is not None and last_day.value[:4].isdigit():
-            return Resolution("DATE", f"{last_day.value[:4]}-Q{number}", None, "dct")
+        closing_year = year_of_value(last_day.value) if last_day is not None else None
+        if closing_year is not None:
+            return Resolution("DATE", f"{closing_year:04d}-Q{number}", None, "dct")
     if year is None:
         if reference is None:
             return Resolution("DATE", f"XXXX-Q{number}")
@@ -75,9 +77,9 @@ def quarter_ended(groups: Groups, arguments: dict, context: Context) -> Resoluti
     last_day = closing_day(groups["month"], groups["day"], groups.get("year"), groups.get("ended"), context)
     if last_day is None:
         return None
-    known_year = last_day.value[:4].isdigit()
+    known_year = year_of_value(last_day.value) is not None
     # Without a year, the quarter is still known: counted in a leap year, as "February 29" may be.
-    middle = dt.date.fromisoformat(last_day.value if known_year else "2000" + last_day.value[4:])
+    middle = dt.date.fromisoformat(in_year(last_day.value, 2000))
     middle -= dt.timedelta(days=45)
     if not known_year:
         return Resolution("DATE", f"XXXX-Q{(middle.month - 1) // 3 + 1}")
@@ -93,7 +95,10 @@ def year_period(groups: Groups, arguments: dict, context: Context) -> Resolution
     if previous is None:
         return Resolution("DATE", f"{year:04d}")
     return Resolution(
-        "DATE", f"{year:04d}-Q{previous.value[-1]}", None, f"text:{previous.start}:{previous.end}"
+        "DATE",
+        f"{year:04d}-Q{quarter_of_value(previous.value)[1]}",
+        None,
+        f"text:{previous.start}:{previous.end}",
     )
 
 
@@ -103,13 +108,15 @@ def year_ago(groups: Groups, arguments: dict, context: Context) -> Resolution | 
     if groups.get("ordinal"):
         number = _ordinal_quarter(groups["ordinal"], context)
         base_year = (
-            int(previous.value[:4]) if previous else (context.reference.year if context.reference else None)
+            quarter_of_value(previous.value)[0]
+            if previous
+            else (context.reference.year if context.reference else None)
         )
         if base_year is None or number is None:
             return None
         return Resolution("DATE", f"{base_year - 1:04d}-Q{number}")
     if previous is not None:
-        year, number = int(previous.value[:4]), previous.value[-1]
+        year, number = quarter_of_value(previous.value)
         return Resolution("DATE", f"{year - 1:04d}-Q{number}", None, f"text:{previous.start}:{previous.end}")
     if context.reference is None:
         return None
@@ -215,6 +222,7 @@ def holiday(groups: Groups, arguments: dict, context: Context) -> Resolution | N
 def holiday_week(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     """ "Easter week", "Thanksgiving week": the ISO week that holds the holiday."""
     day = holiday(groups, arguments, context)
-    if day is None or not day.value[:4].isdigit() or "X" in day.value:
+    known = day_of_value(day.value) if day is not None else None
+    if known is None:
         return Resolution("DATE", "XXXX-WXX")
-    return Resolution("DATE", value_at(dt.date.fromisoformat(day.value), "W"), None, day.anchor)
+    return Resolution("DATE", value_at(known, "W"), None, day.anchor)
