@@ -225,6 +225,15 @@ def in_year(value: str, year: int) -> str:
     return f"{year:04d}{value.removeprefix('XXXX')}" if value.startswith("XXXX") else value
 
 
+_UNDATED_CALENDAR = re.compile(r"^XXXX(-\d\d(?:-\d\d)?)$")
+
+
+def in_known_year(value: str, year: int) -> str | None:
+    """A month or day written without its year (XXXX-08-06) put in YEAR; None for any other value."""
+    match = _UNDATED_CALENDAR.match(value)
+    return f"{year:04d}{match[1]}" if match else None
+
+
 def months_of_duration(value: str) -> int | None:
     """How many months a duration written in months is (P9M -> 9), else None."""
     match = _MONTHS_DURATION.match(value)
