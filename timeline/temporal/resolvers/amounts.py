@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from timeline.temporal.calendar_math import UNANCHORED, shift, value_at
+from timeline.temporal.calendar_math import UNANCHORED
 from timeline.temporal.grammar import normalise_word
 from timeline.temporal.resolvers.context import ANCHOR_GRANULARITIES, Context, Groups, Resolution, text_anchor
 from timeline.temporal.resolvers.words import hedge_mod, month_number_of
 from timeline.temporal.timex import quarter_of_value
+from timeline.temporal.value import aligned, on_day, shifted, timex
 
 # The units written after a T in a TIMEX3 duration, and their letter there (minutes are TM here).
 _DURATION_UNITS = {"S": "S", "TM": "M", "H": "H"}
@@ -154,11 +155,11 @@ def compound_duration(groups: Groups, arguments: dict, context: Context) -> Reso
         )
     if base is None:
         return Resolution("DATE", UNANCHORED.get(smallest, "XXXX"), mod)
-    target = base
+    target = on_day(base)
     for unit, amount in ((first_unit, int(first)), (second_unit, int(second))):
         if unit not in ("H", "TM", "S"):  # hours and minutes move no date to another day worth naming
-            target = shift(target, unit, sign * amount)
-    return Resolution("DATE", value_at(target, smallest), mod, anchor)
+            target = shifted(target, unit, sign * amount)
+    return Resolution("DATE", timex(aligned(target, smallest)), mod, anchor)
 
 
 def vague_duration(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -228,15 +229,16 @@ def offset(groups: Groups, arguments: dict, context: Context) -> Resolution | No
         # March, and is known as precisely as March is.
         named = context.date_just_named(tuple(_GRAIN_UNITS), _ANAPHORA_CHARACTERS)
         if named is not None:
-            target = shift(named.start_date, unit, amount)
-            value = value_at(target, _GRAIN_UNITS[named.granularity])
+            value = timex(
+                aligned(shifted(on_day(named.start_date), unit, amount), _GRAIN_UNITS[named.granularity])
+            )
             return Resolution("DATE", value, mod, text_anchor(named))
         if sign > 0 and context.orientation() == "past":
             # What a past clause tells happened "three days later" is not after the reference date.
             return Resolution("DURATION", duration_value(count, unit), mod)
-    target = shift(base, unit, amount)
+    target = shifted(on_day(base), unit, amount)
     # "a decade ago" names a year, not a decade: the decade boundary is not what is meant.
-    return Resolution("DATE", value_at(target, "Y" if unit in ("DE", "CE") else unit), mod, anchor)
+    return Resolution("DATE", timex(aligned(target, "Y" if unit in ("DE", "CE") else unit)), mod, anchor)
 
 
 # The calendar unit of a granularity: what a date counted from a coarse one is known to.

@@ -7,7 +7,6 @@ import re
 from functools import cache
 
 from timeline.model import TimeExpr
-from timeline.temporal.calendar_math import value_at
 from timeline.temporal.grammar import normalise_word
 from timeline.temporal.resolvers.context import Context, Groups, Resolution
 from timeline.temporal.resolvers.words import (
@@ -21,6 +20,7 @@ from timeline.temporal.resolvers.words import (
     year_of,
 )
 from timeline.temporal.timex import day_of_value, month_of_value
+from timeline.temporal.value import aligned, on_day, timex
 
 
 def calendar(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -68,7 +68,7 @@ def week_of_day(groups: Groups, arguments: dict, context: Context) -> Resolution
     known = day_of_value(day.value)
     if known is None:
         return Resolution("DATE", "XXXX-WXX")
-    return Resolution("DATE", value_at(known, "W"), None, day.anchor)
+    return Resolution("DATE", timex(aligned(on_day(known), "W")), None, day.anchor)
 
 
 # The languages dateparser may read a foreign date in (the ones whose month names the grammar finds).

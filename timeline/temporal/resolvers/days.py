@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
-from timeline.temporal.calendar_math import UNANCHORED, shift, value_at
+from timeline.temporal.calendar_math import UNANCHORED
 from timeline.temporal.grammar import normalise_word
 from timeline.temporal.resolvers.amounts import duration_value
 from timeline.temporal.resolvers.context import (
@@ -33,17 +33,11 @@ from timeline.temporal.timex import (
     month_of_value,
     undated_weekday,
 )
+from timeline.temporal.value import aligned, nearest_weekday, on_day, shifted, timex
 
 
 def weekday_near(base: dt.date, weekday: int, direction: str | None) -> dt.date:
-    difference = weekday - base.isoweekday()
-    if direction == "future":
-        return base + dt.timedelta(days=difference % 7)
-    if direction == "past":
-        return base - dt.timedelta(days=(-difference) % 7)
-    # Nearest either way; the reference day itself when it is that weekday.
-    forward, backward = difference % 7, (-difference) % 7
-    return base + dt.timedelta(days=forward) if forward < backward else base - dt.timedelta(days=backward)
+    return nearest_weekday(on_day(base), weekday, direction).day
 
 
 def with_part(value: str, part: str | None, context: Context) -> tuple[str, str]:
@@ -249,8 +243,8 @@ def relative(groups: Groups, arguments: dict, context: Context) -> Resolution | 
             saturday = weekday_near(base, 6, direction)
         else:
             saturday = weekday_near(base + dt.timedelta(weeks=amount), 6, None)
-        return Resolution("DATE", value_at(saturday, "WE"), mod, anchor)
-    return Resolution("DATE", value_at(shift(base, unit, amount), unit), mod, anchor)
+        return Resolution("DATE", timex(aligned(on_day(saturday), "WE")), mod, anchor)
+    return Resolution("DATE", timex(aligned(shifted(on_day(base), unit, amount), unit)), mod, anchor)
 
 
 def vague_span(groups: Groups, arguments: dict, context: Context) -> Resolution | None:

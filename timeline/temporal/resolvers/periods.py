@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from timeline.temporal.calendar_math import MOVABLE_HOLIDAYS, shift, value_at
+from timeline.temporal.calendar_math import MOVABLE_HOLIDAYS
 from timeline.temporal.grammar import normalise_word
 from timeline.temporal.resolvers.context import Context, Groups, Resolution
 from timeline.temporal.resolvers.dates import calendar
 from timeline.temporal.resolvers.words import position_mod, relation_shift, relation_word, year_of
 from timeline.temporal.timex import day_of_value, in_year, quarter_of_value, year_of_value
+from timeline.temporal.value import aligned, on_day, shifted, timex
 
 
 def _ordinal_quarter(word: str, context: Context) -> int | None:
@@ -56,8 +57,7 @@ def quarter_anaphora(groups: Groups, arguments: dict, context: Context) -> Resol
     # A bare "the period" is a quarter only where one was named; "the latest period" is the last one.
     if (groups.get("period") and not groups.get("latest")) or context.reference is None:
         return None
-    last_quarter_day = shift(context.reference, "Q", -1)
-    return Resolution("DATE", value_at(last_quarter_day, "Q"), None, "dct")
+    return Resolution("DATE", timex(aligned(shifted(on_day(context.reference), "Q", -1), "Q")), None, "dct")
 
 
 def closing_day(
@@ -83,7 +83,7 @@ def quarter_ended(groups: Groups, arguments: dict, context: Context) -> Resoluti
     middle -= dt.timedelta(days=45)
     if not known_year:
         return Resolution("DATE", f"XXXX-Q{(middle.month - 1) // 3 + 1}")
-    return Resolution("DATE", value_at(middle, "Q"), None, last_day.anchor)
+    return Resolution("DATE", timex(aligned(on_day(middle), "Q")), None, last_day.anchor)
 
 
 def year_period(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -122,7 +122,10 @@ def year_ago(groups: Groups, arguments: dict, context: Context) -> Resolution | 
         return None
     if groups.get("noun") and "quarter" in groups["noun"].lower():
         return Resolution(
-            "DATE", value_at(shift(shift(context.reference, "Q", -1), "Y", -1), "Q"), None, "dct"
+            "DATE",
+            timex(aligned(shifted(shifted(on_day(context.reference), "Q", -1), "Y", -1), "Q")),
+            None,
+            "dct",
         )
     return Resolution("DATE", f"{context.reference.year - 1:04d}", None, "dct")
 
@@ -225,4 +228,4 @@ def holiday_week(groups: Groups, arguments: dict, context: Context) -> Resolutio
     known = day_of_value(day.value) if day is not None else None
     if known is None:
         return Resolution("DATE", "XXXX-WXX")
-    return Resolution("DATE", value_at(known, "W"), None, day.anchor)
+    return Resolution("DATE", timex(aligned(on_day(known), "W")), None, day.anchor)
