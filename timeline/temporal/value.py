@@ -26,8 +26,34 @@ class Point:
     grain: str = "D"
 
 
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """From the start of FIRST to the end of LAST ("May 8-10", "from June to August")."""
+
+    first: Point
+    last: Point
+
+
 def on_day(day: dt.date) -> Point:
     return Point(day, "D")
+
+
+def calendar_point(year: int, month: int | None = None, day: int | None = None) -> Point:
+    """A year, a month of a year or a day, as written; raises ValueError for one that does not exist."""
+    if month is None:
+        return Point(dt.date(year, 1, 1), "Y")
+    if day is None:
+        return Point(dt.date(year, month, 1), "M")
+    return Point(dt.date(year, month, day), "D")
+
+
+def quarter_point(year: int, number: int) -> Point:
+    """The NUMBERth quarter of YEAR."""
+    return Point(dt.date(year, 3 * number - 2, 1), "Q")
+
+
+def between(first: Point, last: Point) -> Interval:
+    return Interval(first, last)
 
 
 def shifted(point: Point, unit: str, amount: int) -> Point:
@@ -51,6 +77,9 @@ def nearest_weekday(point: Point, weekday: int, tense: str | None) -> Point:
     return Point(base - dt.timedelta(days=backward), "D")
 
 
-def timex(point: Point) -> str:
-    """POINT as a TIMEX3 value: 2025-08-07, 2025-W33, 2025-W33-WE, 2025-08, 2025-Q3, 2025, 202, 20."""
-    return value_at(point.day, point.grain)
+def timex(value: Point | Interval) -> str:
+    """VALUE as a TIMEX3 value: 2025-08-07, 2025-W33, 2025-W33-WE, 2025-08, 2025-Q3, 2025, 202, 20;
+    an interval as its two ends, 2025-06/2025-08."""
+    if isinstance(value, Interval):
+        return f"{timex(value.first)}/{timex(value.last)}"
+    return value_at(value.day, value.grain)

@@ -20,7 +20,7 @@ from timeline.temporal.resolvers.words import (
     year_of,
 )
 from timeline.temporal.timex import day_of_value, month_of_value
-from timeline.temporal.value import aligned, on_day, timex
+from timeline.temporal.value import aligned, between, calendar_point, on_day, timex
 
 
 def calendar(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -33,7 +33,7 @@ def calendar(groups: Groups, arguments: dict, context: Context) -> Resolution | 
     if year is None and month is None:
         return None
     if month is None:
-        return Resolution("DATE", f"{year:04d}", mod)
+        return Resolution("DATE", timex(calendar_point(year)), mod)
     if year is None:
         check_year = 2000  # a leap year: "February 29" is a real date in some year
         dt.date(check_year, month, day or 1)
@@ -52,9 +52,9 @@ def calendar(groups: Groups, arguments: dict, context: Context) -> Resolution | 
         anchor = None
     if day is None:
         dt.date(year, month, 1)
-        return Resolution("DATE", f"{year:04d}-{month:02d}", mod, anchor)
+        return Resolution("DATE", timex(calendar_point(year, month)), mod, anchor)
     dt.date(year, month, day)  # raises on "February 30": the match is vetoed
-    value = f"{year:04d}-{month:02d}-{day:02d}"
+    value = timex(calendar_point(year, month, day))
     if groups.get("hour"):
         return Resolution("TIME", f"{value}T{int(groups['hour']):02d}:{groups['minute']}", mod, anchor)
     return Resolution("DATE", value, mod, anchor)
@@ -109,10 +109,10 @@ def year_in_words(groups: Groups, arguments: dict, context: Context) -> Resoluti
             lookup[groups["ones_after_thousand"].lower()] if groups.get("ones_after_thousand") else 0
         )
     if groups.get("month"):
-        return Resolution("DATE", f"{year:04d}-{month_number_of(groups, context):02d}")
+        return Resolution("DATE", timex(calendar_point(year, month_number_of(groups, context))))
     if groups.get("season"):
         return Resolution("DATE", f"{year:04d}-{context.grammar.lookup('season', groups['season'])}")
-    return Resolution("DATE", f"{year:04d}")
+    return Resolution("DATE", timex(calendar_point(year)))
 
 
 def year_end(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -134,8 +134,8 @@ def year_end(groups: Groups, arguments: dict, context: Context) -> Resolution | 
             # Told in the past, the last year end gone by: the reference year's is still to come.
             year -= 1 if context.orientation() == "past" else 0
     if apart:
-        return Resolution("DATE", f"{year:04d}", "END", anchor)
-    return Resolution("DATE", f"{year:04d}-12-31", None, anchor)
+        return Resolution("DATE", timex(calendar_point(year)), "END", anchor)
+    return Resolution("DATE", timex(calendar_point(year, 12, 31)), None, anchor)
 
 
 def month(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -174,7 +174,7 @@ def month(groups: Groups, arguments: dict, context: Context) -> Resolution | Non
         year = pick_year(base, number, None, "past", YEAR_DAYS)
     else:
         year = pick_year(base, number, None, context.orientation())
-    return Resolution("DATE", f"{year:04d}-{number:02d}", mod, anchor)
+    return Resolution("DATE", timex(calendar_point(year, number)), mod, anchor)
 
 
 def _month_named_before(word: str, number: int, context: Context) -> TimeExpr | None:
@@ -255,7 +255,9 @@ def month_range(groups: Groups, arguments: dict, context: Context) -> Resolution
             return Resolution("DATE", f"XXXX-{first_month:02d}/XXXX-{last_month:02d}")
         year = pick_year(context.reference, last_month, None, context.orientation())
     first_year = year if first_month <= last_month else year - 1
-    return Resolution("DATE", f"{first_year:04d}-{first_month:02d}/{year:04d}-{last_month:02d}")
+    return Resolution(
+        "DATE", timex(between(calendar_point(first_year, first_month), calendar_point(year, last_month)))
+    )
 
 
 def decade(groups: Groups, arguments: dict, context: Context) -> Resolution | None:

@@ -10,7 +10,7 @@ from timeline.temporal.resolvers.context import Context, Groups, Resolution
 from timeline.temporal.resolvers.dates import calendar
 from timeline.temporal.resolvers.words import position_mod, relation_shift, relation_word, year_of
 from timeline.temporal.timex import day_of_value, in_year, quarter_of_value, year_of_value
-from timeline.temporal.value import aligned, on_day, shifted, timex
+from timeline.temporal.value import aligned, calendar_point, on_day, quarter_point, shifted, timex
 
 
 def _ordinal_quarter(word: str, context: Context) -> int | None:
@@ -46,7 +46,7 @@ def quarter(groups: Groups, arguments: dict, context: Context) -> Resolution | N
         if relation is None:
             if number > current_quarter and context.orientation() != "future":
                 year -= 1
-    return Resolution("DATE", f"{year:04d}-Q{number}", None, anchor)
+    return Resolution("DATE", timex(quarter_point(year, number)), None, anchor)
 
 
 def quarter_anaphora(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -93,7 +93,7 @@ def year_period(groups: Groups, arguments: dict, context: Context) -> Resolution
     if year is None:
         return None
     if previous is None:
-        return Resolution("DATE", f"{year:04d}")
+        return Resolution("DATE", timex(calendar_point(year)))
     return Resolution(
         "DATE",
         f"{year:04d}-Q{quarter_of_value(previous.value)[1]}",
