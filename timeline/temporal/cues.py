@@ -126,3 +126,19 @@ def governed_by_past(text: str, start: int, end: int, lower: int = 0, upper: int
     if nearest is None or nearest[1] != "past":
         return False
     return _CLAUSE_BREAK_BEFORE.search(text, nearest[0], start) is None
+
+
+def caption_scene(text: str, start: int, end: int, lower: int = 0, upper: int | None = None) -> bool:
+    """Whether text[start:end] dates the scene of a photo caption: its sentence tells, before it and in
+    the present, a person arriving, leaving or being led ("Smith arrives for arraignment on
+    January 3"), with no cue of the future."""
+    cues = grammar().cues
+    sentence_start, sentence_end = sentence_bounds(text, start, end, lower, upper)
+    scene = cues["caption_scene"].search(text, sentence_start, start)
+    if scene is None:
+        return False
+    # The scene's own verb ("arrives") is also a present of schedules; any other future cue wins.
+    return all(
+        scene.start() <= cue.start() < scene.end()
+        for cue in cues["future"].finditer(text, sentence_start, sentence_end)
+    )

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from timeline.model import TimeExpr
-from timeline.temporal.cues import governed_by_past, orientation
+from timeline.temporal.cues import caption_scene, governed_by_past, orientation
 from timeline.temporal.finder import find_candidates, select
 from timeline.temporal.grammar import grammar
 from timeline.temporal.resolvers import RESOLVERS, Context
@@ -92,6 +92,9 @@ def tag(
             position=candidate.start,
             text=text,
             governed_by_past=lambda candidate=candidate: governed_by_past(
+                text, candidate.start, candidate.end, lower, upper
+            ),
+            caption_scene=lambda candidate=candidate: caption_scene(
                 text, candidate.start, candidate.end, lower, upper
             ),
         )

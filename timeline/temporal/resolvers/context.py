@@ -40,6 +40,7 @@ class Context:
     orientation: Callable[[], str | None]
     position: int = 0  # where the expression being resolved starts
     governed_by_past: Callable[[], bool] = lambda: False
+    caption_scene: Callable[[], bool] = lambda: False  # the date of a photo caption's scene (cues.py)
     text: str = ""  # the document, for what lies between expressions
 
     def anaphoric_anchor(

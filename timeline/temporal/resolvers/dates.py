@@ -45,6 +45,9 @@ def calendar(groups: Groups, arguments: dict, context: Context) -> Resolution | 
         elif arguments.get("direction"):
             # The rule's context settles the direction for up to a year: "the year ended March 31".
             year = pick_year(reference, month, day, arguments["direction"], YEAR_DAYS)
+        elif day is not None and context.caption_scene():
+            # A caption's scene has been photographed: "arrives for arraignment on January 3".
+            year = pick_year(reference, month, day, "past", YEAR_DAYS)
         else:
             year = pick_year(reference, month, day, context.orientation())
         anchor = "dct"
