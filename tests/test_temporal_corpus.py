@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from timeline.temporal import tag
-from timeline.temporal.grammar import RESOURCES
+from timeline.temporal.grammar import resource_path
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
@@ -23,7 +23,7 @@ POSITIVE = _rows("temporal_positive.tsv")
 NEGATIVE = [row[0] for row in _rows("temporal_negative.txt")]
 RULE_EXAMPLES = [
     (rule["name"], example)
-    for rule in yaml.safe_load((RESOURCES / "rules.yaml").read_text(encoding="utf-8"))["rules"]
+    for rule in yaml.safe_load(resource_path("rules.yaml").read_text(encoding="utf-8"))["rules"]
     for example in rule["examples"]
 ]
 

@@ -236,3 +236,12 @@ def test_a_quarter_named_by_its_last_day_without_a_reference_date_keeps_its_quar
         ("the quarter", "XXXX-Q2"),
         ("July 31", "XXXX-07-31"),
     ]
+
+
+@pytest.mark.parametrize("reference", ["2025", "2025-08", "2025-W32"])
+def test_a_reference_known_only_to_its_year_dates_a_day_written_without_one(reference: str) -> None:
+    found = tag("The envoy met the minister on Wednesday, August 6, and again on Tuesday.", reference)
+    assert [(e.text, e.value, e.anchor) for e in found] == [
+        ("Wednesday, August 6", "2025-08-06", "year"),
+        ("Tuesday", "XXXX-WXX-2", None),
+    ]

@@ -41,7 +41,9 @@ def test_an_end_keeps_its_own_interval() -> None:
 @pytest.mark.parametrize(
     ("text", "written", "duration", "tagged_type"),
     [
-        ("The gap closes slowly. Three days later, the index had recovered.", "Three days", "P3D", "DATE"),
+        # No date named before, and a past clause: not three days after the reference date.
+        ("The gap closes. Three days later, the index had recovered.", "Three days", "P3D", "DURATION"),
+        ("Trading stopped on Friday. Three days later, the index recovered.", "Three days", "P3D", "DATE"),
         # Without a count there is no day to date: the tagger keeps the vague amount too.
         ("He resigned in May. A few days later, the board met.", "A few days", "PXD", "DURATION"),
         ("He was shot at 10 p.m. Just over an hour later, he was declared dead.", "an hour", "PT1H", "DATE"),

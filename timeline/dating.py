@@ -17,9 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.resources import load_yaml
+from timeline.temporal.cues import orientation
+from timeline.temporal.grammar import resource_path
+from timeline.temporal.timex import in_year
 
 _RESOURCES = Path(__file__).parent / "resources"
-_LEXICON = Path(__file__).parent / "temporal" / "resources" / "lexicon.yaml"
+_LEXICON = resource_path("lexicon.yaml")
 
 # How far from publication a journalist still names a day by its weekday ("on Wednesday,
 # August 6"): within the week before or after (news style guides, e.g. AP, use the weekday
@@ -284,18 +287,11 @@ def mentioned_years(text: str) -> list[int]:
     return [int(match[0]) for match in _patterns()["year"].finditer(text)]
 
 
-def _orientation(text: str, position: int) -> str:
-    """'future', 'past' or 'unknown': the tense cue nearest before POSITION in its sentence."""
-    sentence_start = max(text.rfind(mark, 0, position) for mark in (".", "!", "?", "\n"))
-    clause = text[sentence_start + 1 : position].lower()
-    words = _words()
-    nearest: tuple[int, str] = (-1, "unknown")
-    for orientation, cues in (("future", words["future_cues"]), ("past", words["past_cues"])):
-        for cue in cues:
-            pattern = r"(?<![\w'’])" + r"\s+".join(map(re.escape, cue.split())) + r"(?![\w'’])"
-            for match in re.finditer(pattern, clause):
-                nearest = max(nearest, (match.start(), orientation))
-    return nearest[1]
+def _orientation(text: str, match: re.Match[str]) -> str:
+    """'future', 'past' or 'unknown': the tense of the clause around MATCH, read with the tagger's
+    cues (timeline/temporal/cues.py), so that an article is dated by the same reading of tense as
+    the dates in it are resolved by."""
+    return orientation(text, match.start(), match.end()) or "unknown"
 
 
 def _resolve_year(month: int, day: int, weekday: int, years: Iterable[int]) -> int | None:
@@ -351,7 +347,7 @@ def infer_date(text: str, context_years: Iterable[int] = ()) -> Inference | None
             continue
         if date.isoweekday() != weekday:
             continue
-        orientation = _orientation(text, match.start())
+        orientation = _orientation(text, match)
         low = date if orientation == "past" else date - WEEKDAY_HORIZON
         high = date if orientation == "future" else date + WEEKDAY_HORIZON
         earliest, latest = max(earliest, low), min(latest, high)
@@ -364,7 +360,7 @@ def infer_date(text: str, context_years: Iterable[int] = ()) -> Inference | None
         resolved = _date_of(match)
         if match["weekday"] or resolved is None or resolved[1] is None:
             continue
-        date, orientation = resolved[1], _orientation(text, match.start())
+        date, orientation = resolved[1], _orientation(text, match)
         if orientation == "past" and date > earliest:
             earliest = date
             evidence.append(match[0])
@@ -423,7 +419,9 @@ def reference_date(
 
 def _day_in_window(value: str, earliest: dt.date, latest: dt.date) -> dt.date | None:
     """The day `XXXX-MM-DD` falls on within EARLIEST..LATEST, if it does."""
-    month, day = int(value[5:7]), int(value[8:10])
+    # Read in a leap year, so that February 29 is a day.
+    some_year = dt.date.fromisoformat(in_year(value, 2000))
+    month, day = some_year.month, some_year.day
     for year in range(earliest.year, latest.year + 1):
         try:
             candidate = dt.date(year, month, day)

@@ -8,13 +8,12 @@ needs the whole corpus (aliases across articles, the merge) is in merge.py.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from timeline.model import Article, Event, Sentence, Source, TimeExpr
-from timeline.temporal.timex import interval_of
+from timeline.temporal.timex import year_of_value
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,41 +130,16 @@ def _stretches(article: Article) -> list[_Stretch]:
     return [_Stretch(article.body_start, len(article.text), article.date)]
 
 
-_UNANCHORED_CALENDAR = re.compile(r"^XXXX(-\d\d(?:-\d\d)?)$")
-
-
-def _with_year(expression: TimeExpr, year: str) -> TimeExpr:
-    """'Wednesday, August 6' (XXXX-08-06) in a story known only to be of 2025: 2025-08-06."""
-    match = _UNANCHORED_CALENDAR.match(expression.value)
-    if not match:
-        return expression
-    value = year + match.group(1)
-    start_date, end_date, granularity = interval_of(value)
-    if start_date is None:
-        return expression
-    return replace(
-        expression,
-        value=value,
-        start_date=start_date,
-        end_date=end_date,
-        granularity=granularity,
-        anchor=expression.anchor or "year",
-    )
-
-
 def tag_stretch(text: str, start: int, end: int, reference: str | None) -> list[TimeExpr]:
     """The temporal expressions of TEXT[START:END] resolved against REFERENCE, with whole-text offsets.
 
-    A reference coarser than a day (a year, a month) cannot anchor "on Tuesday", but it still
-    gives its year to a month and day written without one.
+    A reference coarser than a day (a year, a month) cannot anchor "on Tuesday", but the tagger
+    still gives its year to a month and day written without one.
     """
     from timeline import temporal
 
-    day = _day(reference)
-    expressions = temporal.tag(text, reference if day else None, start, end)
-    if day is None and reference and re.match(r"^\d{4}", reference):
-        expressions = [_with_year(expression, reference[:4]) for expression in expressions]
-    return expressions
+    known = reference if reference and year_of_value(reference) is not None else None
+    return temporal.tag(text, known, start, end)
 
 
 def analyse_article(article: Article) -> ArticleAnalysis:

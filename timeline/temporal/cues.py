@@ -1,7 +1,7 @@
 """Tense and orientation of the clause around an expression: does it point to the past or the future?
 
 HeidelTime's news strategy resolves "Friday" by the tense of its sentence. We look for the
-cue nearest to the expression within its sentence (resources/cues.yaml): a future-oriented verb
+cue nearest to the expression within its sentence (resources/<language>/cues.yaml): a future-oriented verb
 group ("will meet", "is set to hold", "plans to") or a past one ("said", "met", "was"); a
 deadline preposition right before it ("by Friday") points to the future.
 """
@@ -76,16 +76,17 @@ def orientation(text: str, start: int, end: int, lower: int = 0, upper: int | No
     clause_break = _CLAUSE_BREAK.search(text, end, sentence_end)
     clause_end = clause_break.start() if clause_break else sentence_end
     nearest: tuple[int, str] | None = None
-    for kind in ("future", "past"):
+    for kind in ("future", "plan_made", "past"):
         for cue in cues[kind].finditer(text, sentence_start, sentence_end):
             if cue.end() <= start:
-                distance = start - cue.end()
+                distance, tense = start - cue.end(), ("future" if kind == "plan_made" else kind)
             elif cue.start() >= end:
                 distance = 2 * (cue.start() - end) + (0 if cue.start() < clause_end else _SEARCH_WINDOW * 4)
+                tense = "past" if kind == "plan_made" else kind
             else:
                 continue
             if nearest is None or distance < nearest[0]:
-                nearest = (distance, kind)
+                nearest = (distance, tense)
     return nearest[1] if nearest else None
 
 
@@ -117,10 +118,27 @@ def governed_by_past(text: str, start: int, end: int, lower: int = 0, upper: int
                 first = (cue.start(), kind)
         return first is not None and first[1] == "past"
     nearest: tuple[int, str] | None = None
-    for kind in ("future", "past"):
+    for kind in ("future", "plan_made", "past"):
         for cue in cues[kind].finditer(text, sentence_start, start):
+            # A plan made before the date governs it as the plan's infinitive: what is planned is ahead.
             if nearest is None or cue.end() > nearest[0]:
-                nearest = (cue.end(), kind)
+                nearest = (cue.end(), "future" if kind == "plan_made" else kind)
     if nearest is None or nearest[1] != "past":
         return False
     return _CLAUSE_BREAK_BEFORE.search(text, nearest[0], start) is None
+
+
+def caption_scene(text: str, start: int, end: int, lower: int = 0, upper: int | None = None) -> bool:
+    """Whether text[start:end] dates the scene of a photo caption: its sentence tells, before it and in
+    the present, a person arriving, leaving or being led ("Smith arrives for arraignment on
+    January 3"), with no cue of the future."""
+    cues = grammar().cues
+    sentence_start, sentence_end = sentence_bounds(text, start, end, lower, upper)
+    scene = cues["caption_scene"].search(text, sentence_start, start)
+    if scene is None:
+        return False
+    # The scene's own verb ("arrives") is also a present of schedules; any other future cue wins.
+    return all(
+        scene.start() <= cue.start() < scene.end()
+        for cue in cues["future"].finditer(text, sentence_start, sentence_end)
+    )

@@ -1,9 +1,11 @@
 """The grammar engine: load the word tables, pattern pieces and named rules, compile the rules.
 
-The English knowledge lives in `resources/lexicon.yaml` (tables and pieces) and
-`resources/rules.yaml` (one named rule per entry, with its examples); this module only expands
-`%piece` references, compiles each rule to one regular expression and keeps the tables for the
-resolvers. A rule is an `Rule`; `grammar()` returns the compiled `Grammar`, built once.
+A language is a folder of data files, `resources/<language>/`: `lexicon.yaml` (word tables and
+pattern pieces), `rules.yaml` (one named rule per entry, with its examples) and `cues.yaml` (tense
+cues); English is `resources/en/`. This module only expands `%piece` references, compiles each
+rule to one regular expression, keeps the tables for the resolvers, and checks the rules when
+they load: an unknown resolver, group, argument or role, or a name used twice, is a
+`GrammarError` that names the rule. `grammar(language)` returns the compiled `Grammar`, built once.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import yaml
 from timeline.temporal.match_starts import Prefix, StartIndex, leading_prefixes
 
 RESOURCES = Path(__file__).resolve().parent / "resources"
+DEFAULT_LANGUAGE = "en"
 _REFERENCE = re.compile(r"%([a-z_]+)")
 # A rule may not start or end inside a word: "Mayor" is no "May", "1990s" is no "1990".
 _WORD_EDGE_BEFORE = r"(?<![\w])"
@@ -45,6 +48,8 @@ class Rule:
     anchors: frozenset[str] = frozenset()
     # What every match begins with (see match_starts.py); None when it may begin with anything.
     prefixes: frozenset[Prefix] | None = None
+    # What other rules may ask of its expressions ("counted", "topic_quarter"; see rules.yaml).
+    role: str | None = None
 
     def accepts_context(self, text: str, start: int, end: int) -> bool:
         """Whether the text around a match allows this rule to fire there."""
@@ -85,6 +90,11 @@ class Grammar:
     # The rules grouped by anchors, as the finder tries them, and the groups each word anchors.
     groups: tuple[RuleGroup, ...]
     groups_by_anchor: dict[str, tuple[int, ...]]
+    roles: dict[str, str] = field(default_factory=dict)  # rule name -> role, for the rules with one
+
+    def role_of(self, rule_name: str | None) -> str | None:
+        """The role of the rule named RULE_NAME (see rules.yaml), None for a rule without one."""
+        return self.roles.get(rule_name or "")
 
     def lookup(self, table: str, word: str) -> Any:
         """The normalised value of WORD in TABLE (case, spacing and apostrophes ignored)."""
@@ -148,9 +158,38 @@ def _anchor_words(anchors: list[str], tables: dict[str, dict[str, Any]]) -> froz
     return frozenset(words - {"s", "st", "a", "an", "of", "the"})
 
 
-def _load(name: str) -> Any:
-    with (RESOURCES / name).open(encoding="utf-8") as stream:
+class GrammarError(ValueError):
+    """A rule of the resources that the engine cannot run: the message names the rule."""
+
+
+def resource_path(name: str, language: str = DEFAULT_LANGUAGE) -> Path:
+    """The data file NAME of LANGUAGE (e.g. resources/en/rules.yaml)."""
+    return RESOURCES / language / name
+
+
+def _load(folder: Path, name: str) -> Any:
+    with (folder / name).open(encoding="utf-8") as stream:
         return yaml.load(stream, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def _check(
+    entry: dict[str, Any], pattern: re.Pattern[str], vocabulary: dict[str, Any], seen: set[str]
+) -> None:
+    """Raise GrammarError, naming the rule, if ENTRY uses a name the engine does not know."""
+    name = entry.get("name", "?")
+    known_groups, known_arguments = vocabulary["groups"], vocabulary["arguments"]
+    problems = []
+    if name in seen:
+        problems.append("the name is used by an earlier rule")
+    if entry.get("resolve") not in vocabulary["operations"]:
+        problems.append(f"unknown resolver {entry.get('resolve')!r}")
+    problems += [f"unknown group {group!r}" for group in pattern.groupindex if group not in known_groups]
+    arguments = entry.get("arguments") or {}
+    problems += [f"unknown argument {key!r}" for key in arguments if key not in known_arguments]
+    if entry.get("role") is not None and entry["role"] not in vocabulary["roles"]:
+        problems.append(f"unknown role {entry['role']!r}")
+    if problems:
+        raise GrammarError(f"rule {name}: " + "; ".join(problems))
 
 
 def _context_pattern(source: str | None, pieces: dict[str, str], anchor: str) -> re.Pattern[str] | None:
@@ -163,9 +202,17 @@ def _context_pattern(source: str | None, pieces: dict[str, str], anchor: str) ->
 
 
 @cache
-def grammar() -> Grammar:
-    """The compiled English grammar (loaded once per process)."""
-    lexicon = _load("lexicon.yaml")
+def grammar(language: str = DEFAULT_LANGUAGE) -> Grammar:
+    """The compiled grammar of LANGUAGE (loaded and checked once per process)."""
+    return load_grammar(RESOURCES / language)
+
+
+def load_grammar(folder: Path) -> Grammar:
+    """Load, check and compile the grammar whose data files are in FOLDER."""
+    # The resolvers are the grammar's operations; imported here, as they use the grammar's types.
+    from timeline.temporal.resolvers import RESOLVERS
+
+    lexicon = _load(folder, "lexicon.yaml")
     capitalised = set(lexicon.get("capitalised", ()))
     tables: dict[str, dict[str, Any]] = {
         name: {normalise_word(str(word)): value for word, value in table.items()}
@@ -176,15 +223,23 @@ def grammar() -> Grammar:
         for name, table in lexicon["tables"].items()
     }
     pieces.update(lexicon["pieces"])
-    rule_file = _load("rules.yaml")
-    rules = []
+    rule_file = _load(folder, "rules.yaml")
+    vocabulary = {
+        "operations": RESOLVERS,
+        "groups": frozenset(rule_file["groups"]),
+        "arguments": frozenset(rule_file["arguments"]),
+        "roles": frozenset(rule_file["roles"]),
+    }
+    rules: list[Rule] = []
     for index, entry in enumerate(rule_file["rules"]):
         body = _expand(entry["pattern"], pieces)
+        pattern = re.compile(_WORD_EDGE_BEFORE + "(?:" + body + ")" + _WORD_EDGE_AFTER, re.IGNORECASE)
+        _check(entry, pattern, vocabulary, {rule.name for rule in rules})
         rules.append(
             Rule(
                 name=entry["name"],
                 index=index,
-                pattern=re.compile(_WORD_EDGE_BEFORE + "(?:" + body + ")" + _WORD_EDGE_AFTER, re.IGNORECASE),
+                pattern=pattern,
                 resolver=entry["resolve"],
                 type=entry.get("type", "DATE"),
                 arguments=dict(entry.get("arguments") or {}),
@@ -197,9 +252,10 @@ def grammar() -> Grammar:
                 ),
                 anchors=_anchor_words(entry["anchors"], tables),
                 prefixes=leading_prefixes(body, re.IGNORECASE),
+                role=entry.get("role"),
             )
         )
-    cue_file = _load("cues.yaml")
+    cue_file = _load(folder, "cues.yaml")
     cues = {
         # Cue lists are folded YAML over several lines: their spaces are layout, not pattern.
         name: re.compile(
@@ -219,6 +275,7 @@ def grammar() -> Grammar:
             word: tuple(index for index, group in enumerate(groups) if word in group.anchors)
             for word in sorted(anchor_words)
         },
+        roles={rule.name: rule.role for rule in rules if rule.role is not None},
     )
 
 

@@ -2,8 +2,8 @@
 
     tag(text, dct=None, start=0, end=None) -> list[TimeExpr]
 
-Finds expressions with the grammar of resources/*.yaml (finder.py), then resolves them in text
-order (resolve.py) against the reference date DCT and, for anaphoric ones ("a day later",
+Finds expressions with the grammar of resources/<language>/*.yaml (finder.py), then resolves them in text
+order (resolvers/) against the reference date DCT and, for anaphoric ones ("a day later",
 "that Friday", "the year-ago quarter"), against the expression they refer back to. Each
 TimeExpr's `anchor` says what it was resolved against: "dct", or "text:START:END", the offsets
 of that earlier expression in the same text; None for absolute values.
@@ -17,27 +17,58 @@ any text: a match that cannot be resolved (February 30, a date outside years 1-9
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass
 
 from timeline.model import TimeExpr
-from timeline.temporal.cues import governed_by_past, orientation
+from timeline.temporal.cues import caption_scene, governed_by_past, orientation
 from timeline.temporal.finder import find_candidates, select
 from timeline.temporal.grammar import grammar
-from timeline.temporal.resolve import RESOLVERS, Context
-from timeline.temporal.timex import interval_of
+from timeline.temporal.resolvers import RESOLVERS, Context
+from timeline.temporal.timex import in_known_year, interval_of, year_of_value
+
+# A day as ISO 8601 writes it in extended form; a time may follow. Not a week ("2025-W32").
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(?![\d])")
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """The reference date at the precision it is known: a day, or only a month or a year.
+
+    Only a day anchors "on Tuesday" or "yesterday"; a year still dates "August 6" (XXXX-08-06)
+    written without one.
+    """
+
+    day: dt.date | None = None
+    year: int | None = None
+    precision: str | None = None  # "day", "month", "year" (or the granularity of a coarser value)
+
+
+def reference_of(dct: dt.date | str | None) -> Reference:
+    """DCT as a Reference: a date, a datetime, an ISO day (only its first ten characters count), a
+    TIMEX3 value of a coarser date ("2025", "2025-08", "2025-W32"), or None."""
+    if dct is None or dct == "":
+        return Reference()
+    if isinstance(dct, dt.datetime):
+        return Reference(dct.date(), dct.year, "day")
+    if isinstance(dct, dt.date):
+        return Reference(dct, dct.year, "day")
+    written = str(dct).strip()
+    if _ISO_DAY.match(written):
+        try:
+            day = dt.date.fromisoformat(written[:10])
+            return Reference(day, day.year, "day")
+        except ValueError:
+            pass
+    first_day, _, granularity = interval_of(written)
+    if first_day is None:
+        raise ValueError(f"not a reference date in the form YYYY-MM-DD (or YYYY-MM, YYYY): {dct!r}")
+    return Reference(None, year_of_value(written), granularity)
 
 
 def reference_date(dct: dt.date | str | None) -> dt.date | None:
-    """DCT as a date: a date, a datetime, an ISO string (only its first ten characters count), or None."""
-    if dct is None or dct == "":
-        return None
-    if isinstance(dct, dt.datetime):
-        return dct.date()
-    if isinstance(dct, dt.date):
-        return dct
-    try:
-        return dt.date.fromisoformat(str(dct).strip()[:10])
-    except ValueError:
-        raise ValueError(f"not a reference date in the form YYYY-MM-DD: {dct!r}") from None
+    """The day of DCT (see reference_of), None when it is not known to the day."""
+    return reference_of(dct).day
 
 
 def tag(
@@ -46,7 +77,8 @@ def tag(
     """The temporal expressions of text[start:end], resolved against DCT, with offsets into TEXT."""
     if not isinstance(text, str):
         raise TypeError(f"tag: text must be a str, not {type(text).__name__}")
-    reference = reference_date(dct)
+    known = reference_of(dct)
+    reference = known.day
     lower = max(0, min(start, len(text)))
     upper = len(text) if end is None else max(lower, min(end, len(text)))
     compiled = grammar()
@@ -64,6 +96,9 @@ def tag(
             governed_by_past=lambda candidate=candidate: governed_by_past(
                 text, candidate.start, candidate.end, lower, upper
             ),
+            caption_scene=lambda candidate=candidate: caption_scene(
+                text, candidate.start, candidate.end, lower, upper
+            ),
         )
         try:
             resolution = RESOLVERS[candidate.rule.resolver](
@@ -71,7 +106,11 @@ def tag(
             )
             if resolution is None:
                 continue
-            start_date, end_date, granularity = interval_of(resolution.value)
+            value, anchor = resolution.value, resolution.anchor
+            if reference is None and known.year is not None and (dated := in_known_year(value, known.year)):
+                # A reference known only to its year or month still dates "August 6" (XXXX-08-06).
+                value, anchor = dated, anchor or "year"
+            start_date, end_date, granularity = interval_of(value)
         except (ValueError, OverflowError, ZeroDivisionError):
             # Well-shaped but impossible ("February 30", a year past 9999): not a date.
             continue
@@ -81,13 +120,13 @@ def tag(
                 end=candidate.end,
                 text=text[candidate.start : candidate.end],
                 type=resolution.type,
-                value=resolution.value,
+                value=value,
                 start_date=start_date,
                 end_date=end_date,
                 granularity=granularity,
                 mod=resolution.mod,
                 rule=candidate.rule.name,
-                anchor=resolution.anchor,
+                anchor=anchor,
             )
         )
     return expressions

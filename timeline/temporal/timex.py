@@ -171,3 +171,70 @@ def value_of_week(day: dt.date) -> str:
 
 def value_of_month(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
+
+
+# Reading the parts of a value back: the one place besides the writers that knows how a TIMEX3
+# value is spelt, so that the resolvers ask for a year or a quarter instead of slicing strings.
+_LEADING_YEAR = re.compile(r"^(\d{4})(?![\d])")
+_LEADING_MONTH = re.compile(r"^(\d{4}-\d{2})(?![\d])")
+_UNDATED_WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])$")
+_MONTHS_DURATION = re.compile(r"^P(\d+)M$")
+
+
+def year_of_value(value: str) -> int | None:
+    """The year a value is in (2025 for 2025-Q3 or 2025-08-07T10:00), None if it names none."""
+    match = _LEADING_YEAR.match(value)
+    return int(match[1]) if match else None
+
+
+def month_of_value(value: str) -> str | None:
+    """The month (2025-08) a value of that month or a day of it starts with, else None."""
+    match = _LEADING_MONTH.match(value)
+    return match[1] if match else None
+
+
+def is_month_value(value: str) -> bool:
+    return _MONTH.match(value) is not None
+
+
+def quarter_of_value(value: str) -> tuple[int, int] | None:
+    """(year, quarter) of a quarter value (2025-Q3), else None."""
+    match = _QUARTER.match(value)
+    return (int(match[1]), int(match[2])) if match else None
+
+
+def day_of_value(value: str) -> dt.date | None:
+    """The day a day value (2025-08-07) names, else None (a time, a month, a day without a year)."""
+    match = _DAY.match(value)
+    return dt.date(int(match[1]), int(match[2]), int(match[3])) if match else None
+
+
+def date_part_of_value(value: str) -> str:
+    """The day of a day or time value, without the time: 2025-08-07 of 2025-08-07TNI."""
+    return value.partition("T")[0]
+
+
+def undated_weekday(value: str) -> int | None:
+    """The ISO weekday of a weekday whose date is unknown (XXXX-WXX-5), else None."""
+    match = _UNDATED_WEEKDAY.match(value)
+    return int(match[1]) if match else None
+
+
+def in_year(value: str, year: int) -> str:
+    """A value without a year (XXXX-03-31) put in YEAR (2000-03-31)."""
+    return f"{year:04d}{value.removeprefix('XXXX')}" if value.startswith("XXXX") else value
+
+
+_UNDATED_CALENDAR = re.compile(r"^XXXX(-\d\d(?:-\d\d)?)$")
+
+
+def in_known_year(value: str, year: int) -> str | None:
+    """A month or day written without its year (XXXX-08-06) put in YEAR; None for any other value."""
+    match = _UNDATED_CALENDAR.match(value)
+    return f"{year:04d}{match[1]}" if match else None
+
+
+def months_of_duration(value: str) -> int | None:
+    """How many months a duration written in months is (P9M -> 9), else None."""
+    match = _MONTHS_DURATION.match(value)
+    return int(match[1]) if match else None

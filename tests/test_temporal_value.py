@@ -1,0 +1,44 @@
+"""The typed value the resolvers build: a few operations, written out as TIMEX3 only at the end."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.temporal.value import aligned, nearest_weekday, on_day, shifted, timex
+
+THURSDAY = dt.date(2025, 8, 7)
+
+
+@pytest.mark.parametrize(
+    ("unit", "amount", "grain", "value"),
+    [
+        ("M", -2, "M", "2025-06"),  # two months ago
+        ("W", -1, "W", "2025-W31"),  # last week
+        ("Q", 1, "Q", "2025-Q4"),  # next quarter
+        ("DE", -1, "Y", "2015"),  # a decade ago names a year
+        ("D", 3, "D", "2025-08-10"),  # three days later
+    ],
+)
+def test_shift_then_align(unit: str, amount: int, grain: str, value: str) -> None:
+    assert timex(aligned(shifted(on_day(THURSDAY), unit, amount), grain)) == value
+
+
+def test_a_month_shifted_from_its_last_day_keeps_to_the_month() -> None:
+    assert timex(shifted(on_day(dt.date(2025, 1, 31)), "M", 1)) == "2025-02-28"
+
+
+@pytest.mark.parametrize(
+    ("weekday", "tense", "value"),
+    [
+        (5, "past", "2025-08-01"),
+        (5, "future", "2025-08-08"),
+        (5, None, "2025-08-08"),
+        (2, None, "2025-08-05"),
+        (4, "past", "2025-08-07"),
+        (4, "future", "2025-08-07"),
+    ],
+)
+def test_nearest_weekday_by_tense(weekday: int, tense: str | None, value: str) -> None:
+    assert timex(nearest_weekday(on_day(THURSDAY), weekday, tense)) == value

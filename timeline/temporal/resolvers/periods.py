@@ -1,0 +1,231 @@
+"""Periods of a year: quarters (named, ended, referred back to), halves, seasons and holidays."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline.temporal.calendar_math import MOVABLE_HOLIDAYS
+from timeline.temporal.grammar import normalise_word
+from timeline.temporal.resolvers.context import Context, Groups, Resolution
+from timeline.temporal.resolvers.dates import calendar
+from timeline.temporal.resolvers.words import position_mod, relation_shift, relation_word, year_of
+from timeline.temporal.timex import day_of_value, in_year, quarter_of_value, year_of_value
+from timeline.temporal.value import aligned, calendar_point, on_day, quarter_point, shifted, timex
+
+
+def _ordinal_quarter(word: str, context: Context) -> int | None:
+    if word.isdigit():
+        return int(word)
+    number = context.grammar.lookup("ordinal", word)
+    return number if number and 1 <= number <= 4 else None
+
+
+def quarter(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """A quarter: "the third quarter" is the latest third quarter up to the reference date."""
+    number = _ordinal_quarter(groups["ordinal"], context)
+    if number is None:
+        return None
+    reference = context.reference
+    written = groups.get("year") or groups.get("year_before") or groups.get("year_after")
+    year = year_of(written, reference)
+    relation = relation_word(groups) or relation_word(groups, "relation_of")
+    anchor = None
+    if year is None and groups.get("end_month") and (reference is not None or groups.get("end_year")):
+        last_day = closing_day(
+            groups["end_month"], groups["end_day"], groups.get("end_year"), groups["ended"], context
+        )
+        closing_year = year_of_value(last_day.value) if last_day is not None else None
+        if closing_year is not None:
+            return Resolution("DATE", f"{closing_year:04d}-Q{number}", None, "dct")
+    if year is None:
+        if reference is None:
+            return Resolution("DATE", f"XXXX-Q{number}")
+        anchor = "dct"
+        year = reference.year + {"last": -1, "next": 1}.get(relation or "", 0)
+        current_quarter = (reference.month - 1) // 3 + 1
+        if relation is None:
+            if number > current_quarter and context.orientation() != "future":
+                year -= 1
+    return Resolution("DATE", timex(quarter_point(year, number)), None, anchor)
+
+
+def quarter_anaphora(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """ "the quarter", "the latest period": the quarter last named, else the one just ended."""
+    previous = context.last_quarter()
+    if previous is not None:
+        return Resolution("DATE", previous.value, None, f"text:{previous.start}:{previous.end}")
+    # A bare "the period" is a quarter only where one was named; "the latest period" is the last one.
+    if (groups.get("period") and not groups.get("latest")) or context.reference is None:
+        return None
+    return Resolution("DATE", timex(aligned(shifted(on_day(context.reference), "Q", -1), "Q")), None, "dct")
+
+
+def closing_day(
+    month_word: str, day: str, year: str | None, ended: str | None, context: Context
+) -> Resolution | None:
+    """The day a period is named by: "ended Sept. 30" is in the past; "ending Dec. 31" is where its
+    clause points."""
+    in_the_past = normalise_word(ended or "ended") == "ended"
+    return calendar(
+        {"month": month_word, "day": day, "year": year}, {"direction": "past"} if in_the_past else {}, context
+    )
+
+
+def quarter_ended(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """ "the quarter ended July 31": the calendar quarter holding most of the three months up to that day.
+    "ended" puts the day in the past; "ending" leaves it to the clause ("the quarter ending Dec. 31")."""
+    last_day = closing_day(groups["month"], groups["day"], groups.get("year"), groups.get("ended"), context)
+    if last_day is None:
+        return None
+    known_year = year_of_value(last_day.value) is not None
+    # Without a year, the quarter is still known: counted in a leap year, as "February 29" may be.
+    middle = dt.date.fromisoformat(in_year(last_day.value, 2000))
+    middle -= dt.timedelta(days=45)
+    if not known_year:
+        return Resolution("DATE", f"XXXX-Q{(middle.month - 1) // 3 + 1}")
+    return Resolution("DATE", timex(aligned(on_day(middle), "Q")), None, last_day.anchor)
+
+
+def year_period(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """ "the 1988 period": the quarter under discussion, in that year; else the year."""
+    year = year_of(groups["year"], context.reference)
+    previous = context.last_quarter()
+    if year is None:
+        return None
+    if previous is None:
+        return Resolution("DATE", timex(calendar_point(year)))
+    return Resolution(
+        "DATE",
+        f"{year:04d}-Q{quarter_of_value(previous.value)[1]}",
+        None,
+        f"text:{previous.start}:{previous.end}",
+    )
+
+
+def year_ago(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """ "the year-ago quarter": the period under discussion, one year earlier."""
+    previous = context.last_quarter()
+    if groups.get("ordinal"):
+        number = _ordinal_quarter(groups["ordinal"], context)
+        base_year = (
+            quarter_of_value(previous.value)[0]
+            if previous
+            else (context.reference.year if context.reference else None)
+        )
+        if base_year is None or number is None:
+            return None
+        return Resolution("DATE", f"{base_year - 1:04d}-Q{number}")
+    if previous is not None:
+        year, number = quarter_of_value(previous.value)
+        return Resolution("DATE", f"{year - 1:04d}-Q{number}", None, f"text:{previous.start}:{previous.end}")
+    if context.reference is None:
+        return None
+    if groups.get("noun") and "quarter" in groups["noun"].lower():
+        return Resolution(
+            "DATE",
+            timex(aligned(shifted(shifted(on_day(context.reference), "Q", -1), "Y", -1), "Q")),
+            None,
+            "dct",
+        )
+    return Resolution("DATE", f"{context.reference.year - 1:04d}", None, "dct")
+
+
+def half(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    if groups.get("half_number"):
+        number = int(groups["half_number"])
+    else:
+        number = 1 if groups["ordinal"].lower() == "first" else 2
+    year = year_of(groups.get("year"), context.reference)
+    if year is None:
+        if context.reference is None:
+            return Resolution("DATE", f"XXXX-H{number}")
+        year = context.reference.year + {"last": -1, "next": 1}.get(relation_word(groups) or "", 0)
+    return Resolution("DATE", f"{year:04d}-H{number}")
+
+
+# Seasons in the order they come within their year; winter is written with the year of its December.
+_SEASON_ORDER = ("SP", "SU", "FA", "WI")
+
+
+def _season_index(day: dt.date) -> tuple[int, int]:
+    """(season year, index in _SEASON_ORDER) of a day: January 2025 is in the winter of 2024."""
+    if day.month <= 2:
+        return day.year - 1, 3
+    return day.year, (day.month - 3) // 3
+
+
+def season(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    code = context.grammar.lookup("season", groups["season"])
+    mod = position_mod(groups, context)
+    year = year_of(groups.get("year"), context.reference)
+    if year is not None:
+        return Resolution("DATE", f"{year:04d}-{code}", mod)
+    if context.reference is None:
+        return Resolution("DATE", f"XXXX-{code}", mod)
+    current_year, current_index = _season_index(context.reference)
+    target = _SEASON_ORDER.index(code)
+    ordinal_now = current_year * 4 + current_index
+    shift_by = relation_shift(relation_word(groups), context)
+    this_cycle = current_year * 4 + target
+    if shift_by is not None and shift_by < 0:
+        ordinal = this_cycle if this_cycle < ordinal_now else this_cycle - 4
+    elif shift_by is not None and shift_by > 0:
+        ordinal = this_cycle if this_cycle > ordinal_now else this_cycle + 4
+    elif shift_by == 0:
+        ordinal = this_cycle
+    else:
+        direction = context.orientation()
+        if direction == "past":
+            ordinal = this_cycle if this_cycle <= ordinal_now else this_cycle - 4
+        elif direction == "future":
+            ordinal = this_cycle if this_cycle >= ordinal_now else this_cycle + 4
+        else:
+            ordinal = this_cycle
+    return Resolution("DATE", f"{ordinal // 4:04d}-{code}", mod, "dct")
+
+
+def holiday(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    rule_value = str(context.grammar.lookup("holiday", groups["holiday"]))
+
+    def on(year: int) -> dt.date:
+        if rule_value in MOVABLE_HOLIDAYS:
+            return MOVABLE_HOLIDAYS[rule_value](year)
+        month_number, day = (int(part) for part in rule_value.split("-"))
+        return dt.date(year, month_number, day)
+
+    year = year_of(groups.get("year"), context.reference)
+    if year is not None:
+        return Resolution("DATE", on(year).isoformat())
+    reference = context.reference
+    if reference is None:
+        if rule_value in MOVABLE_HOLIDAYS:
+            return Resolution("DATE", "XXXX-XX-XX")
+        return Resolution("DATE", f"XXXX-{rule_value}")
+    shift_by = relation_shift(relation_word(groups), context)
+    occurrences = [
+        on(year) for year in (reference.year - 1, reference.year, reference.year + 1) if 1 <= year <= 9999
+    ]
+    if shift_by is not None and shift_by < 0:
+        day = max(occurrence for occurrence in occurrences if occurrence < reference)
+    elif shift_by is not None and shift_by > 0:
+        day = min(occurrence for occurrence in occurrences if occurrence > reference)
+    else:
+        nearest = min(occurrences, key=lambda day: (abs((day - reference).days), day < reference))
+        direction = context.orientation()
+        if abs((nearest - reference).days) <= 7 or direction is None:
+            # A holiday this close is the one meant ("the Victory Day parade", written the day before).
+            day = nearest
+        elif direction == "past":
+            day = max(occurrence for occurrence in occurrences if occurrence <= reference)
+        else:
+            day = min(occurrence for occurrence in occurrences if occurrence >= reference)
+    return Resolution("DATE", day.isoformat(), None, "dct")
+
+
+def holiday_week(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    """ "Easter week", "Thanksgiving week": the ISO week that holds the holiday."""
+    day = holiday(groups, arguments, context)
+    known = day_of_value(day.value) if day is not None else None
+    if known is None:
+        return Resolution("DATE", "XXXX-WXX")
+    return Resolution("DATE", timex(aligned(on_day(known), "W")), None, day.anchor)
