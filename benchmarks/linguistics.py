@@ -2,7 +2,10 @@
 
 Held-out: every seventh document of EWT's dev+test files (timeline.linguistics.conllu.ewt_split),
 which the shipped tagger was not trained on. Prints Penn tag accuracy (all words, words seen in
-training, unseen words), lemma accuracy, and tokens per second of `tag_sentences` (tokenizer,
+training, unseen words), lemma accuracy, the clause analysis against the treebank's gold (subject
+and object heads: precision and recall against enhanced nsubj*/obj relations, a copula standing
+for its predicate; voice against Voice=Pass; finiteness and tense of the group's first verb), and
+tokens per second of `tag_sentences` (tokenizer,
 two tagging passes, lemmas, Token objects) and of the tagger alone, one process, best of --rounds.
 
     python benchmarks/linguistics.py [--treebank DIR] [--rounds 5]
@@ -14,8 +17,9 @@ import argparse
 import time
 from pathlib import Path
 
-from timeline.linguistics import tag_sentences
-from timeline.linguistics.conllu import ewt_split
+from timeline.linguistics import Token, tag_sentences
+from timeline.linguistics.clauses import analyse
+from timeline.linguistics.conllu import GoldSentence, ewt_split
 from timeline.linguistics.lemmas import lemma
 from timeline.linguistics.tagger import shipped_tagger
 
@@ -29,6 +33,79 @@ def _best_seconds(function, rounds: int) -> float:
         function()
         seconds.append(time.perf_counter() - started)
     return min(seconds)
+
+
+def _ratio(part: int, whole: int) -> str:
+    return f"{part / whole:.3f}" if whole else "n/a"
+
+
+def _gold_pairs(sentence: GoldSentence, relations: tuple[str, ...]) -> set[tuple[int, int]]:
+    """(verb, argument) pairs of the enhanced dependencies with these relations. A copula stands
+    for its predicate (UD heads "X is late" by "late", the clause analysis by "is")."""
+    copula = {word.head: index for index, word in enumerate(sentence.words) if word.relation == "cop"}
+    return {
+        (copula.get(head, head), index)
+        for index, word in enumerate(sentence.words)
+        for head, relation in word.enhanced
+        if head >= 0 and relation.split(":")[0] in relations and relation != "nsubj:outer"
+    }
+
+
+def clause_figures(held_out: list[GoldSentence], tags: list[list[str]]) -> None:
+    """Subjects, objects, voice, finiteness and tense of the clause analysis against EWT's gold."""
+    counts = dict.fromkeys(("subject", "object"), (0, 0, 0))
+    voice = finite = tense = (0, 0)
+    passive = (0, 0, 0)
+    for sentence, sentence_tags in zip(held_out, tags, strict=True):
+        tokens = []
+        offset = 0
+        for word, tag in zip(sentence.words, sentence_tags, strict=True):
+            tokens.append(Token(offset, offset + len(word.form), word.form, tag, lemma(word.form, tag)))
+            offset += len(word.form) + 1
+        _, clauses = analyse(tuple(tokens))
+
+        def ud_head(index: int, words=sentence.words) -> int:
+            """UD heads a name by its first word ("flat"), the analysis by its last."""
+            return words[index].head if words[index].relation.startswith("flat") else index
+
+        predicted = {
+            "subject": {(c.verb.head, ud_head(c.subject.head)) for c in clauses if c.subject is not None},
+            "object": {(c.verb.head, ud_head(c.object.head)) for c in clauses if c.object is not None},
+        }
+        gold = {"subject": _gold_pairs(sentence, ("nsubj",)), "object": _gold_pairs(sentence, ("obj",))}
+        for name in counts:
+            right, guessed, expected = counts[name]
+            counts[name] = (
+                right + len(predicted[name] & gold[name]),
+                guessed + len(predicted[name]),
+                expected + len(gold[name]),
+            )
+        for clause in clauses:
+            group = clause.verb
+            head = sentence.words[group.head]
+            gold_passive = head.features.get("Voice") == "Pass"
+            voice = (voice[0] + (gold_passive == (group.voice == "passive")), voice[1] + 1)
+            passive = (
+                passive[0] + (gold_passive and group.voice == "passive"),
+                passive[1] + (group.voice == "passive"),
+                passive[2] + gold_passive,
+            )
+            first = group.first + (tokens[group.first].tag == "TO")
+            first_word = sentence.words[first]
+            gold_finite = first_word.features.get("VerbForm") == "Fin"
+            finite = (finite[0] + (gold_finite == group.finite), finite[1] + 1)
+            if group.tense in ("past", "present") and group.modal is None and gold_finite:
+                gold_tense = {"Past": "past", "Pres": "present"}.get(first_word.features.get("Tense", ""))
+                tense = (tense[0] + (gold_tense == group.tense), tense[1] + 1)
+    print("clauses (held-out, predicted tags; gold: EWT enhanced nsubj*/obj, Voice, VerbForm, Tense):")
+    for name, (right, guessed, expected) in counts.items():
+        print(f"  {name} heads          precision {_ratio(right, guessed)}  recall {_ratio(right, expected)}"
+              f"  ({right}/{guessed} predicted, {expected} gold)")  # fmt: skip
+    right, guessed, expected = passive
+    passive_figures = f"passive precision {_ratio(right, guessed)}, recall {_ratio(right, expected)}"
+    print(f"  voice of verb groups  accuracy {_ratio(*voice)}  ({passive_figures})")
+    print(f"  finite or not         accuracy {_ratio(*finite)}")
+    print(f"  past/present          accuracy {_ratio(*tense)}  (finite groups without modal or future)")
 
 
 def main() -> None:
@@ -53,6 +130,8 @@ def main() -> None:
     print(f"  seen in training    {sum(known) / len(known):.4f}  ({len(known)} words)")
     print(f"  unseen              {sum(unknown) / len(unknown):.4f}  ({len(unknown)} words)")
     print(f"lemma accuracy        {sum(lemmas_right) / len(lemmas_right):.4f}  (with predicted tags)")
+
+    clause_figures(held_out, tagger.tag(words))
 
     text = "\n".join(" ".join(sentence) for sentence in words)
     spans = []

@@ -22,6 +22,7 @@ class GoldWord:
     features: dict[str, str]
     head: int  # index in the sentence's words, -1 for the root
     relation: str
+    enhanced: tuple[tuple[int, str], ...]  # enhanced dependencies (head index, relation), -1 the root
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,7 @@ class _Row:
     features: dict[str, str]
     head: int
     relation: str
+    enhanced: tuple[tuple[str, str], ...]  # (head number as written, relation)
     space_after: bool
 
 
@@ -88,6 +90,11 @@ def _sentence(document: str, sentence_id: str, rows: list[_Row]) -> GoldSentence
                 features=last.features,
                 head=word_of_row[attaching.head] if attaching.head else -1,
                 relation=attaching.relation,
+                enhanced=tuple(
+                    (word_of_row[int(head)] if head != "0" else -1, relation)
+                    for head, relation in attaching.enhanced
+                    if head == "0" or (head.isdigit() and int(head) not in members)
+                ),
             )
         )
     return GoldSentence(document, sentence_id, tuple(words))
@@ -121,6 +128,7 @@ def read_conllu(path: Path) -> list[GoldSentence]:
                     features=_features(fields[5]),
                     head=int(fields[6]),
                     relation=fields[7],
+                    enhanced=tuple(tuple(item.split(":", 1)) for item in fields[8].split("|") if item != "_"),
                     space_after="SpaceAfter=No" not in fields[9],
                 )
             )
