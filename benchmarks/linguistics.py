@@ -5,8 +5,11 @@ which the shipped tagger was not trained on. Prints Penn tag accuracy (all words
 training, unseen words), lemma accuracy, the clause analysis against the treebank's gold (subject
 and object heads: precision and recall against enhanced nsubj*/obj relations, a copula standing
 for its predicate; voice against Voice=Pass; finiteness and tense of the group's first verb), and
-tokens per second of `tag_sentences` (tokenizer,
-two tagging passes, lemmas, Token objects) and of the tagger alone, one process, best of --rounds.
+the event-word classifier's 5-fold cross-validation by document on the TempEval-3 training data
+(extent precision/recall/F1, class accuracy on matched events and class F1), and tokens per
+second of `tag_sentences` (tokenizer,
+two tagging passes, lemmas, Token objects), of the tagger alone, of `clauses.analyse` and of
+`event_words`, one process, best of --rounds.
 
     python benchmarks/linguistics.py [--treebank DIR] [--rounds 5]
 """
@@ -20,8 +23,11 @@ from pathlib import Path
 from timeline.linguistics import Token, tag_sentences
 from timeline.linguistics.clauses import analyse
 from timeline.linguistics.conllu import GoldSentence, ewt_split
+from timeline.linguistics.event_words import event_words
 from timeline.linguistics.lemmas import lemma
 from timeline.linguistics.tagger import shipped_tagger
+from timeline.linguistics.timebank import read_event_corpus
+from timeline.linguistics.train_events import CORPUS, cross_validate
 
 DEFAULT_TREEBANK = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ud-english-ewt"
 
@@ -114,6 +120,7 @@ def main() -> None:
     )
     parser.add_argument("--treebank", type=Path, default=DEFAULT_TREEBANK)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--tempeval", type=Path, default=CORPUS, help="TempEval-3 training folder")
     arguments = parser.parse_args()
     training, held_out = ewt_split(arguments.treebank)
     seen = {word.form for sentence in training for word in sentence.words}
@@ -145,6 +152,15 @@ def main() -> None:
     alone = _best_seconds(lambda: tagger.tag_ids(words), arguments.rounds)
     print(f"tag_sentences         {token_count / whole:,.0f} tokens/s ({token_count} tokens, one process)")
     print(f"tagger alone          {len(gold) / alone:,.0f} tokens/s")
+    sentences = tag_sentences(text, spans)
+    analysed = _best_seconds(lambda: [analyse(tokens) for tokens in sentences], arguments.rounds)
+    print(f"clauses.analyse       {token_count / analysed:,.0f} tokens/s")
+    events = _best_seconds(lambda: [event_words(tokens) for tokens in sentences], arguments.rounds)
+    print(f"event_words           {token_count / events:,.0f} tokens/s (analyse included)")
+
+    documents = read_event_corpus([arguments.tempeval / "TimeBank", arguments.tempeval / "AQUAINT"])
+    print(f"event words: TempEval-3 training data, {len(documents)} documents, 5-fold cross-validation")
+    print("\n".join(f"  {line}" for line in cross_validate(documents).lines()))
 
 
 if __name__ == "__main__":

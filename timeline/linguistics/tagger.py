@@ -10,8 +10,6 @@ first pass's typical mistakes. Weights: data/tagger.npz, made by `python -m time
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -19,28 +17,9 @@ from pathlib import Path
 import numpy as np
 
 from timeline.linguistics.features import BEGIN, CODE_NAMES, FeatureIndex
+from timeline.linguistics.perceptron import string_array, strings_of, write_arrays
 
 MODEL_PATH = Path(__file__).with_name("data") / "tagger.npz"
-
-
-def _strings(array: np.ndarray) -> list[str]:
-    text = array.tobytes().decode("utf-8")
-    return text.split("\n") if text else []
-
-
-def _string_array(strings: Sequence[str]) -> np.ndarray:
-    return np.frombuffer("\n".join(strings).encode("utf-8"), dtype=np.uint8)
-
-
-def write_arrays(path: Path, arrays: dict[str, np.ndarray]) -> None:
-    """An .npz written byte-identically for the same arrays (np.savez stamps the current time)."""
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for name in sorted(arrays):
-            buffer = io.BytesIO()
-            np.lib.format.write_array(buffer, np.ascontiguousarray(arrays[name]), allow_pickle=False)
-            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, buffer.getvalue(), compresslevel=9)
 
 
 class Tagger:
@@ -78,23 +57,23 @@ class Tagger:
     def save(self, path: Path) -> None:
         index = self.index
         arrays = {
-            "tags": _string_array(index.tags),
-            "word_features": _string_array(index.word_features),
+            "tags": string_array(index.tags),
+            "word_features": string_array(index.word_features),
             "conjunction_keys": index.conjunction_keys,
             "first_weights": self.first_weights.astype(np.float16),
             "second_weights": self.second_weights.astype(np.float16),
         }
-        arrays.update({f"vocabulary_{name}": _string_array(index.vocabularies[name]) for name in CODE_NAMES})
+        arrays.update({f"vocabulary_{name}": string_array(index.vocabularies[name]) for name in CODE_NAMES})
         write_arrays(path, arrays)
 
     @classmethod
     def load(cls, path: Path) -> Tagger:
         with np.load(path) as arrays:
             index = FeatureIndex(
-                tags=_strings(arrays["tags"]),
-                word_features=_strings(arrays["word_features"]),
+                tags=strings_of(arrays["tags"]),
+                word_features=strings_of(arrays["word_features"]),
                 conjunction_keys=arrays["conjunction_keys"],
-                vocabularies={name: _strings(arrays[f"vocabulary_{name}"]) for name in CODE_NAMES},
+                vocabularies={name: strings_of(arrays[f"vocabulary_{name}"]) for name in CODE_NAMES},
             )
             return cls(
                 index, arrays["first_weights"].astype(np.float32), arrays["second_weights"].astype(np.float32)

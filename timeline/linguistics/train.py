@@ -28,51 +28,13 @@ from timeline.linguistics.features import (
     slot_feature,
     word_values,
 )
+from timeline.linguistics.perceptron import averaged_perceptron
 from timeline.linguistics.tagger import MODEL_PATH, Tagger
 
 TREEBANK = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "ud-english-ewt"
 EPOCHS = 10
 FOLDS = 5  # cross-validation folds that give the second pass realistic first-pass tags
 MINIMUM_COUNT = 2  # a feature seen once in training is left out: unseen words look like that
-
-
-def averaged_perceptron(
-    rows: np.ndarray,
-    gold: np.ndarray,
-    bounds: Sequence[tuple[int, int]],
-    size: int,
-    tag_count: int,
-    seed: int,
-) -> np.ndarray:
-    """Weights (features x tags) averaged over all steps, trained sentence by sentence.
-
-    Each sentence is scored whole, then every wrong word moves its features' weights towards the
-    gold tag and away from the predicted one. Averaging by Daume's trick: w_avg = w - u / steps,
-    where u sums each update times the step it was made at.
-    """
-    weights = np.zeros((size, tag_count), dtype=np.float64)
-    stamped = np.zeros((size, tag_count), dtype=np.float64)
-    random = np.random.default_rng(seed)
-    step = 1
-    for _ in range(EPOCHS):
-        for sentence in random.permutation(len(bounds)):
-            start, end = bounds[sentence]
-            sentence_rows = rows[start:end]
-            predicted = weights[sentence_rows].sum(axis=1).argmax(axis=1)
-            wrong = np.flatnonzero(predicted != gold[start:end])
-            if len(wrong):
-                feature_rows = sentence_rows[wrong].ravel()
-                width = sentence_rows.shape[1]
-                gold_tags = np.repeat(gold[start:end][wrong], width)
-                predicted_tags = np.repeat(predicted[wrong], width)
-                np.add.at(weights, (feature_rows, gold_tags), 1.0)
-                np.add.at(weights, (feature_rows, predicted_tags), -1.0)
-                np.add.at(stamped, (feature_rows, gold_tags), float(step))
-                np.add.at(stamped, (feature_rows, predicted_tags), -float(step))
-                weights[0] = 0.0
-                stamped[0] = 0.0
-            step += 1
-    return (weights - stamped / step).astype(np.float32)
 
 
 def _word_lists(sentences: Sequence[GoldSentence]) -> list[list[str]]:
@@ -124,7 +86,7 @@ def train_pass(
     if first_tags is not None:
         tags = Tagger(index, np.zeros(0), np.zeros(0)).padded_tags(padded, positions, first_tags)
     rows = index.rows(padded, positions, tags)
-    return averaged_perceptron(rows, gold, _bounds(words), index.size, len(index.tags), seed)
+    return averaged_perceptron(rows, gold, _bounds(words), index.size, len(index.tags), seed, EPOCHS)
 
 
 def train(sentences: Sequence[GoldSentence]) -> Tagger:
