@@ -22,7 +22,7 @@ from lemminflect import getAllLemmas
 from timeline.linguistics import Token
 from timeline.linguistics.clauses import Clause, Phrase, analyse
 from timeline.linguistics.features import ambiguity_class
-from timeline.linguistics.perceptron import string_array, strings_of, write_arrays
+from timeline.linguistics.perceptron import scores, string_array, strings_of, write_arrays
 
 MODEL_PATH = Path(__file__).with_name("data") / "event_words.npz"
 OUTSIDE = "O"  # the class of a token that denotes no event
@@ -155,7 +155,7 @@ class EventWordModel:
     def classify(self, candidates: Sequence[tuple[int, list[str]]]) -> list[str]:
         if not candidates:
             return []
-        predicted = self.weights[self.rows(candidates)].sum(axis=1).argmax(axis=1)
+        predicted = scores(self.weights, self.rows(candidates)).argmax(axis=1)
         return [self.classes[number] for number in predicted.tolist()]
 
     def save(self, path: Path) -> None:
@@ -178,16 +178,34 @@ def shipped_model() -> EventWordModel:
     return EventWordModel.load(MODEL_PATH)
 
 
-def event_words(
-    tokens: tuple[Token, ...], analysis: tuple[tuple[Phrase, ...], tuple[Clause, ...]] | None = None
-) -> tuple[tuple[int, str], ...]:
+Analysis = tuple[tuple[Phrase, ...], tuple[Clause, ...]]
+
+
+def event_words_of_sentences(
+    sentences: Sequence[tuple[Token, ...]], analyses: Sequence[Analysis] | None = None
+) -> tuple[tuple[tuple[int, str], ...], ...]:
+    """event_words of each sentence, classified in one batch (faster than one by one)."""
+    if analyses is None:
+        analyses = [analyse(tokens) for tokens in sentences]
+    per_sentence = [
+        token_features(tokens, phrases, clauses)
+        for tokens, (phrases, clauses) in zip(sentences, analyses, strict=True)
+    ]
+    classes = shipped_model().classify([candidate for candidates in per_sentence for candidate in candidates])
+    found = []
+    start = 0
+    for candidates in per_sentence:
+        sentence_classes = classes[start : start + len(candidates)]
+        start += len(candidates)
+        found.append(tuple(
+            (index, event_class)
+            for (index, _), event_class in zip(candidates, sentence_classes, strict=True)
+            if event_class != OUTSIDE
+        ))  # fmt: skip
+    return tuple(found)
+
+
+def event_words(tokens: tuple[Token, ...], analysis: Analysis | None = None) -> tuple[tuple[int, str], ...]:
     """(token index, TimeML class) of the tokens of one sentence that denote events. `analysis`,
     the sentence's clauses.analyse(tokens) if the caller has it already, saves computing it again."""
-    phrases, clauses = analysis if analysis is not None else analyse(tokens)
-    candidates = token_features(tokens, phrases, clauses)
-    classes = shipped_model().classify(candidates)
-    return tuple(
-        (index, event_class)
-        for (index, _), event_class in zip(candidates, classes, strict=True)
-        if event_class != OUTSIDE
-    )
+    return event_words_of_sentences([tokens], None if analysis is None else [analysis])[0]

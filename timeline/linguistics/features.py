@@ -13,6 +13,7 @@ Features unseen (or seen once) in training map to row 0, whose weights are zero.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 
 import numpy as np
 from lemminflect import getAllInflections, getAllLemmas
@@ -21,8 +22,11 @@ BEGIN = "\x02"  # the pseudo-words padding each sentence on both sides
 FINISH = "\x03"
 PADDING = 2  # words of padding on each side: the widest offset of a word feature
 
+# Each Penn tag lemminflect may give a word is a feature of its own, so that a word whose whole
+# class was never seen in training ("fell": JJ|NN|NNS|VB|VBD|VBP) still counts as a possible VBD.
+CLASS_TAGS = ("NN", "NNS", "VB", "VBD", "VBN", "VBG", "VBZ", "VBP", "JJ", "JJR", "JJS", "RB", "RBR", "RBS")
 # (offset, template) of the word features of one token.
-WORD_SLOTS: tuple[tuple[int, str], ...] = (
+WORD_SLOTS: tuple[tuple[int, str], ...] = tuple((0, f"has{tag}") for tag in CLASS_TAGS) + (
     (0, "bias"), (0, "w"), (0, "lc"), (0, "s1"), (0, "s2"), (0, "s3"), (0, "s4"), (0, "p1"), (0, "p2"),
     (0, "shape"), (0, "amb"), (0, "penn"),
     (-1, "lc"), (-1, "s3"), (-1, "shape"), (-1, "amb"), (-1, "penn"),
@@ -86,10 +90,11 @@ def penn_class(word: str) -> str:
 def word_values(word: str) -> dict[str, str]:
     """The value of every word template for one word."""
     if word in (BEGIN, FINISH):
-        return {template: word for template in ("bias", "w", "lc", "s1", "s2", "s3", "s4", "p1", "p2",
-                                                "shape", "amb", "penn")}  # fmt: skip
+        return {template: word for _, template in WORD_SLOTS} | {name: word for name in CODE_NAMES}
     lower = word.lower()
-    return {
+    penn = penn_class(word)
+    penn_tags = set(penn.split("|"))
+    return {f"has{tag}": "y" if tag in penn_tags else "n" for tag in CLASS_TAGS} | {
         "bias": "",
         "w": word,
         "lc": lower,
@@ -101,7 +106,7 @@ def word_values(word: str) -> dict[str, str]:
         "p2": lower[:2],
         "shape": shape(word),
         "amb": ambiguity_class(word),
-        "penn": penn_class(word),
+        "penn": penn,
     }
 
 
@@ -164,11 +169,33 @@ class FeatureIndex:
             padded.extend((finish,) * PADDING)
         return np.asarray(padded, dtype=np.int64), np.asarray(positions, dtype=np.int64)
 
-    def _lookup(self, keys: np.ndarray) -> np.ndarray:
-        found = np.searchsorted(self.conjunction_keys, keys)
-        found = np.minimum(found, len(self.conjunction_keys) - 1)
-        hit = self.conjunction_keys[found] == keys
-        return np.where(hit, self.conjunction_rows[found], 0).astype(np.int32)
+    def operand_size(self, name: str) -> int:
+        """How many values an operand of a conjunction takes."""
+        if name == "none":
+            return 1
+        if name == "first":
+            return 2
+        if name.startswith("tag"):
+            return (len(self.tags) + 2) ** len(name.split("&"))
+        code_name = next(code_name for code_name in CODE_NAMES if name.startswith(code_name))
+        return len(self.vocabularies[code_name]) + 1
+
+    @cached_property
+    def conjunction_tables(self) -> list[np.ndarray]:
+        """Per conjunction template, the row of each (first, second) operand pair as a dense
+        table: a plain gather at tagging time instead of a search among the keys."""
+        templates = FIRST_PASS_CONJUNCTIONS + SECOND_PASS_CONJUNCTIONS
+        tables = []
+        mask = (1 << KEY_SHIFT) - 1
+        for number, (first, second) in enumerate(templates):
+            width = self.operand_size(second)
+            table = np.zeros(self.operand_size(first) * width, dtype=np.int32)
+            keys = self.conjunction_keys
+            chosen = (keys >> (2 * KEY_SHIFT)) == number
+            first_values = (keys[chosen] >> KEY_SHIFT) & mask
+            table[first_values * width + (keys[chosen] & mask)] = self.conjunction_rows[chosen]
+            tables.append(table)
+        return tables
 
     def operand(
         self, name: str, padded: np.ndarray, positions: np.ndarray, tags: np.ndarray | None
@@ -208,7 +235,10 @@ class FeatureIndex:
         the second pass's conjunctions with the first pass's tags."""
         word_rows = self._type_rows
         columns = [word_rows[padded[positions + offset]][:, SLOTS_AT[offset]] for offset in OFFSETS]
-        columns.extend(
-            self._lookup(keys)[:, None] for keys in self.conjunction_keys_of(padded, positions, tags)
-        )
+        templates = FIRST_PASS_CONJUNCTIONS + (SECOND_PASS_CONJUNCTIONS if tags is not None else ())
+        tables = self.conjunction_tables
+        for number, (first, second) in enumerate(templates):
+            index = self.operand(first, padded, positions, tags) * self.operand_size(second)
+            index += self.operand(second, padded, positions, tags)
+            columns.append(tables[number][index][:, None])
         return np.concatenate(columns, axis=1)

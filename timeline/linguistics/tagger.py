@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from timeline.linguistics.features import BEGIN, CODE_NAMES, FeatureIndex
-from timeline.linguistics.perceptron import string_array, strings_of, write_arrays
+from timeline.linguistics.perceptron import scores, string_array, strings_of, write_arrays
 
 MODEL_PATH = Path(__file__).with_name("data") / "tagger.npz"
 
@@ -40,9 +40,9 @@ class Tagger:
         padded, positions = self.index.layout(sentences)
         if not len(positions):
             return np.zeros(0, dtype=np.int64)
-        first = self.first_weights[self.index.rows(padded, positions)].sum(axis=1).argmax(axis=1)
+        first = scores(self.first_weights, self.index.rows(padded, positions)).argmax(axis=1)
         rows = self.index.rows(padded, positions, self.padded_tags(padded, positions, first))
-        return self.second_weights[rows].sum(axis=1).argmax(axis=1)
+        return scores(self.second_weights, rows).argmax(axis=1)
 
     def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         ids = self.tag_ids(sentences).tolist()

@@ -54,7 +54,25 @@ def token_pattern() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{alternative})" for alternative in alternatives))
 
 
+NON_SPACE = re.compile(r"\S+")
+
+
 def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """The (start, end) offsets into `text` of the tokens of text[start:end]."""
+    """The (start, end) offsets into `text` of the tokens of text[start:end].
+
+    Most pieces between spaces are plain words or numbers, one token each; only the others go
+    through the full pattern (which tries its alternatives at every position: slower)."""
     stop = len(text) if end is None else end
-    return [match.span() for match in token_pattern().finditer(text, start, stop)]
+    pattern = token_pattern()
+    spans: list[tuple[int, int]] = []
+    for piece in NON_SPACE.finditer(text, start, stop):
+        word = piece.group()
+        if word.isalpha() or word.isdigit():
+            spans.append(piece.span())
+        else:
+            # up to the sentence's end, not the piece's: "M." looks ahead for the name after it
+            for match in pattern.finditer(text, piece.start(), stop):
+                if match.start() >= piece.end():
+                    break
+                spans.append(match.span())
+    return spans
