@@ -6,7 +6,8 @@ training, unseen words), lemma accuracy, the clause analysis against the treeban
 and object heads: precision and recall against enhanced nsubj*/obj relations, a copula standing
 for its predicate; voice against Voice=Pass; finiteness and tense of the group's first verb), and
 the event-word classifier's 5-fold cross-validation by document on the TempEval-3 training data
-(extent precision/recall/F1, class accuracy on matched events and class F1), and tokens per
+(extent precision/recall/F1, class accuracy on matched events and class F1), the tagger on that
+news (the coarse part of speech TimeBank gives its events: verb, noun, adjective), and tokens per
 second of `tag_sentences` (tokenizer,
 two tagging passes, lemmas, Token objects), of the tagger alone, of `clauses.analyse` and of
 `event_words`, one process, best CPU time of --rounds.
@@ -26,7 +27,7 @@ from timeline.linguistics.conllu import GoldSentence, ewt_split
 from timeline.linguistics.event_words import event_words, event_words_of_sentences
 from timeline.linguistics.lemmas import lemma
 from timeline.linguistics.tagger import shipped_tagger
-from timeline.linguistics.timebank import read_event_corpus
+from timeline.linguistics.timebank import EventDocument, read_event_corpus, sentence_spans
 from timeline.linguistics.train_events import CORPUS, cross_validate
 
 DEFAULT_TREEBANK = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "ud-english-ewt"
@@ -116,6 +117,25 @@ def clause_figures(held_out: list[GoldSentence], tags: list[list[str]]) -> None:
     print(f"  past/present          accuracy {_ratio(*tense)}  (finite groups without modal or future)")
 
 
+def news_part_of_speech(documents: list[EventDocument]) -> None:
+    """The tagger on news: the coarse part of speech of TempEval-3's gold events (MAKEINSTANCE
+    pos: VERB, NOUN, ADJECTIVE) against the first letters of our tag at the event's first token."""
+    expected_prefix = {"VERB": ("VB", "MD"), "NOUN": ("NN",), "ADJECTIVE": ("JJ",)}
+    right = total = 0
+    for document in documents:
+        prefix_at = {
+            event.start: expected_prefix[event.part_of_speech]
+            for event in document.events
+            if event.part_of_speech in expected_prefix
+        }
+        for tokens in tag_sentences(document.text, sentence_spans(document.text)):
+            for token in tokens:
+                if token.start in prefix_at:
+                    total += 1
+                    right += token.tag.startswith(prefix_at[token.start])
+    print(f"tags on news: coarse part of speech of gold events {_ratio(right, total)}  ({total} events)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -165,6 +185,7 @@ def main() -> None:
     documents = read_event_corpus([arguments.tempeval / "TimeBank", arguments.tempeval / "AQUAINT"])
     print(f"event words: TempEval-3 training data, {len(documents)} documents, 5-fold cross-validation")
     print("\n".join(f"  {line}" for line in cross_validate(documents).lines()))
+    news_part_of_speech(documents)
 
 
 if __name__ == "__main__":

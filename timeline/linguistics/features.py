@@ -28,7 +28,7 @@ CLASS_TAGS = ("NN", "NNS", "VB", "VBD", "VBN", "VBG", "VBZ", "VBP", "JJ", "JJR",
 # (offset, template) of the word features of one token.
 WORD_SLOTS: tuple[tuple[int, str], ...] = tuple((0, f"has{tag}") for tag in CLASS_TAGS) + (
     (0, "bias"), (0, "w"), (0, "lc"), (0, "s1"), (0, "s2"), (0, "s3"), (0, "s4"), (0, "p1"), (0, "p2"),
-    (0, "shape"), (0, "amb"), (0, "penn"),
+    (0, "shape"), (0, "amb"), (0, "penn"), (0, "irregular"),
     (-1, "lc"), (-1, "s3"), (-1, "shape"), (-1, "amb"), (-1, "penn"),
     (1, "lc"), (1, "s3"), (1, "shape"), (1, "amb"), (1, "penn"),
     (-2, "lc"), (-2, "amb"), (2, "lc"), (2, "amb"),
@@ -41,7 +41,7 @@ CODE_NAMES = ("lc", "s3", "shape", "amb", "penn")
 
 # Conjunction templates: name -> (first operand, second operand). Operands: "tag-1" is the tag
 # of the previous token (from the first pass), "lc0" the current word's lowercase code, etc.
-FIRST_PASS_CONJUNCTIONS = (("first", "shape0"),)
+FIRST_PASS_CONJUNCTIONS = (("first", "shape0"), ("shape0", "amb0"), ("first", "amb0"))
 SECOND_PASS_CONJUNCTIONS = (
     ("tag-1", "none"), ("tag+1", "none"), ("tag-2&tag-1", "none"), ("tag+1&tag+2", "none"),
     ("tag-1&tag+1", "none"), ("tag-1", "lc0"), ("tag+1", "lc0"), ("tag-1", "s30"), ("tag+1", "s30"),
@@ -87,6 +87,20 @@ def penn_class(word: str) -> str:
     return "|".join(sorted(tags)) or "-"
 
 
+def irregular_verb_form(word: str) -> str:
+    """The tags among VBD/VBN of which the word is an irregular form ("fell" -> "VBD", "made" ->
+    "VBD|VBN"), "-" if none: the few hundred irregular verbs share a behaviour the tagger learns
+    from the frequent ones and applies to the rare ("fell", "sank", "forgave")."""
+    lower = word.lower()
+    if lower.endswith("ed"):
+        return "-"
+    tags = set()
+    for lemma in getAllLemmas(lower).get("VERB", ()):
+        inflections = getAllInflections(lemma, "VERB")
+        tags.update(tag for tag in ("VBD", "VBN") if lower in inflections.get(tag, ()))
+    return "|".join(sorted(tags)) or "-"
+
+
 def word_values(word: str) -> dict[str, str]:
     """The value of every word template for one word."""
     if word in (BEGIN, FINISH):
@@ -107,6 +121,7 @@ def word_values(word: str) -> dict[str, str]:
         "shape": shape(word),
         "amb": ambiguity_class(word),
         "penn": penn,
+        "irregular": irregular_verb_form(word),
     }
 
 

@@ -16,6 +16,8 @@ from timeline.linguistics.tokens import token_spans
 TEXT_ELEMENT = re.compile(r"<TEXT>(.*)</TEXT>", re.DOTALL)
 TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 EVENT_CLASS = re.compile(r'\bclass="([A-Z_]+)"')
+EVENT_ID = re.compile(r'\beid="(\w+)"')
+INSTANCE_POS = re.compile(r'<MAKEINSTANCE\b[^>]*\beventID="(\w+)"[^>]*\bpos="(\w+)"')
 SENTENCE_END = frozenset(".!?")
 CLOSING = frozenset("\"')]’”'")
 
@@ -25,6 +27,7 @@ class GoldEvent:
     start: int
     end: int
     event_class: str
+    part_of_speech: str  # of its MAKEINSTANCE: VERB, NOUN, ADJECTIVE, PREPOSITION, OTHER ("" if none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +44,8 @@ def read_events(path: Path) -> EventDocument:
     pieces: list[str] = []
     length = 0
     events = []
-    open_event: tuple[int, str] | None = None
+    open_event: tuple[int, str, str] | None = None
+    part_of_speech = dict(INSTANCE_POS.findall(source))
     cursor = 0
     for tag in TAG.finditer(content):
         piece = html.unescape(content[cursor : tag.start()])
@@ -52,11 +56,14 @@ def read_events(path: Path) -> EventDocument:
             continue
         if tag.group(1):
             if open_event is not None:
-                events.append(GoldEvent(open_event[0], length, open_event[1]))
+                start, event_class, event_id = open_event
+                events.append(GoldEvent(start, length, event_class, part_of_speech.get(event_id, "")))
             open_event = None
         else:
             found = EVENT_CLASS.search(tag.group(3))
-            open_event = (length, found.group(1) if found else "OCCURRENCE")
+            event_id = EVENT_ID.search(tag.group(3))
+            event_class = found.group(1) if found else "OCCURRENCE"
+            open_event = (length, event_class, event_id.group(1) if event_id else "")
     pieces.append(html.unescape(content[cursor:]))
     return EventDocument(path.name, "".join(pieces), tuple(events))
 

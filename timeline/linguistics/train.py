@@ -34,7 +34,7 @@ from timeline.linguistics.tagger import MODEL_PATH, Tagger
 TREEBANK = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "ud-english-ewt"
 EPOCHS = 10
 FOLDS = 5  # cross-validation folds that give the second pass realistic first-pass tags
-MINIMUM_COUNT = 2  # a feature seen once in training is left out: unseen words look like that
+MINIMUM_COUNT = 1  # every feature seen in training is kept: leaving out those seen once cost 0.2% accuracy
 
 
 def _word_lists(sentences: Sequence[GoldSentence]) -> list[list[str]]:
