@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.linguistics import tag_sentence
+from timeline.linguistics.clauses import analyse
+from timeline.linguistics.event_words import event_words
 from timeline.linguistics.tokens import token_spans
 
 
@@ -42,3 +48,27 @@ def test_offsets_point_into_the_text_given_and_respect_the_bounds() -> None:
     spans = token_spans(text, 7, 39)
     assert spans == [(7, 10), (11, 24), (25, 28), (29, 38), (38, 39)]
     assert [text[start:end] for start, end in spans] == ["Sam", "Bankman-Fried", "was", "sentenced", "."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80))
+def test_any_text_gives_ordered_non_space_tokens_and_a_consistent_analysis(text: str) -> None:
+    spans = token_spans(text)
+    assert all(0 <= start < end <= len(text) for start, end in spans)
+    assert all(previous[1] <= following[0] for previous, following in zip(spans, spans[1:], strict=False))
+    assert all(text[start:end].strip() == text[start:end] for start, end in spans)
+    tokens = tag_sentence(text)
+    assert [(token.start, token.end) for token in tokens] == spans
+    phrases, clauses = analyse(tokens)
+    indices = [index for phrase in phrases for index in (phrase.first, phrase.head, phrase.end - 1)]
+    indices += [clause.verb.head for clause in clauses]
+    assert all(0 <= index < len(tokens) for index in indices)
+    assert all(0 <= index < len(tokens) for index, _ in event_words(tokens))
+
+
+def test_long_hostile_runs_are_tokenized_once_each() -> None:
+    # each of these made an earlier version rescan the rest of the run from every token: minutes
+    dotted = "1.a." * 25_000
+    assert token_spans(dotted)[:4] == [(0, 1), (1, 2), (2, 3), (3, 4)] and len(token_spans(dotted)) == 100_000
+    assert len(token_spans("a+" * 50_000)) == 100_000
+    assert token_spans("b-" * 50_000 + "@example.org") == [(0, 100_012)]  # an e-mail address, however odd

@@ -37,7 +37,9 @@ def token_pattern() -> re.Pattern[str]:
     word = r"[^\W_]+"
     alternatives = [
         r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'’]",  # a URL, without the sentence's final punctuation
-        r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",  # an e-mail address
+        # an e-mail address, tried only where a run of its characters starts: else "1.a.1.a..."
+        # would be scanned again from every token in it (quadratic)
+        r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
         rf"\b(?:{abbreviations})\.",  # Mr. Inc. Jan.
         r"\b(?:[^\W\d_]\.){2,}",  # U.S. a.m. U.S.A.
         r"\b[A-Z]\.(?=\s+[A-Z])",  # an initial before a name: Jennifer M. Anderson
