@@ -153,3 +153,9 @@ def test_amounts_are_headed_by_their_currency_unless_a_noun_follows() -> None:
     assert [words(tokens, phrase) for phrase in phrases] == [
         "The USD 44-billion deal [deal]", "US $ 2.2 billion [$]",
     ]  # fmt: skip
+
+
+def test_prepositional_phrases_opening_the_sentence_belong_to_its_first_clause() -> None:
+    (delivered,) = clauses_of("On Thursday, in Manhattan, the jury delivered its verdict.")
+    assert delivered["subject"] == "the jury [jury]" and delivered["object"] == "its verdict [verdict]"
+    assert delivered["prepositional"] == [("on", "Thursday [Thursday]"), ("in", "Manhattan [Manhattan]")]

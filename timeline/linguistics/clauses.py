@@ -412,5 +412,29 @@ def analyse(tokens: tuple[Token, ...]) -> tuple[tuple[Phrase, ...], tuple[Clause
             direct = None
         if relative and subject is not None:
             sentence.antecedent_ending_at[last] = subject
+        if not clauses:
+            start = subject.first if subject is not None else group.first
+            prepositional = _fronted_prepositional(sentence, start) + prepositional
         clauses.append(Clause(group, subject, direct, agent, tuple(prepositional), complement_of))
     return tuple(phrases), tuple(clauses)
+
+
+def _fronted_prepositional(sentence: _Sentence, end: int) -> list[tuple[str, Phrase]]:
+    """Prepositional phrases opening the sentence before the first clause ("On Thursday, in
+    Manhattan, the jury ..."): they belong to that clause. Anything else before it, none."""
+    tokens = sentence.tokens
+    found: list[tuple[str, Phrase]] = []
+    index = 0
+    while index < end:
+        token = tokens[index]
+        if token.text == "," or token.tag in ADVERBS:
+            index += 1
+        elif token.tag in PREPOSITIONS and index + 1 in sentence.starting_at:
+            phrase = sentence.starting_at[index + 1]
+            if phrase.end > end:
+                return []
+            found.append((token.lemma, phrase))
+            index = phrase.end
+        else:
+            return []
+    return found
