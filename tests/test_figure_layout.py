@@ -63,7 +63,7 @@ def test_an_evenly_paced_story_keeps_one_linear_axis():
     assert len(build_time_axis(spans, 0.0, 10.0).segments) == 1
 
 
-def test_a_year_does_not_stretch_a_busy_segment_but_a_lone_year_gets_one():
+def test_a_year_does_not_stretch_a_busy_segment_but_a_lone_year_or_period_gets_one():
     spans = _days("2025-05-05", "2025-08-15", "2025-10-21") + [
         (D(2025, 1, 1), D(2025, 12, 31)),
         (D(2012, 1, 1), D(2012, 12, 31)),
@@ -72,8 +72,10 @@ def test_a_year_does_not_stretch_a_busy_segment_but_a_lone_year_gets_one():
     axis = build_time_axis(spans, 0.0, 10.0)
     assert [(segment.start, segment.end) for segment in axis.segments] == [
         (D(2012, 1, 1), D(2012, 12, 31)),
+        (D(2017, 1, 1), D(2019, 12, 31)),  # drawn whole, not across a break that says "no events"
         (D(2025, 5, 1), D(2025, 10, 31)),
     ]
+    assert axis.shown(D(2025, 1, 1), D(2025, 12, 31)) == (D(2025, 5, 1), D(2025, 10, 31))
 
 
 def _requests(xs: list[float], width: float = 1.0, height: float = 0.3) -> list[LabelRequest]:

@@ -7,7 +7,9 @@ layout, which would move things between runs or sizes.
 
 Reading the picture: a day is a point, a week or a month a bar as wide as that period, a loose
 date ("between 2017 and 2019") a faint wide bar; filled marks happened, hollow ones are planned,
-diamonds are deadlines, crosses were cancelled. Each label says the date, the status when it is
+diamonds are deadlines, crosses were cancelled, a question mark is in doubt ('uncertain'); a bar whose
+status is not plain carries that same status mark at its middle, so the legend's marks are the
+plot's marks. Each label says the date, the status when it is
 not 'happened', and how many articles report the event.
 """
 
@@ -113,10 +115,19 @@ HEADLINE_LINESPACING = 1.15
 # drawn are laid out exactly: measuring text is most of the time a long chronology takes.
 EXACT_MEASURE_LIMIT = 120
 
-STATUS_MARKERS = {"happened": "o", "reported": "s", "planned": "o", "deadline": "D", "cancelled": "X"}
-HOLLOW_STATUSES = frozenset({"planned", "deadline"})
+STATUS_MARKERS = {
+    "happened": "o",
+    "reported": "s",
+    "planned": "o",
+    "deadline": "D",
+    "uncertain": "$?$",  # a glyph, not a shape: doubt is not a kind of date
+    "cancelled": "X",
+}
+HOLLOW_STATUSES = frozenset({"planned", "deadline", "uncertain"})
+# Statuses whose bars are drawn with their outline broken: not (or not surely) a period that happened.
+BROKEN_OUTLINE = {"planned": "--", "uncertain": ":"}
 # Statuses a label spells out; 'happened' and 'reported' are told by the mark alone.
-STATUS_WORDS = frozenset({"planned", "deadline", "cancelled"})
+STATUS_WORDS = frozenset({"planned", "deadline", "cancelled", "uncertain"})
 
 
 @dataclass
@@ -131,6 +142,7 @@ class EventMarks:
     label: PlacedLabel | None = None  # None: drawn without a label, for want of room
     line_y: float = 0.0
     x: float = 0.0  # where its leader meets the lane line
+    status_mark: Line2D | None = None  # a bar's status mark at its middle (not for 'happened')
 
 
 @dataclass
@@ -212,30 +224,37 @@ def _event_style(event: Event, colour: str, emphasised: bool) -> dict[str, Any]:
         "face": face,
         "edge": edge,
         "hollow": hollow,
-        "linestyle": "--" if event.status == "planned" else "-",
+        "linestyle": BROKEN_OUTLINE.get(event.status, "-"),
         "size": EMPHASIS_MARKER_SIZE if emphasised else MARKER_SIZE,
     }
+
+
+def _status_marker(axes, x: float, y: float, style: dict[str, Any], gid: str | None) -> Line2D:
+    """The one status mark (dot, square, diamond, cross, question mark) that the plot and the
+    legend both draw, so that the legend cannot describe a mark the plot does not use."""
+    size = style["size"] * (0.85 if style["marker"] == "D" else 1.0)
+    glyph = style["marker"].startswith("$")
+    mark = Line2D(
+        [x],
+        [y],
+        marker=style["marker"],
+        markersize=size * (1.1 if glyph else 1.0),
+        linestyle="none",
+        markerfacecolor=style["edge"] if glyph else style["face"],
+        markeredgecolor=style["edge"],
+        markeredgewidth=0.4 if glyph else (1.2 if style["hollow"] else 0.6),
+        zorder=4,
+        gid=gid,
+    )
+    axes.add_artist(mark)  # not add_line: the limits are fixed, nothing to recompute
+    return mark
 
 
 def _draw_mark(
     axes, event: Event, shape: str, x0: float, x1: float, line_y: float, style: dict[str, Any], gid: str
 ) -> Line2D | Rectangle:
     if shape == "point":
-        size = style["size"] * (0.85 if style["marker"] == "D" else 1.0)
-        mark = Line2D(
-            [(x0 + x1) / 2],
-            [line_y],
-            marker=style["marker"],
-            markersize=size,
-            linestyle="none",
-            markerfacecolor=style["face"],
-            markeredgecolor=style["edge"],
-            markeredgewidth=1.2 if style["hollow"] else 0.6,
-            zorder=4,
-            gid=gid,
-        )
-        axes.add_artist(mark)  # not add_line: the limits are fixed, nothing to recompute
-        return mark
+        return _status_marker(axes, (x0 + x1) / 2, line_y, style, gid)
     loose = shape == "loose"
     height = LOOSE_BAR_HEIGHT if loose else BAR_HEIGHT
     mark = Rectangle(
@@ -736,12 +755,19 @@ def _place_lane(
         shape = precision_shape(event.granularity, event.start_date, end)
         style = _event_style(event, colour, event.id in emphasised)
         mark = _draw_mark(axes, event, shape, x0, x1, line_y, style, svg_element_id(event.id, "mark"))
+        status_mark = None
+        if shape != "point" and event.status != "happened":
+            status_mark = _status_marker(
+                axes, (x0 + x1) / 2, line_y, style, svg_element_id(event.id, "status")
+            )
         _draw_overrun(axes, axis, event.start_date, end, line_y, style["edge"])
         label = labels.get(event.id)
         if label is None:  # no room for its label: the mark alone
             for text in texts_by_event.get(event.id, ()):
                 text.remove()
-            chronology.marks[event.id] = EventMarks(event, lane, shape, mark, [], None, line_y, (x0 + x1) / 2)
+            chronology.marks[event.id] = EventMarks(
+                event, lane, shape, mark, [], None, line_y, (x0 + x1) / 2, status_mark
+            )
             continue
         date_text, headline = texts_by_event[event.id]
         box_x0, box_y0, box_x1, box_y1 = label.box(line_y)
@@ -754,7 +780,7 @@ def _place_lane(
         date_text.set_position((text_x, box_y1))
         leaders.append([(label.x, line_y), (label.x, box_y0 if label.side > 0 else box_y1)])
         chronology.marks[event.id] = EventMarks(
-            event, lane, shape, mark, [date_text, headline], label, line_y, label.x
+            event, lane, shape, mark, [date_text, headline], label, line_y, label.x, status_mark
         )
     if leaders:
         axes.add_collection(
@@ -763,12 +789,12 @@ def _place_lane(
 
 
 def _draw_overrun(axes, axis: TimeAxis, start: dt.date, end: dt.date, line_y: float, colour: str) -> None:
-    """An arrowhead where a period runs on past the end of the axis ('2017–2019' on an axis that
-    starts in 2018), so that a clipped bar is not read as starting where the axis does."""
-    for outside, x, marker in (
-        (start < axis.segments[0].start, axis.x0, "<"),
-        (end > axis.segments[-1].end, axis.x1, ">"),
-    ):
+    """An arrowhead where a period runs on past the segment it is drawn in ('2025' over a
+    May–October segment, '2017–2019' on an axis that starts in 2018), so that a clipped bar is not
+    read as starting or ending where the segment does."""
+    shown_start, shown_end = axis.shown(start, end)
+    x0, x1 = axis.span(start, end)
+    for outside, x, marker in ((start < shown_start, x0, "<"), (end > shown_end, x1, ">")):
         if outside:
             axes.add_artist(
                 Line2D(
@@ -887,18 +913,7 @@ def _draw_legend(
             style = _event_style(
                 Event("legend", "", "", None, None, "day", status), SINGLE_LANE_COLOUR, False
             )
-            axes.add_line(
-                Line2D(
-                    [x + sample / 2 - 0.02],
-                    [middle_y],
-                    marker=style["marker"],
-                    markersize=MARKER_SIZE * (0.85 if style["marker"] == "D" else 1.0),
-                    linestyle="none",
-                    markerfacecolor=style["face"],
-                    markeredgecolor=style["edge"],
-                    markeredgewidth=1.2 if style["hollow"] else 0.6,
-                )
-            )
+            _status_marker(axes, x + sample / 2 - 0.02, middle_y, style, f"legend-status-{status}")
         elif kind in ("bar", "loose"):
             height = BAR_HEIGHT if kind == "bar" else LOOSE_BAR_HEIGHT
             axes.add_patch(

@@ -35,6 +35,8 @@ FINE_MAX_DAYS = 93
 BREAK_MIN_GAP_DAYS = 59
 # More breaks than this and the axis reads as confetti: the shortest gaps are kept instead.
 MAX_SEGMENTS = 8
+# A period up to about five years long that overlaps no segment gets one of its own.
+LONE_PERIOD_MAX_DAYS = 5 * 366
 
 # Granularities whose interval is a loose bound rather than a period the event filled.
 LOOSE_GRANULARITIES = frozenset({"interval", "fuzzy", "decade", "century", "unknown"})
@@ -99,9 +101,26 @@ class TimeAxis:
                     return segment.x1 + fraction * (following.x0 - segment.x1)
         return segments[-1].x1
 
+    def shown(self, start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+        """The part of start..end that is drawn: what lies in the one segment it overlaps most.
+
+        A period is never drawn across a break (the break says "no events" there): a year over a
+        busy May-October segment is drawn over that segment, its overrun marked, not smeared into
+        the hatched bands either side. A period in no segment is drawn in the nearest one's edge.
+        """
+        def overlap(segment: AxisSegment) -> tuple[int, int]:
+            days = (min(end, segment.end) - max(start, segment.start)).days + 1
+            distance = max((segment.start - end).days, (start - segment.end).days, 0)
+            return max(days, 0), -distance
+
+        segment = max(self.segments, key=overlap)
+        shown_start = min(max(start, segment.start), segment.end)
+        return shown_start, max(min(end, segment.end), shown_start)
+
     def span(self, start: dt.date, end: dt.date) -> tuple[float, float]:
-        """The x extent of the inclusive day interval start..end."""
-        return self.position(start), self.position(end + ONE_DAY)
+        """The x extent of the inclusive day interval start..end, as drawn (see `shown`)."""
+        shown_start, shown_end = self.shown(start, end)
+        return self.position(shown_start), self.position(shown_end + ONE_DAY)
 
     def centre(self, start: dt.date, end: dt.date) -> float:
         left, right = self.span(start, end)
@@ -180,6 +199,21 @@ def _anchor_spans(spans: Sequence[tuple[dt.date, dt.date]]) -> list[tuple[dt.dat
     return fine + coarse or list(spans)
 
 
+def _add_runs_for_lone_periods(
+    runs: list[tuple[dt.date, dt.date]], spans: Sequence[tuple[dt.date, dt.date]]
+) -> list[tuple[dt.date, dt.date]]:
+    """A run of its own for a period of a few years that overlaps no run: 'between 2017 and 2019'
+    must be drawn, not squeezed into a hatched band that says nothing happened then. A period over
+    one run or more is drawn clipped to one segment (TimeAxis.shown); joining the runs under it
+    would undo the breaks that give crowded stretches their room."""
+    for start, end in sorted(spans):
+        if (end - start).days <= LONE_PERIOD_MAX_DAYS and not any(
+            run_start <= end and start <= run_end for run_start, run_end in runs
+        ):
+            runs = sorted([*runs, (month_start(start), month_end(end))])
+    return runs
+
+
 def build_time_axis(
     spans: Sequence[tuple[dt.date, dt.date]],
     left: float,
@@ -195,7 +229,9 @@ def build_time_axis(
     if not spans:
         raise ValueError("a time axis needs at least one dated span")
     anchors = _anchor_spans(spans)
-    runs = _merge_runs([(month_start(start), month_end(end)) for start, end in anchors])
+    runs = _add_runs_for_lone_periods(
+        _merge_runs([(month_start(start), month_end(end)) for start, end in anchors]), spans
+    )
     counts = [
         sum(1 for start, end in anchors if run_start <= start and end <= run_end)
         for run_start, run_end in runs
