@@ -222,3 +222,94 @@ def test_a_source_lane_is_named_by_the_outlet_or_else_the_title():
         "copy": "Leaders may meet again (copy)",
         "nameless": "Another summit? Not so fast",
     }
+
+
+# --- The drawn figure read back: labels, leaders, breaks and legend, on real and crowded input ---
+
+
+@pytest.fixture(scope="module")
+def seed_chronology(tmp_path_factory):
+    from pathlib import Path
+
+    import timeline
+    from timeline.writers.figure import render_chronology
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    built = timeline.build([seeds], out=tmp_path_factory.mktemp("seeds"), formats="none")
+    return render_chronology(built.events, built.articles, {"highlight": "Helsinki,Osaka,Alaska,Budapest"})
+
+
+def _dense_week_chronology():
+    from test_figure_corpus import ARTICLES, make_event
+
+    from timeline.writers.figure import render_chronology
+
+    statuses = ("happened", "planned", "deadline", "cancelled", "uncertain", "reported")
+    events = [
+        make_event(
+            f"d{index:02d}",
+            f"Talks round {index} between delegations",
+            f"2025-08-{6 + index % 3:02d}",
+            statuses[index % len(statuses)],
+        )
+        for index in range(30)
+    ]
+    events += [make_event("w1", "Week of talks", "2025-W32", "uncertain"), make_event("y1", "Treaty", "2012")]
+    return render_chronology(events, ARTICLES, {})
+
+
+@pytest.fixture(scope="module", params=["seeds", "dense week"])
+def chronology(request, seed_chronology):
+    return seed_chronology if request.param == "seeds" else _dense_week_chronology()
+
+
+def _labelled(chronology):
+    return [marks for marks in chronology.marks.values() if marks.label is not None]
+
+
+def test_no_two_labels_overlap(chronology):
+    boxes = [(marks.event.id, marks.label.box(marks.line_y)) for marks in _labelled(chronology)]
+    assert len(boxes) >= 30
+    overlapping = [
+        (first_id, second_id)
+        for (first_id, first), (second_id, second) in itertools.combinations(boxes, 2)
+        for (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) in [(first, second)]
+        if ax0 < bx1 and bx0 < ax1 and ay0 < by1 and by0 < ay1
+    ]
+    assert overlapping == []
+
+
+def test_no_drawn_period_crosses_a_compressed_gap(chronology):
+    from matplotlib.patches import Rectangle
+
+    breaks = [(before.x1, after.x0) for before, after in chronology.axis.gaps]
+    crossing = [
+        marks.event.id
+        for marks in chronology.marks.values()
+        if isinstance(marks.mark, Rectangle)
+        for gap_x0, gap_x1 in breaks
+        if marks.mark.get_x() < gap_x1 - 1e-9 and gap_x0 + 1e-9 < marks.mark.get_x() + marks.mark.get_width()
+    ]
+    assert crossing == []
+
+
+def _look(mark) -> tuple[str, bool]:
+    """A status mark's shape and whether it is hollow: what the legend promises a reader."""
+    return str(mark.get_marker()), mark.get_markerfacecolor() == "white"
+
+
+def test_every_status_in_the_plot_looks_as_its_legend_entry_says(chronology):
+    artists = {artist.get_gid(): artist for artist in chronology.figure.axes[0].get_children()}
+    legend = {
+        gid.removeprefix("legend-status-"): _look(artist)
+        for gid, artist in artists.items()
+        if gid and gid.startswith("legend-status-")
+    }
+    drawn = {}
+    for marks in chronology.marks.values():
+        status_mark = marks.status_mark if marks.shape != "point" else marks.mark
+        if status_mark is not None:
+            drawn.setdefault(marks.event.status, set()).add(_look(status_mark))
+    assert set(legend) == {marks.event.status for marks in chronology.marks.values()}
+    assert {status: {legend[status]} for status in drawn} == drawn
+
