@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
@@ -136,6 +137,20 @@ def names_match(query: str, name: str) -> bool:
     return any(
         name_words[index : index + width] == query_words for index in range(len(name_words) - width + 1)
     )
+
+
+def unmatched_entity_warning(events: Sequence[Event], entity: str | None, shown: int = 12) -> str | None:
+    """A warning when `--entity` names no one in any event (a typo would otherwise draw an empty
+    figure in silence), listing the most often named entities that do exist."""
+    if not entity or any(involves(event, entity) for event in events):
+        return None
+    counts = Counter(
+        name for event in events for name in {*event.participants, *event.places, *event.organizations}
+    )
+    known = [name for name, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:shown]]
+    more = f" and {len(counts) - shown} more" if len(counts) > shown else ""
+    listed = ", ".join(known) + more if known else "none"
+    return f"--entity {entity!r} names no person, place or organisation in any event; events name: {listed}"
 
 
 def involves(event: Event, entity: str) -> bool:

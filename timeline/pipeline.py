@@ -160,6 +160,11 @@ def _build(
         if "json" in chosen:
             write_graph_json(graph, out_dir / "graph.json")
             written.append(str(out_dir / "graph.json"))
+    from timeline.filters import unmatched_entity_warning
+
+    entity_warning = unmatched_entity_warning(events, options.get("entity"))
+    if entity_warning:
+        report(entity_warning)
     written += _write_views(events, articles, out_dir, chosen, options)
     return BuildResult(
         articles=articles, events=events, written=written, warnings=warnings,
