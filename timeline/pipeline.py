@@ -149,7 +149,7 @@ def _build(
 
     events = merge_analyses(collected.analyses)
     written = []
-    write_events_json(events, out_dir / "events.json")
+    write_events_json(events, out_dir / "events.json", articles)
     write_articles_json(articles, out_dir / "articles.json")
     written += [str(out_dir / "events.json"), str(out_dir / "articles.json")]
     if "graphml" in chosen or "json" in chosen:

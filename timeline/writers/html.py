@@ -18,6 +18,7 @@ from typing import Any
 from timeline.filters import FigureOptions, describe_filters, original_article_ids, source_count
 from timeline.model import Article, Event
 from timeline.writers.atomic import write_text
+from timeline.writers.citation import Citation, cite
 from timeline.writers.figure import Chronology, figure_bytes, render_chronology, svg_safe_id
 from timeline.writers.layout import date_phrase
 
@@ -157,22 +158,20 @@ def _svg_for_page(svg: bytes) -> str:
     return text[start:].strip()
 
 
-def _article_label(article: Article | None, article_id: str) -> str:
-    if article is None:
-        return article_id
-    title = article.title or article.id
-    return f"{title} — {article.outlet}" if article.outlet else title
+def _cited_label(citation: Citation, article_id: str) -> str:
+    title = citation.title or article_id
+    return f"{title} — {citation.outlet}" if citation.outlet else title
 
 
 def _event_record(event: Event, articles: Mapping[str, Article], count: int) -> dict[str, Any]:
     sources = []
     for source in event.sources:
-        article = articles.get(source.article)
+        citation = cite(articles.get(source.article), source.start)
         sources.append(
             {
-                "article": _article_label(article, source.article),
-                "date": article.date if article else None,
-                "url": article.url if article else None,
+                "article": _cited_label(citation, source.article),
+                "date": citation.date,
+                "url": citation.url,
                 "sentence": source.text,
                 "timex": source.timex,
             }
