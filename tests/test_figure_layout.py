@@ -16,6 +16,7 @@ from timeline.writers.layout import (
     gap_caption,
     precision_shape,
     segment_ticks,
+    stack_in_blocks,
     stack_labels,
     stack_labels_back_to_back,
     wrap_label,
@@ -313,3 +314,33 @@ def test_every_status_in_the_plot_looks_as_its_legend_entry_says(chronology):
     assert set(legend) == {marks.event.status for marks in chronology.marks.values()}
     assert {status: {legend[status]} for status in drawn} == drawn
 
+
+
+def test_no_two_leader_lines_run_closer_than_a_label_is_high(chronology):
+    labelled = _labelled(chronology)
+    height = min(marks.label.height for marks in labelled)
+    leaders = [marks for marks in labelled if marks.label.leader]
+    close = [
+        (first.event.id, second.event.id)
+        for first, second in itertools.combinations(leaders, 2)
+        if first.line_y == second.line_y
+        and first.label.side == second.label.side
+        and abs(first.label.x - second.label.x) < height
+    ]
+    assert close == []
+    assert len(leaders) < len(labelled)  # crowded days share a leader
+
+
+def test_labels_closer_than_a_label_is_high_stack_as_one_block_in_time_order():
+    requests = [LabelRequest(key, x, 1.0, 0.3) for key, x in (("c", 0.2), ("a", 0.0), ("b", 0.1), ("d", 2.0))]
+    def below(merged: list[LabelRequest]) -> list:
+        return stack_labels(merged, 0.1, 0.05, 0.05, sides=(-1,))
+
+    placed = {label.key: label for label in stack_in_blocks(requests, below, 0.3, 0.02)}
+    assert [(key, placed[key].x, placed[key].leader, placed[key].offset) for key in "abcd"] == [
+        ("a", 0.0, True, 0.1),
+        ("b", 0.0, False, pytest.approx(0.42)),
+        ("c", 0.0, False, pytest.approx(0.74)),
+        ("d", 2.0, True, 0.1),
+    ]
+    assert placed["a"].reach == pytest.approx(0.2)

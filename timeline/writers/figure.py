@@ -58,6 +58,7 @@ from timeline.writers.layout import (
     month_words,
     precision_shape,
     segment_ticks,
+    stack_in_blocks,
     stack_labels,
     stack_labels_back_to_back,
     wrap_label,
@@ -103,6 +104,9 @@ LABEL_INDENT = 0.035  # text starts just right of its leader line
 LABEL_BASE_OFFSET = 0.11  # nearest a label comes to its lane line: clear of markers and bars
 LABEL_VERTICAL_GAP = 0.045
 LABEL_HORIZONTAL_GAP = 0.07
+LONG_BAR_ANCHOR_INSET = 0.12  # a long bar's leader stands this far inside its start
+BLOCK_MEMBER_GAP = 0.025  # between the labels of one block on a shared leader
+BRACKET_RISE = 0.05  # a block's bracket runs this far off the lane line, over its events' marks
 LINE_GAP = 0.012  # between a label's date line and its headline
 BAR_HEIGHT = 0.07
 LOOSE_BAR_HEIGHT = 0.12
@@ -391,7 +395,7 @@ def _render(all_events: list[Event], articles: list[Article], options: FigureOpt
     lane_events = {
         lane: [event for event in drawable if lane_by_event[event.id] == lane] for lane in lane_order
     }
-    anchors = {event.id: axis.centre(*_event_span(event)) for event in drawable}
+    anchors = {event.id: _anchor(axis, event) for event in drawable}
     caption = LANE_CAPTION_HEIGHT if any(lane_order) else 0.0
     ranked = [
         event.id
@@ -613,6 +617,9 @@ def _layout_lanes(
     def plain(requests: list[LabelRequest]) -> list[PlacedLabel]:
         return stack_labels(requests, LABEL_BASE_OFFSET, LABEL_VERTICAL_GAP, LABEL_HORIZONTAL_GAP)
 
+    # No two leaders closer than a label is high: labels of events closer than that share one.
+    spacing = min((height for _, height in label_sizes.values()), default=0.0)
+
     def layout(labelled: set[str], stacker) -> list[LaneLayout]:
         result = []
         for lane in lane_order:
@@ -621,7 +628,7 @@ def _layout_lanes(
                 for event in lane_events[lane]
                 if event.id in labelled
             ]
-            placed = stacker(requests)
+            placed = stack_in_blocks(requests, stacker, spacing, BLOCK_MEMBER_GAP)
             result.append(
                 (lane, placed, extent(placed, 1, LABEL_BASE_OFFSET), extent(placed, -1, LABEL_BASE_OFFSET))
             )
@@ -657,6 +664,13 @@ def _label_priority(
         event.start_date,
         event.id,
     )
+
+
+def _anchor(axis: TimeAxis, event: Event) -> float:
+    """Where an event's leader meets its lane line: the middle of a day or a short bar; near the
+    start of a long one, where the period begins, not at a middle that means no date."""
+    x0, x1 = axis.span(*_event_span(event))
+    return min((x0 + x1) / 2, x0 + LONG_BAR_ANCHOR_INSET)
 
 
 def _event_span(event: Event) -> tuple:
@@ -778,7 +792,12 @@ def _place_lane(
             text.set_horizontalalignment("left" if label.direction > 0 else "right")
         headline.set_position((text_x, box_y0))
         date_text.set_position((text_x, box_y1))
-        leaders.append([(label.x, line_y), (label.x, box_y0 if label.side > 0 else box_y1)])
+        if label.leader:
+            leaders.append([(label.x, line_y), (label.x, box_y0 if label.side > 0 else box_y1)])
+        if label.reach:
+            bracket_y = line_y + label.side * BRACKET_RISE
+            reach_x = label.x + label.reach
+            leaders.append([(label.x, bracket_y), (reach_x, bracket_y), (reach_x, line_y)])
         chronology.marks[event.id] = EventMarks(
             event, lane, shape, mark, [date_text, headline], label, line_y, label.x, status_mark
         )
@@ -893,9 +912,9 @@ def _draw_legend(
     }
     entries: list[tuple[str, str]] = [("status:" + status, status) for status in statuses]
     if "bar" in shapes:
-        entries.append(("bar", "week, month…: bar as wide as the period"))
+        entries.append(("bar", "week, month: bar over it"))
     if "loose" in shapes:
-        entries.append(("loose", "loose date (e.g. 2017–2019)"))
+        entries.append(("loose", "year or looser: faint bar"))
     if chain:
         entries.append(("chain", "highlighted chain"))
     elif emphasised:

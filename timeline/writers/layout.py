@@ -264,11 +264,14 @@ def gap_caption(before: AxisSegment, after: AxisSegment) -> str:
 
 
 def precision_shape(granularity: str, start: dt.date, end: dt.date) -> str:
-    """'point' for a day, 'bar' for a period known to that width, 'loose' for a vague bound."""
+    """'point' for a day, 'bar' for a period known to that width up to a quarter, 'loose' for a
+    longer period or a vague bound."""
     days = (end - start).days + 1
     if days <= 1:
         return "point"
-    if days > ANCHOR_MAX_DAYS or (granularity in LOOSE_GRANULARITIES and days > 31):
+    # Longer than a quarter: a faint wide bar, which a solid one as thick as the lane line would
+    # vanish into (a year over a busy stretch looked like the axis itself).
+    if days > FINE_MAX_DAYS or (granularity in LOOSE_GRANULARITIES and days > 31):
         return "loose"
     return "bar"
 
@@ -365,6 +368,10 @@ class PlacedLabel:
     side: int  # +1 above the lane line, -1 below
     offset: float  # distance from the lane line to the box's near edge
     direction: int = 1  # +1: the box runs right from its leader; -1: it runs left and ends at it
+    # In a block of labels on one leader (stack_in_blocks): whether this one draws the leader, and
+    # how far right of it the block's last event lies (the bracket along the lane line).
+    leader: bool = True
+    reach: float = 0.0
 
     @property
     def far(self) -> float:
@@ -787,3 +794,49 @@ def date_phrase(value: str, granularity: str, start: dt.date | None, end: dt.dat
     if start.year == end.year:
         return f"{start.day} {MONTH_NAMES[start.month - 1]} – {_day_words(end)}"
     return f"{_day_words(start)} – {_day_words(end)}"
+
+
+def stack_in_blocks(
+    requests: Sequence[LabelRequest],
+    stacker: Callable[[list[LabelRequest]], list[PlacedLabel]],
+    spacing: float,
+    member_gap: float,
+) -> list[PlacedLabel]:
+    """Stack labels whose events lie closer than `spacing` (a label's height) as one block on one
+    leader, so that no two leaders run closer than that: ten labels on near-parallel leaders a few
+    pixels apart cannot be matched with their marks, one block in time order can.
+
+    A block starts at its earliest event and takes in every later one within `spacing` of that
+    start; its leader is drawn at the start, and `reach` says how far right its last event lies.
+    A block reads in time order from the top, above the lane line as below it.
+    """
+    blocks: list[list[LabelRequest]] = []
+    for request in sorted(requests, key=lambda request: (request.x, request.key)):
+        if blocks and request.x - blocks[-1][0].x < spacing:
+            blocks[-1].append(request)
+        else:
+            blocks.append([request])
+    merged = [
+        LabelRequest(
+            block[0].key,
+            block[0].x,
+            max(member.width for member in block),
+            sum(member.height for member in block) + member_gap * (len(block) - 1),
+        )
+        for block in blocks
+    ]
+    placed = {label.key: label for label in stacker(merged)}
+    result = []
+    for block in blocks:
+        label = placed[block[0].key]
+        offset = label.offset
+        outwards = block if label.side < 0 else block[::-1]
+        for index, member in enumerate(outwards):
+            result.append(
+                PlacedLabel(
+                    member.key, label.x, member.width, member.height, label.side, offset, label.direction,
+                    leader=index == 0, reach=block[-1].x - block[0].x if index == 0 else 0.0,
+                )
+            )
+            offset += member.height + member_gap
+    return result
