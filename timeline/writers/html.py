@@ -32,13 +32,13 @@ body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, 
 header, footer { padding: 12px 24px; }
 header h1 { margin: 0 0 4px; font-size: 1.5em; }
 header p, footer p { margin: 0; color: var(--muted); }
-.layout { display: grid; grid-template-columns: minmax(0, 1fr) 340px; gap: 16px; padding: 0 24px; }
-figure.chronology { margin: 0; border: 1px solid var(--rule); }
-figure.chronology svg { display: block; width: 100%; height: auto; }
+.layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 16px; padding: 0 24px; }
+figure.chronology { margin: 0; border: 1px solid var(--rule); overflow-x: auto; }
+figure.chronology svg { display: block; width: 100%; min-width: 980px; height: auto; }
 [data-event] { cursor: pointer; }
 svg g.selected > * { filter: drop-shadow(0 0 2px var(--accent)); }
-aside#details { position: sticky; top: 12px; align-self: start; max-height: calc(100vh - 24px);
-                overflow: auto; border: 1px solid var(--rule); padding: 12px 14px; background: #fafafa; }
+aside#details { position: sticky; bottom: 0; max-height: 45vh; overflow: auto; border: 1px solid var(--rule);
+                padding: 12px 14px; background: #fafafa; box-shadow: 0 -2px 8px rgba(0, 0, 0, .08); }
 aside#details h2 { font-size: 1.05em; margin: 0 0 2px; }
 aside#details .when { color: var(--muted); font-size: .9em; margin: 0 0 8px; }
 .sources { list-style: none; padding: 0; margin: 0; }
@@ -57,7 +57,21 @@ ol.events .date { color: var(--muted); font-variant-numeric: tabular-nums; }
 .status { font-size: .8em; text-transform: uppercase; letter-spacing: .04em; color: var(--accent);
           margin-left: 6px; }
 .count { color: var(--muted); font-size: .85em; margin-left: 6px; }
-@media (max-width: 900px) { .layout { grid-template-columns: 1fr; } aside#details { position: static; } }
+/* The figure takes the page's whole width (its text is 7 pt at its own 842 pt width: legible
+   only that wide); the details go under it, pinned to the window's foot while the figure is in
+   view. Wide enough to show the figure's own title, the page's heading is left to screen
+   readers. On a phone the event list comes first; the figure, after it, scrolls sideways. */
+@media (min-width: 901px) {
+  header h1 { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+}
+@media (max-width: 700px) {
+  body { display: flex; flex-direction: column; }
+  header { order: -2; }
+  section#events { order: -1; }
+  header, footer, section#events, .layout { padding-left: 12px; padding-right: 12px; }
+  ol.events li { grid-template-columns: 1fr; gap: 2px; }
+  ol.events .inline-sources { padding-left: 0; }
+}
 """
 
 PAGE_SCRIPT = """
