@@ -344,3 +344,25 @@ def test_labels_closer_than_a_label_is_high_stack_as_one_block_in_time_order():
         ("d", 2.0, True, 0.1),
     ]
     assert placed["a"].reach == pytest.approx(0.2)
+
+
+def test_an_event_with_several_participants_is_drawn_in_each_ones_lane():
+    from test_figure_corpus import ARTICLES, make_event
+
+    from timeline.writers.figure import render_chronology
+
+    both = ("Donald Trump", "Volodymyr Zelensky")
+    events = [
+        make_event("e1", "Trump hosts Zelensky", "2025-10-17", participants=both),
+        make_event("e2", "Trump call", "2025-08-06", participants=("Donald Trump",)),
+        make_event("e3", "Zelensky talks", "2025-08-07", participants=("Volodymyr Zelensky",)),
+    ]
+    chronology = render_chronology(events, ARTICLES, {"lanes": "participant"})
+    drawn = sorted((marks.event.id, marks.lane, marks.mark.get_gid()) for marks in chronology.copies)
+    assert drawn == [("e1", "Volodymyr Zelensky", "event-e1-mark-copy1")]
+    assert {event_id: marks.lane for event_id, marks in chronology.marks.items()} == {
+        "e1": "Donald Trump",
+        "e2": "Donald Trump",
+        "e3": "Volodymyr Zelensky",
+    }
+    assert all(len(marks.texts) == 2 for marks in [*chronology.marks.values(), *chronology.copies])

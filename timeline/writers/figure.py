@@ -54,6 +54,7 @@ from timeline.writers.layout import (
     build_time_axis,
     date_phrase,
     extent,
+    further_lanes,
     gap_caption,
     month_words,
     precision_shape,
@@ -156,7 +157,8 @@ class Chronology:
     figure: Figure
     options: FigureOptions
     axis: TimeAxis | None
-    marks: dict[str, EventMarks] = field(default_factory=dict)
+    marks: dict[str, EventMarks] = field(default_factory=dict)  # each event's drawing in its own lane
+    copies: list[EventMarks] = field(default_factory=list)  # its drawings in further lanes
     chain: list[tuple[str, Event]] = field(default_factory=list)
     undrawn: list[Event] = field(default_factory=list)  # selected but undated
 
@@ -171,6 +173,17 @@ def svg_safe_id(event_id: str) -> str:
 def svg_element_id(event_id: str, part: str) -> str:
     """The SVG id of one part (mark, label, date) of an event's drawing: 'event-e12-mark'."""
     return f"event-{svg_safe_id(event_id)}-{part}"
+
+
+# Joins an event's id and a number into the key of its drawing in a further lane.
+COPY_SEPARATOR = "\x00"
+
+
+def drawing_element_id(key: str, part: str) -> str:
+    """The SVG id of a part of one drawing of an event: 'event-e12-mark' in its own lane,
+    'event-e12-mark-copy1' in its first further lane (ids stay unique)."""
+    event_id, _, number = key.partition(COPY_SEPARATOR)
+    return svg_element_id(event_id, part) + (f"-copy{number}" if number else "")
 
 
 def _source_label(count: int) -> str:
@@ -382,7 +395,21 @@ def _render(all_events: list[Event], articles: list[Article], options: FigureOpt
     emphasised = {event.id for event in most_reported(drawable, originals)} if not chain else set()
 
     lane_order, lane_by_event = assign_lanes(drawable, chain_ids, options.lanes, articles)
-    contents = {event.id: _label_content(event, chain_ids, emphasised, originals) for event in drawable}
+    # Each drawing of an event has a key: its id in its own lane, id + COPY_SEPARATOR + n in the
+    # n-th further lane (an event with several participants is drawn in each one's lane).
+    drawings: dict[str, Event] = {}
+    lane_keys: dict[str, list[str]] = {lane: [] for lane in lane_order}
+    further = further_lanes(drawable, lane_by_event, options.lanes)
+    for event in drawable:
+        drawings[event.id] = event
+        lane_keys[lane_by_event[event.id]].append(event.id)
+        for number, lane in enumerate(further.get(event.id, ()), start=1):
+            key = f"{event.id}{COPY_SEPARATOR}{number}"
+            drawings[key] = event
+            lane_keys[lane].append(key)
+    contents = {
+        key: _label_content(event, chain_ids, emphasised, originals) for key, event in drawings.items()
+    }
     estimated = len(drawable) > EXACT_MEASURE_LIMIT
     if estimated:
         texts_by_event: dict[str, list[Text]] = {}
@@ -392,19 +419,13 @@ def _render(all_events: list[Event], articles: list[Article], options: FigureOpt
     left = MARGIN + 0.1
     axis = _fit_axis(drawable, label_sizes, left, width - MARGIN)
     chronology.axis = axis
-    lane_events = {
-        lane: [event for event in drawable if lane_by_event[event.id] == lane] for lane in lane_order
-    }
-    anchors = {event.id: _anchor(axis, event) for event in drawable}
+    anchors = {key: _anchor(axis, event) for key, event in drawings.items()}
     caption = LANE_CAPTION_HEIGHT if any(lane_order) else 0.0
-    ranked = [
-        event.id
-        for event in sorted(
-            drawable, key=lambda event: _label_priority(event, chain_ids, emphasised, originals)
-        )
-    ]
+    ranked = sorted(
+        drawings, key=lambda key: (_label_priority(drawings[key], chain_ids, emphasised, originals), key)
+    )
     room = min_height * MAX_HEIGHT_FACTOR - FRAME_HEIGHT
-    lanes_layout = _layout_lanes(lane_order, lane_events, anchors, label_sizes, ranked, caption, room)
+    lanes_layout = _layout_lanes(lane_order, lane_keys, anchors, label_sizes, ranked, caption, room)
     if estimated:
         # Now draw and measure exactly the labels chosen, and lay them out again from those sizes.
         chosen = {label.key for _, placed, _, _ in lanes_layout for label in placed}
@@ -412,7 +433,7 @@ def _render(all_events: list[Event], articles: list[Article], options: FigureOpt
             axes, measure, contents, [event_id for event_id in ranked if event_id in chosen]
         )
         ranked = [event_id for event_id in ranked if event_id in chosen]
-        lanes_layout = _layout_lanes(lane_order, lane_events, anchors, label_sizes, ranked, caption, room)
+        lanes_layout = _layout_lanes(lane_order, lane_keys, anchors, label_sizes, ranked, caption, room)
     lanes_needed = _lanes_height(lanes_layout, caption)
     height = max(min_height, FRAME_HEIGHT + lanes_needed)
     figure.set_size_inches(width, height)
@@ -448,7 +469,7 @@ def _render(all_events: list[Event], articles: list[Article], options: FigureOpt
             axes,
             chronology,
             axis,
-            lane_events[lane],
+            {key: drawings[key] for key in lane_keys[lane]},
             placed,
             line_y,
             lane,
@@ -547,7 +568,7 @@ def _label_texts(
             fontweight="bold" if content.in_chain else "normal",
             va="top",
             ha="left",
-            gid=svg_element_id(event_id, "date"),
+            gid=drawing_element_id(event_id, "date"),
         )
         headline = axes.text(
             0,
@@ -559,7 +580,7 @@ def _label_texts(
             linespacing=HEADLINE_LINESPACING,
             va="bottom",
             ha="left",
-            gid=svg_element_id(event_id, "label"),
+            gid=drawing_element_id(event_id, "label"),
         )
         texts_by_event[event_id] = [date_text, headline]
         (date_width, date_height), (head_width, head_height) = measure.size(date_text), measure.size(headline)
@@ -594,7 +615,7 @@ def _lanes_height(layouts: Sequence[LaneLayout], caption: float) -> float:
 
 def _layout_lanes(
     lane_order: Sequence[str],
-    lane_events: Mapping[str, Sequence[Event]],
+    lane_keys: Mapping[str, Sequence[str]],
     anchors: Mapping[str, float],
     label_sizes: Mapping[str, tuple[float, float]],
     ranked: Sequence[str],
@@ -624,9 +645,9 @@ def _layout_lanes(
         result = []
         for lane in lane_order:
             requests = [
-                LabelRequest(event.id, anchors[event.id], *label_sizes[event.id])
-                for event in lane_events[lane]
-                if event.id in labelled
+                LabelRequest(key, anchors[key], *label_sizes[key])
+                for key in lane_keys[lane]
+                if key in labelled
             ]
             placed = stack_in_blocks(requests, stacker, spacing, BLOCK_MEMBER_GAP)
             result.append(
@@ -752,7 +773,7 @@ def _place_lane(
     axes,
     chronology: Chronology,
     axis: TimeAxis,
-    events: Sequence[Event],
+    drawings: Mapping[str, Event],
     placed: Sequence[PlacedLabel],
     line_y: float,
     lane: str,
@@ -763,44 +784,45 @@ def _place_lane(
     labels = {label.key: label for label in placed}
     leaders = []
     leader_colour = ACCENT if colour == ACCENT else "#9a9a9a"
-    for event in events:
+    for key, event in drawings.items():
         end = max(event.end_date, event.start_date)
         x0, x1 = axis.span(event.start_date, end)
         shape = precision_shape(event.granularity, event.start_date, end)
         style = _event_style(event, colour, event.id in emphasised)
-        mark = _draw_mark(axes, event, shape, x0, x1, line_y, style, svg_element_id(event.id, "mark"))
+        mark = _draw_mark(axes, event, shape, x0, x1, line_y, style, drawing_element_id(key, "mark"))
         status_mark = None
         if shape != "point" and event.status != "happened":
-            status_mark = _status_marker(
-                axes, (x0 + x1) / 2, line_y, style, svg_element_id(event.id, "status")
-            )
+            status_id = drawing_element_id(key, "status")
+            status_mark = _status_marker(axes, (x0 + x1) / 2, line_y, style, status_id)
         _draw_overrun(axes, axis, event.start_date, end, line_y, style["edge"])
-        label = labels.get(event.id)
+        label = labels.get(key)
         if label is None:  # no room for its label: the mark alone
-            for text in texts_by_event.get(event.id, ()):
+            for text in texts_by_event.get(key, ()):
                 text.remove()
-            chronology.marks[event.id] = EventMarks(
-                event, lane, shape, mark, [], None, line_y, (x0 + x1) / 2, status_mark
+            marks = EventMarks(event, lane, shape, mark, [], None, line_y, (x0 + x1) / 2, status_mark)
+        else:
+            date_text, headline = texts_by_event[key]
+            box_x0, box_y0, box_x1, box_y1 = label.box(line_y)
+            # The date line sits on top of the headline; the text starts (or, running left, ends)
+            # just beside the leader.
+            text_x = box_x0 + LABEL_INDENT if label.direction > 0 else box_x1 - LABEL_INDENT
+            for text in (date_text, headline):
+                text.set_horizontalalignment("left" if label.direction > 0 else "right")
+            headline.set_position((text_x, box_y0))
+            date_text.set_position((text_x, box_y1))
+            if label.leader:
+                leaders.append([(label.x, line_y), (label.x, box_y0 if label.side > 0 else box_y1)])
+            if label.reach:
+                bracket_y = line_y + label.side * BRACKET_RISE
+                reach_x = label.x + label.reach
+                leaders.append([(label.x, bracket_y), (reach_x, bracket_y), (reach_x, line_y)])
+            marks = EventMarks(
+                event, lane, shape, mark, [date_text, headline], label, line_y, label.x, status_mark
             )
-            continue
-        date_text, headline = texts_by_event[event.id]
-        box_x0, box_y0, box_x1, box_y1 = label.box(line_y)
-        # The date line sits on top of the headline; the text starts (or, running left, ends) just
-        # beside the leader.
-        text_x = box_x0 + LABEL_INDENT if label.direction > 0 else box_x1 - LABEL_INDENT
-        for text in (date_text, headline):
-            text.set_horizontalalignment("left" if label.direction > 0 else "right")
-        headline.set_position((text_x, box_y0))
-        date_text.set_position((text_x, box_y1))
-        if label.leader:
-            leaders.append([(label.x, line_y), (label.x, box_y0 if label.side > 0 else box_y1)])
-        if label.reach:
-            bracket_y = line_y + label.side * BRACKET_RISE
-            reach_x = label.x + label.reach
-            leaders.append([(label.x, bracket_y), (reach_x, bracket_y), (reach_x, line_y)])
-        chronology.marks[event.id] = EventMarks(
-            event, lane, shape, mark, [date_text, headline], label, line_y, label.x, status_mark
-        )
+        if key == event.id:
+            chronology.marks[key] = marks
+        else:
+            chronology.copies.append(marks)
     if leaders:
         axes.add_collection(
             LineCollection(leaders, colors=leader_colour, linewidths=0.5, alpha=0.8, zorder=1.5)

@@ -136,7 +136,7 @@ PAGE_SCRIPT = """
     });
   }
   document.querySelectorAll("figure.chronology svg g[id^='event-']").forEach(function (group) {
-    const match = /^event-(.+)-(mark|label|date)$/.exec(group.id);
+    const match = /^event-(.+)-(mark|label|date)(?:-copy\\d+)?$/.exec(group.id);
     if (!match || !EVENTS[match[1]]) return;
     // A transparent box over the whole label, so the gaps between glyphs respond too.
     const box = group.getBBox();

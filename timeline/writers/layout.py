@@ -293,29 +293,56 @@ MAX_LANES = 7
 LANE_OTHER_NAMES = {"place": "other places", "participant": "other people", "source": "other sources"}
 
 
+def _lane_candidates(event: Event, lanes: str, source_names: Mapping[str, str]) -> list[str]:
+    """The names whose lanes an event may go in, in order of preference."""
+    if lanes == "place":
+        return list(event.places)
+    if lanes == "participant":
+        return list(event.participants)
+    return sorted({source_names.get(source.article, source.article) for source in event.sources})[:1]
+
+
 def _lane_names(events: Sequence[Event], lanes: str, source_names: Mapping[str, str]) -> dict[str, str]:
-    """Event id -> lane name: the first place, participant or source of each event, rarer ones pooled."""
+    """Event id -> lane name: the first place, participant or source of each event that has a lane
+    of its own, rarer ones pooled. A lane's size counts every event naming it, not only those it
+    names first ('Trump hosts Zelensky' counts for Zelensky too: see further_lanes)."""
     if lanes == "none":
         return {event.id: "" for event in events}
-    first: dict[str, str | None] = {}
-    for event in events:
-        if lanes == "place":
-            first[event.id] = event.places[0] if event.places else None
-        elif lanes == "participant":
-            first[event.id] = event.participants[0] if event.participants else None
-        else:
-            articles = sorted({source_names.get(source.article, source.article) for source in event.sources})
-            first[event.id] = articles[0] if articles else None
+    candidates = {event.id: _lane_candidates(event, lanes, source_names) for event in events}
     counts: dict[str, int] = {}
-    for name in first.values():
-        if name:
+    for names in candidates.values():
+        for name in dict.fromkeys(names):
             counts[name] = counts.get(name, 0) + 1
     ranked = sorted(counts, key=lambda name: (-counts[name], name))
     # Keep a lane of its own for names with more than one event; pool the rest.
     kept = set(ranked[: MAX_LANES - 1]) if len(ranked) > MAX_LANES else set(ranked)
     kept = {name for name in kept if counts[name] > 1 or len(ranked) <= MAX_LANES}
     other = LANE_OTHER_NAMES[lanes]
-    return {event_id: name if name in kept else other for event_id, name in first.items()}
+    return {
+        event_id: next((name for name in names if name in kept), other)
+        for event_id, names in candidates.items()
+    }
+
+
+def further_lanes(
+    events: Sequence[Event], lane_by_event: Mapping[str, str], lanes: str
+) -> dict[str, tuple[str, ...]]:
+    """Event id -> the lanes it is drawn in again, beyond its own: with lanes by participant (or
+    place) an event belongs to each of its participants (places) that has a lane, so that a
+    reader following one person's lane sees every event that person took part in."""
+    if lanes not in ("participant", "place"):
+        return {}
+    named = set(lane_by_event.values()) - {CHAIN_LANE, *LANE_OTHER_NAMES.values()}
+    found = {}
+    for event in events:
+        own = lane_by_event.get(event.id)
+        if own is None or own == CHAIN_LANE:
+            continue
+        names = event.participants if lanes == "participant" else event.places
+        more = tuple(dict.fromkeys(name for name in names if name in named and name != own))
+        if more:
+            found[event.id] = more
+    return found
 
 
 def lane_of_events(events: Sequence[Event], lanes: str, articles: Sequence[Article] = ()) -> dict[str, str]:
