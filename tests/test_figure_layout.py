@@ -366,3 +366,17 @@ def test_an_event_with_several_participants_is_drawn_in_each_ones_lane():
         "e3": "Volodymyr Zelensky",
     }
     assert all(len(marks.texts) == 2 for marks in [*chronology.marks.values(), *chronology.copies])
+
+
+def test_events_of_one_period_stand_in_the_order_the_text_gives():
+    from dataclasses import replace
+
+    from test_figure_corpus import ARTICLES, make_event
+
+    from timeline.writers.figure import render_chronology
+
+    helsinki = make_event("z1", "Meeting in Helsinki", "2017/2019", places=("Helsinki",))
+    osaka = replace(make_event("a1", "Meeting in Osaka", "2017/2019", places=("Osaka",)), after=("z1",))
+    chronology = render_chronology([osaka, helsinki], ARTICLES, {})
+    first, then = chronology.marks["z1"].label, chronology.marks["a1"].label
+    assert then.x - first.x >= min(first.height, then.height)  # side by side, Helsinki first

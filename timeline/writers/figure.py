@@ -419,7 +419,11 @@ def _render(all_events: list[Event], articles: list[Article], options: FigureOpt
     left = MARGIN + 0.1
     axis = _fit_axis(drawable, label_sizes, left, width - MARGIN)
     chronology.axis = axis
-    anchors = {key: _anchor(axis, event) for key, event in drawings.items()}
+    # Events of one loose period that the text puts in order ("Helsinki and then Osaka") stand
+    # side by side in that order, a label's height apart, not stacked as if simultaneous.
+    step = min(height for _, height in label_sizes.values())
+    ranks = _text_order_ranks(drawable)
+    anchors = {key: _anchor(axis, event, ranks.get(event.id, 0) * step) for key, event in drawings.items()}
     caption = LANE_CAPTION_HEIGHT if any(lane_order) else 0.0
     ranked = sorted(
         drawings, key=lambda key: (_label_priority(drawings[key], chain_ids, emphasised, originals), key)
@@ -687,11 +691,33 @@ def _label_priority(
     )
 
 
-def _anchor(axis: TimeAxis, event: Event) -> float:
+def _anchor(axis: TimeAxis, event: Event, shift: float = 0.0) -> float:
     """Where an event's leader meets its lane line: the middle of a day or a short bar; near the
-    start of a long one, where the period begins, not at a middle that means no date."""
+    start of a long one, where the period begins, not at a middle that means no date. `shift`
+    moves it right inside the bar (see _text_order_ranks), never past the bar's end."""
     x0, x1 = axis.span(*_event_span(event))
-    return min((x0 + x1) / 2, x0 + LONG_BAR_ANCHOR_INSET)
+    start = min((x0 + x1) / 2, x0 + LONG_BAR_ANCHOR_INSET)
+    return max(start, min(start + shift, x1 - LONG_BAR_ANCHOR_INSET))
+
+
+def _text_order_ranks(events: Sequence[Event]) -> dict[str, int]:
+    """Event id -> how many events of the same period the text puts before it (`Event.after`),
+    counted along the longest such chain; events not so ordered are absent."""
+    by_id = {event.id: event for event in events}
+    ranks: dict[str, int] = {}
+
+    def rank(event: Event, seen: frozenset[str]) -> int:
+        if event.id not in ranks:
+            earlier = [
+                by_id[other] for other in event.after
+                if other in by_id and other not in seen and _event_span(by_id[other]) == _event_span(event)
+            ]
+            ranks[event.id] = max((rank(other, seen | {event.id}) + 1 for other in earlier), default=0)
+        return ranks[event.id]
+
+    for event in events:
+        rank(event, frozenset())
+    return {event_id: value for event_id, value in ranks.items() if value}
 
 
 def _event_span(event: Event) -> tuple:
