@@ -224,7 +224,8 @@ def build_time_axis(
     """An axis from `left` to `right` that shows every event span, with long empty stretches cut out.
 
     Segments are whole months (so ticks fall on month starts); their widths mix the time they
-    cover (20 %) with the number of events in them (80 %), because labels, not days, need the room.
+    cover (20 %, for segments of more than one event) with the number of events in them (80 %),
+    because labels, not days, need the room.
     """
     if not spans:
         raise ValueError("a time axis needs at least one dated span")
@@ -238,8 +239,10 @@ def build_time_axis(
     ]
     total_days = sum((end - start).days + 1 for start, end in runs)
     total_events = max(sum(counts), 1)
+    # A segment of one event (an outlier years before the story) gets no share for its days: a
+    # compact lead-in, not a third of the figure for a year with one old event in it.
     weights = [
-        0.2 * ((end - start).days + 1) / total_days + 0.8 * count / total_events
+        (0.2 * ((end - start).days + 1) / total_days if count > 1 else 0.0) + 0.8 * count / total_events
         for (start, end), count in zip(runs, counts, strict=True)
     ]
     gap_width = gap_width if len(runs) > 1 else 0.0
