@@ -16,7 +16,9 @@ import pytest
 
 from timeline import build
 from timeline.cli import main
+from timeline.model import Source
 from timeline.pipeline import BuildError
+from timeline.writers.events_json import events_payload
 
 CORPUS = Path(__file__).parent / "data" / "events" / "corpus"
 
@@ -114,7 +116,11 @@ def test_build_gives_exactly_the_expected_chronology(tmp_path):
     result = build(CORPUS, out=tmp_path / "out", formats="graphml,json", jobs=1, no_cache=True)
     written = json.loads((tmp_path / "out" / "events.json").read_text("utf-8"))["events"]
     assert _summary(written) == EXPECTED
-    assert [event.to_dict() for event in result.events] == written
+    # events.json is the events' records, each source with what it cites (writers/citation.py).
+    assert events_payload(result.events, result.articles)["events"] == written
+    assert {key: value for key, value in written[0]["sources"][0].items() if key not in Source.__slots__} == {
+        "title": "Keller meets Volkov in Vienna", "outlet": "Example Wire", "published": "2024-03-14"
+    }
     merged = written[2]
     assert (merged["start_date"], merged["end_date"], merged["granularity"]) == (
         "2024-03-12",

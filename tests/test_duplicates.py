@@ -16,12 +16,13 @@ from timeline.duplicates import (
     NUM_PERMUTATIONS,
     candidate_pairs,
     duplicate_groups,
+    events_the_original_lacks,
     mark_duplicates,
     shingles,
     signature_bytes,
     story_text,
 )
-from timeline.model import Article
+from timeline.model import Article, Event, Source
 from timeline.readers.base import Document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -194,3 +195,33 @@ def test_plain_python_banding_gives_the_pairs_of_the_numpy_banding() -> None:
 
 def test_two_different_stories_give_no_candidate() -> None:
     assert candidate_pairs([STORY.lower(), "a storm closed the port of valparaiso on tuesday"]) == []
+
+
+def _event(event_id: str, sentence: str) -> Event:
+    source = Source("copy", 0, 1, sentence, "")
+    return Event(event_id, "", "2025-05-05", None, None, "day", "happened", sources=(source,))
+
+
+def test_a_near_duplicate_keeps_the_events_of_the_sentences_its_original_lacks():
+    original = "The summit was held in Helsinki in July 2018. Both leaders spoke to the press afterwards."
+    reworded = _event("a", "The summit took place in Helsinki in July 2018.")
+    added = _event("b", "A new meeting is necessary but not yet planned, the Kremlin said on Monday.")
+    assert events_the_original_lacks([reworded, added], original) == (added,)
+
+
+def test_built_with_its_original_the_seed_copy_still_gives_its_added_opening(tmp_path):
+    import timeline
+    from timeline.filters import original_article_ids, source_count
+
+    inputs = [SEEDS / "000_0ff818962a8dd053.txt", SEEDS / "001_675a59ff66abc2b3.txt"]
+    built = timeline.build(inputs, out=tmp_path, formats="none")
+    only_in_copy = [
+        event for event in built.events
+        if {source.article for source in event.sources} == {"001_675a59ff66abc2b3.txt"}
+    ]
+    assert [(event.value, event.sources[0].text[:60]) for event in only_in_copy] == [
+        ("2025-05-05", "A meeting between Russian President Vladimir Putin and US Pr")
+    ]
+    originals = original_article_ids(built.articles)
+    assert originals["001_675a59ff66abc2b3.txt"] == "000_0ff818962a8dd053.txt"
+    assert source_count(only_in_copy[0], originals) == 1  # not an independent source

@@ -61,7 +61,7 @@ def test_seed_like_labels_overlap_no_text_and_no_mark(lanes):
 def test_synthetic_200_event_corpus_labels_every_event_and_overlaps_no_text():
     # Tall enough a page that every label fits (see the next tests for what gives way on A4).
     chronology = render_chronology(
-        synthetic_events(200), ARTICLES, {"title": "Two hundred events", "size": "11.69x20", "dpi": 72}
+        synthetic_events(200), ARTICLES, {"title": "Two hundred events", "size": "11.69x24", "dpi": 72}
     )
     assert len(chronology.marks) == 200
     assert all(marks.label is not None and len(marks.texts) == 2 for marks in chronology.marks.values())

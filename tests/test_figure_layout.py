@@ -16,6 +16,7 @@ from timeline.writers.layout import (
     gap_caption,
     precision_shape,
     segment_ticks,
+    stack_in_blocks,
     stack_labels,
     stack_labels_back_to_back,
     wrap_label,
@@ -63,7 +64,7 @@ def test_an_evenly_paced_story_keeps_one_linear_axis():
     assert len(build_time_axis(spans, 0.0, 10.0).segments) == 1
 
 
-def test_a_year_does_not_stretch_a_busy_segment_but_a_lone_year_gets_one():
+def test_a_year_does_not_stretch_a_busy_segment_but_a_lone_year_or_period_gets_one():
     spans = _days("2025-05-05", "2025-08-15", "2025-10-21") + [
         (D(2025, 1, 1), D(2025, 12, 31)),
         (D(2012, 1, 1), D(2012, 12, 31)),
@@ -72,8 +73,10 @@ def test_a_year_does_not_stretch_a_busy_segment_but_a_lone_year_gets_one():
     axis = build_time_axis(spans, 0.0, 10.0)
     assert [(segment.start, segment.end) for segment in axis.segments] == [
         (D(2012, 1, 1), D(2012, 12, 31)),
+        (D(2017, 1, 1), D(2019, 12, 31)),  # drawn whole, not across a break that says "no events"
         (D(2025, 5, 1), D(2025, 10, 31)),
     ]
+    assert axis.shown(D(2025, 1, 1), D(2025, 12, 31)) == (D(2025, 5, 1), D(2025, 10, 31))
 
 
 def _requests(xs: list[float], width: float = 1.0, height: float = 0.3) -> list[LabelRequest]:
@@ -220,3 +223,160 @@ def test_a_source_lane_is_named_by_the_outlet_or_else_the_title():
         "copy": "Leaders may meet again (copy)",
         "nameless": "Another summit? Not so fast",
     }
+
+
+# --- The drawn figure read back: labels, leaders, breaks and legend, on real and crowded input ---
+
+
+@pytest.fixture(scope="module")
+def seed_chronology(tmp_path_factory):
+    from pathlib import Path
+
+    import timeline
+    from timeline.writers.figure import render_chronology
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    built = timeline.build([seeds], out=tmp_path_factory.mktemp("seeds"), formats="none")
+    return render_chronology(built.events, built.articles, {"highlight": "Helsinki,Osaka,Alaska,Budapest"})
+
+
+def _dense_week_chronology():
+    from test_figure_corpus import ARTICLES, make_event
+
+    from timeline.writers.figure import render_chronology
+
+    statuses = ("happened", "planned", "deadline", "cancelled", "uncertain", "reported")
+    events = [
+        make_event(
+            f"d{index:02d}",
+            f"Talks round {index} between delegations",
+            f"2025-08-{6 + index % 3:02d}",
+            statuses[index % len(statuses)],
+        )
+        for index in range(30)
+    ]
+    events += [make_event("w1", "Week of talks", "2025-W32", "uncertain"), make_event("y1", "Treaty", "2012")]
+    return render_chronology(events, ARTICLES, {})
+
+
+@pytest.fixture(scope="module", params=["seeds", "dense week"])
+def chronology(request, seed_chronology):
+    return seed_chronology if request.param == "seeds" else _dense_week_chronology()
+
+
+def _labelled(chronology):
+    return [marks for marks in chronology.marks.values() if marks.label is not None]
+
+
+def test_no_two_labels_overlap(chronology):
+    boxes = [(marks.event.id, marks.label.box(marks.line_y)) for marks in _labelled(chronology)]
+    assert len(boxes) >= 30
+    overlapping = [
+        (first_id, second_id)
+        for (first_id, first), (second_id, second) in itertools.combinations(boxes, 2)
+        for (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) in [(first, second)]
+        if ax0 < bx1 and bx0 < ax1 and ay0 < by1 and by0 < ay1
+    ]
+    assert overlapping == []
+
+
+def test_no_drawn_period_crosses_a_compressed_gap(chronology):
+    from matplotlib.patches import Rectangle
+
+    breaks = [(before.x1, after.x0) for before, after in chronology.axis.gaps]
+    crossing = [
+        marks.event.id
+        for marks in chronology.marks.values()
+        if isinstance(marks.mark, Rectangle)
+        for gap_x0, gap_x1 in breaks
+        if marks.mark.get_x() < gap_x1 - 1e-9 and gap_x0 + 1e-9 < marks.mark.get_x() + marks.mark.get_width()
+    ]
+    assert crossing == []
+
+
+def _look(mark) -> tuple[str, bool]:
+    """A status mark's shape and whether it is hollow: what the legend promises a reader."""
+    return str(mark.get_marker()), mark.get_markerfacecolor() == "white"
+
+
+def test_every_status_in_the_plot_looks_as_its_legend_entry_says(chronology):
+    artists = {artist.get_gid(): artist for artist in chronology.figure.axes[0].get_children()}
+    legend = {
+        gid.removeprefix("legend-status-"): _look(artist)
+        for gid, artist in artists.items()
+        if gid and gid.startswith("legend-status-")
+    }
+    drawn = {}
+    for marks in chronology.marks.values():
+        status_mark = marks.status_mark if marks.shape != "point" else marks.mark
+        if status_mark is not None:
+            drawn.setdefault(marks.event.status, set()).add(_look(status_mark))
+    assert set(legend) == {marks.event.status for marks in chronology.marks.values()}
+    assert {status: {legend[status]} for status in drawn} == drawn
+
+
+
+def test_no_two_leader_lines_run_closer_than_a_label_is_high(chronology):
+    labelled = _labelled(chronology)
+    height = min(marks.label.height for marks in labelled)
+    leaders = [marks for marks in labelled if marks.label.leader]
+    close = [
+        (first.event.id, second.event.id)
+        for first, second in itertools.combinations(leaders, 2)
+        if first.line_y == second.line_y
+        and first.label.side == second.label.side
+        and abs(first.label.x - second.label.x) < height
+    ]
+    assert close == []
+    assert len(leaders) < len(labelled)  # crowded days share a leader
+
+
+def test_labels_closer_than_a_label_is_high_stack_as_one_block_in_time_order():
+    requests = [LabelRequest(key, x, 1.0, 0.3) for key, x in (("c", 0.2), ("a", 0.0), ("b", 0.1), ("d", 2.0))]
+    def below(merged: list[LabelRequest]) -> list:
+        return stack_labels(merged, 0.1, 0.05, 0.05, sides=(-1,))
+
+    placed = {label.key: label for label in stack_in_blocks(requests, below, 0.3, 0.02)}
+    assert [(key, placed[key].x, placed[key].leader, placed[key].offset) for key in "abcd"] == [
+        ("a", 0.0, True, 0.1),
+        ("b", 0.0, False, pytest.approx(0.42)),
+        ("c", 0.0, False, pytest.approx(0.74)),
+        ("d", 2.0, True, 0.1),
+    ]
+    assert placed["a"].reach == pytest.approx(0.2)
+
+
+def test_an_event_with_several_participants_is_drawn_in_each_ones_lane():
+    from test_figure_corpus import ARTICLES, make_event
+
+    from timeline.writers.figure import render_chronology
+
+    both = ("Donald Trump", "Volodymyr Zelensky")
+    events = [
+        make_event("e1", "Trump hosts Zelensky", "2025-10-17", participants=both),
+        make_event("e2", "Trump call", "2025-08-06", participants=("Donald Trump",)),
+        make_event("e3", "Zelensky talks", "2025-08-07", participants=("Volodymyr Zelensky",)),
+    ]
+    chronology = render_chronology(events, ARTICLES, {"lanes": "participant"})
+    drawn = sorted((marks.event.id, marks.lane, marks.mark.get_gid()) for marks in chronology.copies)
+    assert drawn == [("e1", "Volodymyr Zelensky", "event-e1-mark-copy1")]
+    assert {event_id: marks.lane for event_id, marks in chronology.marks.items()} == {
+        "e1": "Donald Trump",
+        "e2": "Donald Trump",
+        "e3": "Volodymyr Zelensky",
+    }
+    assert all(len(marks.texts) == 2 for marks in [*chronology.marks.values(), *chronology.copies])
+
+
+def test_events_of_one_period_stand_in_the_order_the_text_gives():
+    from dataclasses import replace
+
+    from test_figure_corpus import ARTICLES, make_event
+
+    from timeline.writers.figure import render_chronology
+
+    helsinki = make_event("z1", "Meeting in Helsinki", "2017/2019", places=("Helsinki",))
+    osaka = replace(make_event("a1", "Meeting in Osaka", "2017/2019", places=("Osaka",)), after=("z1",))
+    chronology = render_chronology([osaka, helsinki], ARTICLES, {})
+    first, then = chronology.marks["z1"].label, chronology.marks["a1"].label
+    assert then.x - first.x >= min(first.height, then.height)  # side by side, Helsinki first

@@ -15,6 +15,7 @@ from timeline.filters import (
     original_article_ids,
     select_events,
     source_count,
+    unmatched_entity_warning,
 )
 
 
@@ -137,3 +138,18 @@ def test_options_parse_the_command_line_spellings():
 def test_bad_options_are_refused_with_a_clear_message(options, message):
     with pytest.raises(ValueError, match=message):
         FigureOptions.from_options(options)
+
+
+def test_an_entity_named_in_no_event_is_warned_about_with_the_names_that_exist():
+    events = [
+        make_event(
+            "a", "Talks", "2025-08-06", participants=("Vladimir Putin", "Donald Trump"), places=("Alaska",)
+        ),
+        make_event("b", "Call", "2025-08-07", participants=("Donald Trump",)),
+    ]
+    assert unmatched_entity_warning(events, "Putin") is None
+    assert unmatched_entity_warning(events, None) is None
+    assert unmatched_entity_warning(events, "Nobody", shown=2) == (
+        "--entity 'Nobody' names no person, place or organisation in any event; "
+        "events name: Donald Trump, Alaska and 1 more"
+    )

@@ -1,6 +1,8 @@
 """The JSON writers: the layout of `json.dumps(indent=2, ensure_ascii=False)`, the same bytes every run."""
 
 import datetime as dt
+import json
+from pathlib import Path
 
 from timeline.model import Article, Event, Source
 from timeline.writers.articles_json import write_articles_json
@@ -73,3 +75,27 @@ def test_records_written_one_by_one_give_the_bytes_of_the_whole_payload(tmp_path
     assert (tmp_path / "some.json").read_text(encoding="utf-8") == dumps_json({"events": records})
     write_json_records(tmp_path / "none.json", "events", iter([]))
     assert (tmp_path / "none.json").read_text(encoding="utf-8") == '{\n  "events": []\n}\n'
+
+
+def test_a_teaser_sentence_cites_its_own_story_in_every_output(tmp_path):
+    import timeline
+
+    page = Path(__file__).parent.parent / "seeds" / "000_0ff818962a8dd053.txt"
+    timeline.build([page], out=tmp_path, formats="timelinejs,html")
+    events = json.loads((tmp_path / "events.json").read_text(encoding="utf-8"))["events"]
+    witkoff = [
+        source for event in events for source in event["sources"] if source["text"].startswith("US envoy")
+    ]
+    assert [(source["outlet"], source["title"], source["published"]) for source in witkoff] == [
+        ("LeMonde", "US envoy Witkoff to visit Moscow ahead of sanctions deadline", "2025")
+    ]
+    page_story = [source for event in events for source in event["sources"] if source["start"] < 3958]
+    assert {(source["outlet"], source["published"]) for source in page_story} == {
+        ("Euronews (aggregator page)", "2025-05-08")
+    }
+    slides = (tmp_path / "timeline.timelinejs.json").read_text(encoding="utf-8")
+    assert "LeMonde: US envoy Witkoff to visit Moscow ahead of sanctions deadline</b> (2025)" in slides
+    html_page = (tmp_path / "timeline.html").read_text(encoding="utf-8")
+    teaser = "US envoy Witkoff to visit Moscow ahead of sanctions deadline"
+    cited = f'"article": "{teaser} — LeMonde", "date": "2025"'
+    assert cited in html_page

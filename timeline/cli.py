@@ -146,7 +146,11 @@ def _add_figure_options(parser: argparse.ArgumentParser) -> None:
     """What the figures, the TimelineJS file and the HTML page show (events.json is never filtered)."""
     from timeline.filters import LANE_CHOICES, parse_date_bound, parse_size
 
-    views = parser.add_argument_group("figures, TimelineJS and HTML")
+    views = parser.add_argument_group(
+        "figures, TimelineJS and HTML",
+        "these options (filters included) shape the figures, TimelineJS and HTML only; events.json, "
+        "articles.json and the graph always hold every event",
+    )
     views.add_argument(
         "--highlight", metavar="NAMES",
         help="comma-separated places or participants, e.g. 'Helsinki,Osaka,Alaska,Budapest': one event "

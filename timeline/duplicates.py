@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from timeline.model import Article
+from timeline.model import Article, Event
 
 SHINGLE_WORDS = 2  # shingles are word pairs
 NUM_PERMUTATIONS = 128
@@ -236,3 +236,28 @@ def mark_duplicates(articles: Sequence[Article]) -> list[Article]:
     for position, original in originals(articles, find_duplicate_groups(articles)).items():
         marked[position] = replace(articles[position], duplicate_of=original)
     return marked
+
+
+
+def events_the_original_lacks(events: Iterable[Event], original_text: str) -> tuple[Event, ...]:
+    """The events of a near-duplicate dated by a sentence that has no counterpart in its original:
+    what the copy adds (a new opening paragraph, an update). They stay, as sources that are not
+    independent of the original. A sentence has a counterpart when one of the original's
+    sentences is as similar as two copies of a story are (MIN_RATIO: a re-translated sentence
+    scores about 80 against its source, an added one about 50)."""
+    from rapidfuzz import fuzz, process
+
+    from timeline.events.sentences import split_sentences
+
+    original = original_text[:MAX_CHARACTERS]
+    counterparts = [
+        original[sentence.start:sentence.end].lower() for sentence in split_sentences(original)
+    ]
+
+    def has_counterpart(sentence: str) -> bool:
+        found = process.extractOne(sentence.lower(), counterparts, scorer=fuzz.ratio, score_cutoff=MIN_RATIO)
+        return found is not None
+
+    return tuple(
+        event for event in events if not all(has_counterpart(source.text) for source in event.sources)
+    )

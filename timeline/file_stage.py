@@ -262,7 +262,13 @@ def _mark_duplicates(articles: list[Article], signatures: list[bytes], analyses:
     """Near-duplicates over the whole collection, from the signatures; the few candidate pairs are
     verified on their texts, read again (the main process holds no text; the articles' segments,
     which say where their main story lies, it does hold)."""
-    from timeline.duplicates import candidate_pairs_of_signatures, duplicate_groups, originals, story_text
+    from timeline.duplicates import (
+        candidate_pairs_of_signatures,
+        duplicate_groups,
+        events_the_original_lacks,
+        originals,
+        story_text,
+    )
     from timeline.events import ArticleAnalysis
     from timeline.readers import read_file
 
@@ -280,6 +286,14 @@ def _mark_duplicates(articles: list[Article], signatures: list[bytes], analyses:
     known = set(verdicts)
     groups = duplicate_groups(signatures, story_text_at, pairs, verdicts)
     stored.keep(verdicts, known)
+    position_of = {article.id: position for position, article in enumerate(articles)}
     for position, original in originals(articles, groups).items():
         articles[position] = replace(articles[position], duplicate_of=original)
-        analyses[position] = ArticleAnalysis(articles[position].id, duplicate_of=original)
+        analysis = analyses[position]
+        file_position, index = origins[position_of[original]]
+        own = events_the_original_lacks(analysis.events, texts_of(file_position)[index]) if analysis else ()
+        analyses[position] = (
+            replace(analysis, events=own, duplicate_of=original)
+            if own
+            else ArticleAnalysis(articles[position].id, duplicate_of=original)
+        )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
@@ -138,6 +139,20 @@ def names_match(query: str, name: str) -> bool:
     )
 
 
+def unmatched_entity_warning(events: Sequence[Event], entity: str | None, shown: int = 12) -> str | None:
+    """A warning when `--entity` names no one in any event (a typo would otherwise draw an empty
+    figure in silence), listing the most often named entities that do exist."""
+    if not entity or any(involves(event, entity) for event in events):
+        return None
+    counts = Counter(
+        name for event in events for name in {*event.participants, *event.places, *event.organizations}
+    )
+    known = [name for name, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:shown]]
+    more = f" and {len(counts) - shown} more" if len(counts) > shown else ""
+    listed = ", ".join(known) + more if known else "none"
+    return f"--entity {entity!r} names no person, place or organisation in any event; events name: {listed}"
+
+
 def involves(event: Event, entity: str) -> bool:
     """Whether the event names the entity among its participants, places or organisations."""
     return any(
@@ -206,7 +221,7 @@ def describe_filters(options: FigureOptions) -> str:
 
 
 # Which of two equally sourced events stands for a place or person in the highlighted chain.
-_STATUS_RANK = {"happened": 0, "reported": 1, "planned": 2, "deadline": 3, "cancelled": 4}
+_STATUS_RANK = {"happened": 0, "reported": 1, "planned": 2, "deadline": 3, "uncertain": 4, "cancelled": 5}
 
 
 def highlight_chain(
@@ -232,7 +247,7 @@ def highlight_chain(
                 candidates,
                 key=lambda event: (
                     -source_count(event, originals),
-                    _STATUS_RANK.get(event.status, 5),
+                    _STATUS_RANK.get(event.status, 6),
                     chronological_key(event),
                 ),
             )

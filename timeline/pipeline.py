@@ -162,7 +162,7 @@ def _build(
     with output_set(out_dir, OUTPUT_FILES, lambda name: report(f"{out_dir / name}: {REMOVED_NOTE}")) as (
         staging, names
     ):
-        write_events_json(events, staging / "events.json")
+        write_events_json(events, staging / "events.json", articles)
         write_articles_json(articles, staging / "articles.json")
         names += ["events.json", "articles.json"]
         if "graphml" in chosen or "json" in chosen:
@@ -173,6 +173,11 @@ def _build(
             if "json" in chosen:
                 write_graph_json(graph, staging / "graph.json")
                 names.append("graph.json")
+        from timeline.filters import unmatched_entity_warning
+
+        entity_warning = unmatched_entity_warning(events, options.get("entity"))
+        if entity_warning:
+            report(entity_warning)
         names += [Path(path).name for path in _write_views(events, articles, staging, chosen, options)]
     return BuildResult(
         articles=articles, events=events, written=[str(out_dir / name) for name in names], warnings=warnings,

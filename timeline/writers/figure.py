@@ -7,7 +7,9 @@ layout, which would move things between runs or sizes.
 
 Reading the picture: a day is a point, a week or a month a bar as wide as that period, a loose
 date ("between 2017 and 2019") a faint wide bar; filled marks happened, hollow ones are planned,
-diamonds are deadlines, crosses were cancelled. Each label says the date, the status when it is
+diamonds are deadlines, crosses were cancelled, a question mark is in doubt ('uncertain'); a bar whose
+status is not plain carries that same status mark at its middle, so the legend's marks are the
+plot's marks. Each label says the date, the status when it is
 not 'happened', and how many articles report the event.
 """
 
@@ -52,10 +54,12 @@ from timeline.writers.layout import (
     build_time_axis,
     date_phrase,
     extent,
+    further_lanes,
     gap_caption,
     month_words,
     precision_shape,
     segment_ticks,
+    stack_in_blocks,
     stack_labels,
     stack_labels_back_to_back,
     wrap_label,
@@ -87,11 +91,11 @@ STYLE = {
 # Point sizes.
 TITLE_SIZE = 15.0
 SUBTITLE_SIZE = 8.5
-HEADLINE_SIZE = 7.0
-DATE_SIZE = 6.0
-TICK_SIZE = 6.5
+HEADLINE_SIZE = 8.0
+DATE_SIZE = 6.8
+TICK_SIZE = 7.0
 LANE_NAME_SIZE = 7.5
-FOOTER_SIZE = 6.5
+FOOTER_SIZE = 7.0
 MARKER_SIZE = 5.5
 EMPHASIS_MARKER_SIZE = 7.5
 
@@ -101,6 +105,9 @@ LABEL_INDENT = 0.035  # text starts just right of its leader line
 LABEL_BASE_OFFSET = 0.11  # nearest a label comes to its lane line: clear of markers and bars
 LABEL_VERTICAL_GAP = 0.045
 LABEL_HORIZONTAL_GAP = 0.07
+LONG_BAR_ANCHOR_INSET = 0.12  # a long bar's leader stands this far inside its start
+BLOCK_MEMBER_GAP = 0.025  # between the labels of one block on a shared leader
+BRACKET_RISE = 0.05  # a block's bracket runs this far off the lane line, over its events' marks
 LINE_GAP = 0.012  # between a label's date line and its headline
 BAR_HEIGHT = 0.07
 LOOSE_BAR_HEIGHT = 0.12
@@ -113,10 +120,19 @@ HEADLINE_LINESPACING = 1.15
 # drawn are laid out exactly: measuring text is most of the time a long chronology takes.
 EXACT_MEASURE_LIMIT = 120
 
-STATUS_MARKERS = {"happened": "o", "reported": "s", "planned": "o", "deadline": "D", "cancelled": "X"}
-HOLLOW_STATUSES = frozenset({"planned", "deadline"})
+STATUS_MARKERS = {
+    "happened": "o",
+    "reported": "s",
+    "planned": "o",
+    "deadline": "D",
+    "uncertain": "$?$",  # a glyph, not a shape: doubt is not a kind of date
+    "cancelled": "X",
+}
+HOLLOW_STATUSES = frozenset({"planned", "deadline", "uncertain"})
+# Statuses whose bars are drawn with their outline broken: not (or not surely) a period that happened.
+BROKEN_OUTLINE = {"planned": "--", "uncertain": ":"}
 # Statuses a label spells out; 'happened' and 'reported' are told by the mark alone.
-STATUS_WORDS = frozenset({"planned", "deadline", "cancelled"})
+STATUS_WORDS = frozenset({"planned", "deadline", "cancelled", "uncertain"})
 
 
 @dataclass
@@ -131,6 +147,7 @@ class EventMarks:
     label: PlacedLabel | None = None  # None: drawn without a label, for want of room
     line_y: float = 0.0
     x: float = 0.0  # where its leader meets the lane line
+    status_mark: Line2D | None = None  # a bar's status mark at its middle (not for 'happened')
 
 
 @dataclass
@@ -140,7 +157,8 @@ class Chronology:
     figure: Figure
     options: FigureOptions
     axis: TimeAxis | None
-    marks: dict[str, EventMarks] = field(default_factory=dict)
+    marks: dict[str, EventMarks] = field(default_factory=dict)  # each event's drawing in its own lane
+    copies: list[EventMarks] = field(default_factory=list)  # its drawings in further lanes
     chain: list[tuple[str, Event]] = field(default_factory=list)
     undrawn: list[Event] = field(default_factory=list)  # selected but undated
 
@@ -155,6 +173,17 @@ def svg_safe_id(event_id: str) -> str:
 def svg_element_id(event_id: str, part: str) -> str:
     """The SVG id of one part (mark, label, date) of an event's drawing: 'event-e12-mark'."""
     return f"event-{svg_safe_id(event_id)}-{part}"
+
+
+# Joins an event's id and a number into the key of its drawing in a further lane.
+COPY_SEPARATOR = "\x00"
+
+
+def drawing_element_id(key: str, part: str) -> str:
+    """The SVG id of a part of one drawing of an event: 'event-e12-mark' in its own lane,
+    'event-e12-mark-copy1' in its first further lane (ids stay unique)."""
+    event_id, _, number = key.partition(COPY_SEPARATOR)
+    return svg_element_id(event_id, part) + (f"-copy{number}" if number else "")
 
 
 def _source_label(count: int) -> str:
@@ -212,30 +241,37 @@ def _event_style(event: Event, colour: str, emphasised: bool) -> dict[str, Any]:
         "face": face,
         "edge": edge,
         "hollow": hollow,
-        "linestyle": "--" if event.status == "planned" else "-",
+        "linestyle": BROKEN_OUTLINE.get(event.status, "-"),
         "size": EMPHASIS_MARKER_SIZE if emphasised else MARKER_SIZE,
     }
+
+
+def _status_marker(axes, x: float, y: float, style: dict[str, Any], gid: str | None) -> Line2D:
+    """The one status mark (dot, square, diamond, cross, question mark) that the plot and the
+    legend both draw, so that the legend cannot describe a mark the plot does not use."""
+    size = style["size"] * (0.85 if style["marker"] == "D" else 1.0)
+    glyph = style["marker"].startswith("$")
+    mark = Line2D(
+        [x],
+        [y],
+        marker=style["marker"],
+        markersize=size * (1.1 if glyph else 1.0),
+        linestyle="none",
+        markerfacecolor=style["edge"] if glyph else style["face"],
+        markeredgecolor=style["edge"],
+        markeredgewidth=0.4 if glyph else (1.2 if style["hollow"] else 0.6),
+        zorder=4,
+        gid=gid,
+    )
+    axes.add_artist(mark)  # not add_line: the limits are fixed, nothing to recompute
+    return mark
 
 
 def _draw_mark(
     axes, event: Event, shape: str, x0: float, x1: float, line_y: float, style: dict[str, Any], gid: str
 ) -> Line2D | Rectangle:
     if shape == "point":
-        size = style["size"] * (0.85 if style["marker"] == "D" else 1.0)
-        mark = Line2D(
-            [(x0 + x1) / 2],
-            [line_y],
-            marker=style["marker"],
-            markersize=size,
-            linestyle="none",
-            markerfacecolor=style["face"],
-            markeredgecolor=style["edge"],
-            markeredgewidth=1.2 if style["hollow"] else 0.6,
-            zorder=4,
-            gid=gid,
-        )
-        axes.add_artist(mark)  # not add_line: the limits are fixed, nothing to recompute
-        return mark
+        return _status_marker(axes, (x0 + x1) / 2, line_y, style, gid)
     loose = shape == "loose"
     height = LOOSE_BAR_HEIGHT if loose else BAR_HEIGHT
     mark = Rectangle(
@@ -359,7 +395,21 @@ def _render(all_events: list[Event], articles: list[Article], options: FigureOpt
     emphasised = {event.id for event in most_reported(drawable, originals)} if not chain else set()
 
     lane_order, lane_by_event = assign_lanes(drawable, chain_ids, options.lanes, articles)
-    contents = {event.id: _label_content(event, chain_ids, emphasised, originals) for event in drawable}
+    # Each drawing of an event has a key: its id in its own lane, id + COPY_SEPARATOR + n in the
+    # n-th further lane (an event with several participants is drawn in each one's lane).
+    drawings: dict[str, Event] = {}
+    lane_keys: dict[str, list[str]] = {lane: [] for lane in lane_order}
+    further = further_lanes(drawable, lane_by_event, options.lanes)
+    for event in drawable:
+        drawings[event.id] = event
+        lane_keys[lane_by_event[event.id]].append(event.id)
+        for number, lane in enumerate(further.get(event.id, ()), start=1):
+            key = f"{event.id}{COPY_SEPARATOR}{number}"
+            drawings[key] = event
+            lane_keys[lane].append(key)
+    contents = {
+        key: _label_content(event, chain_ids, emphasised, originals) for key, event in drawings.items()
+    }
     estimated = len(drawable) > EXACT_MEASURE_LIMIT
     if estimated:
         texts_by_event: dict[str, list[Text]] = {}
@@ -369,19 +419,17 @@ def _render(all_events: list[Event], articles: list[Article], options: FigureOpt
     left = MARGIN + 0.1
     axis = _fit_axis(drawable, label_sizes, left, width - MARGIN)
     chronology.axis = axis
-    lane_events = {
-        lane: [event for event in drawable if lane_by_event[event.id] == lane] for lane in lane_order
-    }
-    anchors = {event.id: axis.centre(*_event_span(event)) for event in drawable}
+    # Events of one loose period that the text puts in order ("Helsinki and then Osaka") stand
+    # side by side in that order, a label's height apart, not stacked as if simultaneous.
+    step = min(height for _, height in label_sizes.values())
+    ranks = _text_order_ranks(drawable)
+    anchors = {key: _anchor(axis, event, ranks.get(event.id, 0) * step) for key, event in drawings.items()}
     caption = LANE_CAPTION_HEIGHT if any(lane_order) else 0.0
-    ranked = [
-        event.id
-        for event in sorted(
-            drawable, key=lambda event: _label_priority(event, chain_ids, emphasised, originals)
-        )
-    ]
+    ranked = sorted(
+        drawings, key=lambda key: (_label_priority(drawings[key], chain_ids, emphasised, originals), key)
+    )
     room = min_height * MAX_HEIGHT_FACTOR - FRAME_HEIGHT
-    lanes_layout = _layout_lanes(lane_order, lane_events, anchors, label_sizes, ranked, caption, room)
+    lanes_layout = _layout_lanes(lane_order, lane_keys, anchors, label_sizes, ranked, caption, room)
     if estimated:
         # Now draw and measure exactly the labels chosen, and lay them out again from those sizes.
         chosen = {label.key for _, placed, _, _ in lanes_layout for label in placed}
@@ -389,7 +437,7 @@ def _render(all_events: list[Event], articles: list[Article], options: FigureOpt
             axes, measure, contents, [event_id for event_id in ranked if event_id in chosen]
         )
         ranked = [event_id for event_id in ranked if event_id in chosen]
-        lanes_layout = _layout_lanes(lane_order, lane_events, anchors, label_sizes, ranked, caption, room)
+        lanes_layout = _layout_lanes(lane_order, lane_keys, anchors, label_sizes, ranked, caption, room)
     lanes_needed = _lanes_height(lanes_layout, caption)
     height = max(min_height, FRAME_HEIGHT + lanes_needed)
     figure.set_size_inches(width, height)
@@ -425,7 +473,7 @@ def _render(all_events: list[Event], articles: list[Article], options: FigureOpt
             axes,
             chronology,
             axis,
-            lane_events[lane],
+            {key: drawings[key] for key in lane_keys[lane]},
             placed,
             line_y,
             lane,
@@ -524,7 +572,7 @@ def _label_texts(
             fontweight="bold" if content.in_chain else "normal",
             va="top",
             ha="left",
-            gid=svg_element_id(event_id, "date"),
+            gid=drawing_element_id(event_id, "date"),
         )
         headline = axes.text(
             0,
@@ -536,7 +584,7 @@ def _label_texts(
             linespacing=HEADLINE_LINESPACING,
             va="bottom",
             ha="left",
-            gid=svg_element_id(event_id, "label"),
+            gid=drawing_element_id(event_id, "label"),
         )
         texts_by_event[event_id] = [date_text, headline]
         (date_width, date_height), (head_width, head_height) = measure.size(date_text), measure.size(headline)
@@ -571,7 +619,7 @@ def _lanes_height(layouts: Sequence[LaneLayout], caption: float) -> float:
 
 def _layout_lanes(
     lane_order: Sequence[str],
-    lane_events: Mapping[str, Sequence[Event]],
+    lane_keys: Mapping[str, Sequence[str]],
     anchors: Mapping[str, float],
     label_sizes: Mapping[str, tuple[float, float]],
     ranked: Sequence[str],
@@ -594,15 +642,18 @@ def _layout_lanes(
     def plain(requests: list[LabelRequest]) -> list[PlacedLabel]:
         return stack_labels(requests, LABEL_BASE_OFFSET, LABEL_VERTICAL_GAP, LABEL_HORIZONTAL_GAP)
 
+    # No two leaders closer than a label is high: labels of events closer than that share one.
+    spacing = min((height for _, height in label_sizes.values()), default=0.0)
+
     def layout(labelled: set[str], stacker) -> list[LaneLayout]:
         result = []
         for lane in lane_order:
             requests = [
-                LabelRequest(event.id, anchors[event.id], *label_sizes[event.id])
-                for event in lane_events[lane]
-                if event.id in labelled
+                LabelRequest(key, anchors[key], *label_sizes[key])
+                for key in lane_keys[lane]
+                if key in labelled
             ]
-            placed = stacker(requests)
+            placed = stack_in_blocks(requests, stacker, spacing, BLOCK_MEMBER_GAP)
             result.append(
                 (lane, placed, extent(placed, 1, LABEL_BASE_OFFSET), extent(placed, -1, LABEL_BASE_OFFSET))
             )
@@ -638,6 +689,35 @@ def _label_priority(
         event.start_date,
         event.id,
     )
+
+
+def _anchor(axis: TimeAxis, event: Event, shift: float = 0.0) -> float:
+    """Where an event's leader meets its lane line: the middle of a day or a short bar; near the
+    start of a long one, where the period begins, not at a middle that means no date. `shift`
+    moves it right inside the bar (see _text_order_ranks), never past the bar's end."""
+    x0, x1 = axis.span(*_event_span(event))
+    start = min((x0 + x1) / 2, x0 + LONG_BAR_ANCHOR_INSET)
+    return max(start, min(start + shift, x1 - LONG_BAR_ANCHOR_INSET))
+
+
+def _text_order_ranks(events: Sequence[Event]) -> dict[str, int]:
+    """Event id -> how many events of the same period the text puts before it (`Event.after`),
+    counted along the longest such chain; events not so ordered are absent."""
+    by_id = {event.id: event for event in events}
+    ranks: dict[str, int] = {}
+
+    def rank(event: Event, seen: frozenset[str]) -> int:
+        if event.id not in ranks:
+            earlier = [
+                by_id[other] for other in event.after
+                if other in by_id and other not in seen and _event_span(by_id[other]) == _event_span(event)
+            ]
+            ranks[event.id] = max((rank(other, seen | {event.id}) + 1 for other in earlier), default=0)
+        return ranks[event.id]
+
+    for event in events:
+        rank(event, frozenset())
+    return {event_id: value for event_id, value in ranks.items() if value}
 
 
 def _event_span(event: Event) -> tuple:
@@ -719,7 +799,7 @@ def _place_lane(
     axes,
     chronology: Chronology,
     axis: TimeAxis,
-    events: Sequence[Event],
+    drawings: Mapping[str, Event],
     placed: Sequence[PlacedLabel],
     line_y: float,
     lane: str,
@@ -730,32 +810,45 @@ def _place_lane(
     labels = {label.key: label for label in placed}
     leaders = []
     leader_colour = ACCENT if colour == ACCENT else "#9a9a9a"
-    for event in events:
+    for key, event in drawings.items():
         end = max(event.end_date, event.start_date)
         x0, x1 = axis.span(event.start_date, end)
         shape = precision_shape(event.granularity, event.start_date, end)
         style = _event_style(event, colour, event.id in emphasised)
-        mark = _draw_mark(axes, event, shape, x0, x1, line_y, style, svg_element_id(event.id, "mark"))
+        mark = _draw_mark(axes, event, shape, x0, x1, line_y, style, drawing_element_id(key, "mark"))
+        status_mark = None
+        if shape != "point" and event.status != "happened":
+            status_id = drawing_element_id(key, "status")
+            status_mark = _status_marker(axes, (x0 + x1) / 2, line_y, style, status_id)
         _draw_overrun(axes, axis, event.start_date, end, line_y, style["edge"])
-        label = labels.get(event.id)
+        label = labels.get(key)
         if label is None:  # no room for its label: the mark alone
-            for text in texts_by_event.get(event.id, ()):
+            for text in texts_by_event.get(key, ()):
                 text.remove()
-            chronology.marks[event.id] = EventMarks(event, lane, shape, mark, [], None, line_y, (x0 + x1) / 2)
-            continue
-        date_text, headline = texts_by_event[event.id]
-        box_x0, box_y0, box_x1, box_y1 = label.box(line_y)
-        # The date line sits on top of the headline; the text starts (or, running left, ends) just
-        # beside the leader.
-        text_x = box_x0 + LABEL_INDENT if label.direction > 0 else box_x1 - LABEL_INDENT
-        for text in (date_text, headline):
-            text.set_horizontalalignment("left" if label.direction > 0 else "right")
-        headline.set_position((text_x, box_y0))
-        date_text.set_position((text_x, box_y1))
-        leaders.append([(label.x, line_y), (label.x, box_y0 if label.side > 0 else box_y1)])
-        chronology.marks[event.id] = EventMarks(
-            event, lane, shape, mark, [date_text, headline], label, line_y, label.x
-        )
+            marks = EventMarks(event, lane, shape, mark, [], None, line_y, (x0 + x1) / 2, status_mark)
+        else:
+            date_text, headline = texts_by_event[key]
+            box_x0, box_y0, box_x1, box_y1 = label.box(line_y)
+            # The date line sits on top of the headline; the text starts (or, running left, ends)
+            # just beside the leader.
+            text_x = box_x0 + LABEL_INDENT if label.direction > 0 else box_x1 - LABEL_INDENT
+            for text in (date_text, headline):
+                text.set_horizontalalignment("left" if label.direction > 0 else "right")
+            headline.set_position((text_x, box_y0))
+            date_text.set_position((text_x, box_y1))
+            if label.leader:
+                leaders.append([(label.x, line_y), (label.x, box_y0 if label.side > 0 else box_y1)])
+            if label.reach:
+                bracket_y = line_y + label.side * BRACKET_RISE
+                reach_x = label.x + label.reach
+                leaders.append([(label.x, bracket_y), (reach_x, bracket_y), (reach_x, line_y)])
+            marks = EventMarks(
+                event, lane, shape, mark, [date_text, headline], label, line_y, label.x, status_mark
+            )
+        if key == event.id:
+            chronology.marks[key] = marks
+        else:
+            chronology.copies.append(marks)
     if leaders:
         axes.add_collection(
             LineCollection(leaders, colors=leader_colour, linewidths=0.5, alpha=0.8, zorder=1.5)
@@ -763,12 +856,12 @@ def _place_lane(
 
 
 def _draw_overrun(axes, axis: TimeAxis, start: dt.date, end: dt.date, line_y: float, colour: str) -> None:
-    """An arrowhead where a period runs on past the end of the axis ('2017–2019' on an axis that
-    starts in 2018), so that a clipped bar is not read as starting where the axis does."""
-    for outside, x, marker in (
-        (start < axis.segments[0].start, axis.x0, "<"),
-        (end > axis.segments[-1].end, axis.x1, ">"),
-    ):
+    """An arrowhead where a period runs on past the segment it is drawn in ('2025' over a
+    May–October segment, '2017–2019' on an axis that starts in 2018), so that a clipped bar is not
+    read as starting or ending where the segment does."""
+    shown_start, shown_end = axis.shown(start, end)
+    x0, x1 = axis.span(start, end)
+    for outside, x, marker in ((start < shown_start, x0, "<"), (end > shown_end, x1, ">")):
         if outside:
             axes.add_artist(
                 Line2D(
@@ -867,9 +960,9 @@ def _draw_legend(
     }
     entries: list[tuple[str, str]] = [("status:" + status, status) for status in statuses]
     if "bar" in shapes:
-        entries.append(("bar", "week, month…: bar as wide as the period"))
+        entries.append(("bar", "week, month: bar over it"))
     if "loose" in shapes:
-        entries.append(("loose", "loose date (e.g. 2017–2019)"))
+        entries.append(("loose", "year or looser: faint bar"))
     if chain:
         entries.append(("chain", "highlighted chain"))
     elif emphasised:
@@ -887,18 +980,7 @@ def _draw_legend(
             style = _event_style(
                 Event("legend", "", "", None, None, "day", status), SINGLE_LANE_COLOUR, False
             )
-            axes.add_line(
-                Line2D(
-                    [x + sample / 2 - 0.02],
-                    [middle_y],
-                    marker=style["marker"],
-                    markersize=MARKER_SIZE * (0.85 if style["marker"] == "D" else 1.0),
-                    linestyle="none",
-                    markerfacecolor=style["face"],
-                    markeredgecolor=style["edge"],
-                    markeredgewidth=1.2 if style["hollow"] else 0.6,
-                )
-            )
+            _status_marker(axes, x + sample / 2 - 0.02, middle_y, style, f"legend-status-{status}")
         elif kind in ("bar", "loose"):
             height = BAR_HEIGHT if kind == "bar" else LOOSE_BAR_HEIGHT
             axes.add_patch(

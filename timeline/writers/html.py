@@ -19,6 +19,7 @@ from timeline.filters import FigureOptions, describe_filters, original_article_i
 from timeline.links import http_link
 from timeline.model import Article, Event
 from timeline.writers.atomic import write_text
+from timeline.writers.citation import Citation, cite
 from timeline.writers.figure import Chronology, figure_bytes, render_chronology, svg_safe_id
 from timeline.writers.layout import date_phrase
 
@@ -32,13 +33,13 @@ body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, 
 header, footer { padding: 12px 24px; }
 header h1 { margin: 0 0 4px; font-size: 1.5em; }
 header p, footer p { margin: 0; color: var(--muted); }
-.layout { display: grid; grid-template-columns: minmax(0, 1fr) 340px; gap: 16px; padding: 0 24px; }
-figure.chronology { margin: 0; border: 1px solid var(--rule); }
-figure.chronology svg { display: block; width: 100%; height: auto; }
+.layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 16px; padding: 0 24px; }
+figure.chronology { margin: 0; border: 1px solid var(--rule); overflow-x: auto; }
+figure.chronology svg { display: block; width: 100%; min-width: 980px; height: auto; }
 [data-event] { cursor: pointer; }
 svg g.selected > * { filter: drop-shadow(0 0 2px var(--accent)); }
-aside#details { position: sticky; top: 12px; align-self: start; max-height: calc(100vh - 24px);
-                overflow: auto; border: 1px solid var(--rule); padding: 12px 14px; background: #fafafa; }
+aside#details { position: sticky; bottom: 0; max-height: 45vh; overflow: auto; border: 1px solid var(--rule);
+                padding: 12px 14px; background: #fafafa; box-shadow: 0 -2px 8px rgba(0, 0, 0, .08); }
 aside#details h2 { font-size: 1.05em; margin: 0 0 2px; }
 aside#details .when { color: var(--muted); font-size: .9em; margin: 0 0 8px; }
 .sources { list-style: none; padding: 0; margin: 0; }
@@ -57,7 +58,21 @@ ol.events .date { color: var(--muted); font-variant-numeric: tabular-nums; }
 .status { font-size: .8em; text-transform: uppercase; letter-spacing: .04em; color: var(--accent);
           margin-left: 6px; }
 .count { color: var(--muted); font-size: .85em; margin-left: 6px; }
-@media (max-width: 900px) { .layout { grid-template-columns: 1fr; } aside#details { position: static; } }
+/* The figure takes the page's whole width (its text is 7 pt at its own 842 pt width: legible
+   only that wide); the details go under it, pinned to the window's foot while the figure is in
+   view. Wide enough to show the figure's own title, the page's heading is left to screen
+   readers. On a phone the event list comes first; the figure, after it, scrolls sideways. */
+@media (min-width: 901px) {
+  header h1 { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+}
+@media (max-width: 700px) {
+  body { display: flex; flex-direction: column; }
+  header { order: -2; }
+  section#events { order: -1; }
+  header, footer, section#events, .layout { padding-left: 12px; padding-right: 12px; }
+  ol.events li { grid-template-columns: 1fr; gap: 2px; }
+  ol.events .inline-sources { padding-left: 0; }
+}
 """
 
 PAGE_SCRIPT = """
@@ -122,7 +137,7 @@ PAGE_SCRIPT = """
     });
   }
   document.querySelectorAll("figure.chronology svg g[id^='event-']").forEach(function (group) {
-    const match = /^event-(.+)-(mark|label|date)$/.exec(group.id);
+    const match = /^event-(.+)-(mark|label|date)(?:-copy\\d+)?$/.exec(group.id);
     if (!match || !EVENTS[match[1]]) return;
     // A transparent box over the whole label, so the gaps between glyphs respond too.
     const box = group.getBBox();
@@ -158,22 +173,20 @@ def _svg_for_page(svg: bytes) -> str:
     return text[start:].strip()
 
 
-def _article_label(article: Article | None, article_id: str) -> str:
-    if article is None:
-        return article_id
-    title = article.title or article.id
-    return f"{title} — {article.outlet}" if article.outlet else title
+def _cited_label(citation: Citation, article_id: str) -> str:
+    title = citation.title or article_id
+    return f"{title} — {citation.outlet}" if citation.outlet else title
 
 
 def _event_record(event: Event, articles: Mapping[str, Article], count: int) -> dict[str, Any]:
     sources = []
     for source in event.sources:
-        article = articles.get(source.article)
+        citation = cite(articles.get(source.article), source.start)
         sources.append(
             {
-                "article": _article_label(article, source.article),
-                "date": article.date if article else None,
-                "url": http_link(article.url) if article else None,
+                "article": _cited_label(citation, source.article),
+                "date": citation.date,
+                "url": http_link(citation.url),
                 "sentence": source.text,
                 "timex": source.timex,
             }

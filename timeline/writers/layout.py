@@ -35,6 +35,8 @@ FINE_MAX_DAYS = 93
 BREAK_MIN_GAP_DAYS = 59
 # More breaks than this and the axis reads as confetti: the shortest gaps are kept instead.
 MAX_SEGMENTS = 8
+# A period up to about five years long that overlaps no segment gets one of its own.
+LONE_PERIOD_MAX_DAYS = 5 * 366
 
 # Granularities whose interval is a loose bound rather than a period the event filled.
 LOOSE_GRANULARITIES = frozenset({"interval", "fuzzy", "decade", "century", "unknown"})
@@ -99,9 +101,26 @@ class TimeAxis:
                     return segment.x1 + fraction * (following.x0 - segment.x1)
         return segments[-1].x1
 
+    def shown(self, start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+        """The part of start..end that is drawn: what lies in the one segment it overlaps most.
+
+        A period is never drawn across a break (the break says "no events" there): a year over a
+        busy May-October segment is drawn over that segment, its overrun marked, not smeared into
+        the hatched bands either side. A period in no segment is drawn in the nearest one's edge.
+        """
+        def overlap(segment: AxisSegment) -> tuple[int, int]:
+            days = (min(end, segment.end) - max(start, segment.start)).days + 1
+            distance = max((segment.start - end).days, (start - segment.end).days, 0)
+            return max(days, 0), -distance
+
+        segment = max(self.segments, key=overlap)
+        shown_start = min(max(start, segment.start), segment.end)
+        return shown_start, max(min(end, segment.end), shown_start)
+
     def span(self, start: dt.date, end: dt.date) -> tuple[float, float]:
-        """The x extent of the inclusive day interval start..end."""
-        return self.position(start), self.position(end + ONE_DAY)
+        """The x extent of the inclusive day interval start..end, as drawn (see `shown`)."""
+        shown_start, shown_end = self.shown(start, end)
+        return self.position(shown_start), self.position(shown_end + ONE_DAY)
 
     def centre(self, start: dt.date, end: dt.date) -> float:
         left, right = self.span(start, end)
@@ -180,6 +199,21 @@ def _anchor_spans(spans: Sequence[tuple[dt.date, dt.date]]) -> list[tuple[dt.dat
     return fine + coarse or list(spans)
 
 
+def _add_runs_for_lone_periods(
+    runs: list[tuple[dt.date, dt.date]], spans: Sequence[tuple[dt.date, dt.date]]
+) -> list[tuple[dt.date, dt.date]]:
+    """A run of its own for a period of a few years that overlaps no run: 'between 2017 and 2019'
+    must be drawn, not squeezed into a hatched band that says nothing happened then. A period over
+    one run or more is drawn clipped to one segment (TimeAxis.shown); joining the runs under it
+    would undo the breaks that give crowded stretches their room."""
+    for start, end in sorted(spans):
+        if (end - start).days <= LONE_PERIOD_MAX_DAYS and not any(
+            run_start <= end and start <= run_end for run_start, run_end in runs
+        ):
+            runs = sorted([*runs, (month_start(start), month_end(end))])
+    return runs
+
+
 def build_time_axis(
     spans: Sequence[tuple[dt.date, dt.date]],
     left: float,
@@ -190,20 +224,25 @@ def build_time_axis(
     """An axis from `left` to `right` that shows every event span, with long empty stretches cut out.
 
     Segments are whole months (so ticks fall on month starts); their widths mix the time they
-    cover (20 %) with the number of events in them (80 %), because labels, not days, need the room.
+    cover (20 %, for segments of more than one event) with the number of events in them (80 %),
+    because labels, not days, need the room.
     """
     if not spans:
         raise ValueError("a time axis needs at least one dated span")
     anchors = _anchor_spans(spans)
-    runs = _merge_runs([(month_start(start), month_end(end)) for start, end in anchors])
+    runs = _add_runs_for_lone_periods(
+        _merge_runs([(month_start(start), month_end(end)) for start, end in anchors]), spans
+    )
     counts = [
         sum(1 for start, end in anchors if run_start <= start and end <= run_end)
         for run_start, run_end in runs
     ]
     total_days = sum((end - start).days + 1 for start, end in runs)
     total_events = max(sum(counts), 1)
+    # A segment of one event (an outlier years before the story) gets no share for its days: a
+    # compact lead-in, not a third of the figure for a year with one old event in it.
     weights = [
-        0.2 * ((end - start).days + 1) / total_days + 0.8 * count / total_events
+        (0.2 * ((end - start).days + 1) / total_days if count > 1 else 0.0) + 0.8 * count / total_events
         for (start, end), count in zip(runs, counts, strict=True)
     ]
     gap_width = gap_width if len(runs) > 1 else 0.0
@@ -228,11 +267,14 @@ def gap_caption(before: AxisSegment, after: AxisSegment) -> str:
 
 
 def precision_shape(granularity: str, start: dt.date, end: dt.date) -> str:
-    """'point' for a day, 'bar' for a period known to that width, 'loose' for a vague bound."""
+    """'point' for a day, 'bar' for a period known to that width up to a quarter, 'loose' for a
+    longer period or a vague bound."""
     days = (end - start).days + 1
     if days <= 1:
         return "point"
-    if days > ANCHOR_MAX_DAYS or (granularity in LOOSE_GRANULARITIES and days > 31):
+    # Longer than a quarter: a faint wide bar, which a solid one as thick as the lane line would
+    # vanish into (a year over a busy stretch looked like the axis itself).
+    if days > FINE_MAX_DAYS or (granularity in LOOSE_GRANULARITIES and days > 31):
         return "loose"
     return "bar"
 
@@ -254,29 +296,56 @@ MAX_LANES = 7
 LANE_OTHER_NAMES = {"place": "other places", "participant": "other people", "source": "other sources"}
 
 
+def _lane_candidates(event: Event, lanes: str, source_names: Mapping[str, str]) -> list[str]:
+    """The names whose lanes an event may go in, in order of preference."""
+    if lanes == "place":
+        return list(event.places)
+    if lanes == "participant":
+        return list(event.participants)
+    return sorted({source_names.get(source.article, source.article) for source in event.sources})[:1]
+
+
 def _lane_names(events: Sequence[Event], lanes: str, source_names: Mapping[str, str]) -> dict[str, str]:
-    """Event id -> lane name: the first place, participant or source of each event, rarer ones pooled."""
+    """Event id -> lane name: the first place, participant or source of each event that has a lane
+    of its own, rarer ones pooled. A lane's size counts every event naming it, not only those it
+    names first ('Trump hosts Zelensky' counts for Zelensky too: see further_lanes)."""
     if lanes == "none":
         return {event.id: "" for event in events}
-    first: dict[str, str | None] = {}
-    for event in events:
-        if lanes == "place":
-            first[event.id] = event.places[0] if event.places else None
-        elif lanes == "participant":
-            first[event.id] = event.participants[0] if event.participants else None
-        else:
-            articles = sorted({source_names.get(source.article, source.article) for source in event.sources})
-            first[event.id] = articles[0] if articles else None
+    candidates = {event.id: _lane_candidates(event, lanes, source_names) for event in events}
     counts: dict[str, int] = {}
-    for name in first.values():
-        if name:
+    for names in candidates.values():
+        for name in dict.fromkeys(names):
             counts[name] = counts.get(name, 0) + 1
     ranked = sorted(counts, key=lambda name: (-counts[name], name))
     # Keep a lane of its own for names with more than one event; pool the rest.
     kept = set(ranked[: MAX_LANES - 1]) if len(ranked) > MAX_LANES else set(ranked)
     kept = {name for name in kept if counts[name] > 1 or len(ranked) <= MAX_LANES}
     other = LANE_OTHER_NAMES[lanes]
-    return {event_id: name if name in kept else other for event_id, name in first.items()}
+    return {
+        event_id: next((name for name in names if name in kept), other)
+        for event_id, names in candidates.items()
+    }
+
+
+def further_lanes(
+    events: Sequence[Event], lane_by_event: Mapping[str, str], lanes: str
+) -> dict[str, tuple[str, ...]]:
+    """Event id -> the lanes it is drawn in again, beyond its own: with lanes by participant (or
+    place) an event belongs to each of its participants (places) that has a lane, so that a
+    reader following one person's lane sees every event that person took part in."""
+    if lanes not in ("participant", "place"):
+        return {}
+    named = set(lane_by_event.values()) - {CHAIN_LANE, *LANE_OTHER_NAMES.values()}
+    found = {}
+    for event in events:
+        own = lane_by_event.get(event.id)
+        if own is None or own == CHAIN_LANE:
+            continue
+        names = event.participants if lanes == "participant" else event.places
+        more = tuple(dict.fromkeys(name for name in names if name in named and name != own))
+        if more:
+            found[event.id] = more
+    return found
 
 
 def lane_of_events(events: Sequence[Event], lanes: str, articles: Sequence[Article] = ()) -> dict[str, str]:
@@ -329,6 +398,10 @@ class PlacedLabel:
     side: int  # +1 above the lane line, -1 below
     offset: float  # distance from the lane line to the box's near edge
     direction: int = 1  # +1: the box runs right from its leader; -1: it runs left and ends at it
+    # In a block of labels on one leader (stack_in_blocks): whether this one draws the leader, and
+    # how far right of it the block's last event lies (the bracket along the lane line).
+    leader: bool = True
+    reach: float = 0.0
 
     @property
     def far(self) -> float:
@@ -751,3 +824,49 @@ def date_phrase(value: str, granularity: str, start: dt.date | None, end: dt.dat
     if start.year == end.year:
         return f"{start.day} {MONTH_NAMES[start.month - 1]} – {_day_words(end)}"
     return f"{_day_words(start)} – {_day_words(end)}"
+
+
+def stack_in_blocks(
+    requests: Sequence[LabelRequest],
+    stacker: Callable[[list[LabelRequest]], list[PlacedLabel]],
+    spacing: float,
+    member_gap: float,
+) -> list[PlacedLabel]:
+    """Stack labels whose events lie closer than `spacing` (a label's height) as one block on one
+    leader, so that no two leaders run closer than that: ten labels on near-parallel leaders a few
+    pixels apart cannot be matched with their marks, one block in time order can.
+
+    A block starts at its earliest event and takes in every later one within `spacing` of that
+    start; its leader is drawn at the start, and `reach` says how far right its last event lies.
+    A block reads in time order from the top, above the lane line as below it.
+    """
+    blocks: list[list[LabelRequest]] = []
+    for request in sorted(requests, key=lambda request: (request.x, request.key)):
+        if blocks and request.x - blocks[-1][0].x < spacing:
+            blocks[-1].append(request)
+        else:
+            blocks.append([request])
+    merged = [
+        LabelRequest(
+            block[0].key,
+            block[0].x,
+            max(member.width for member in block),
+            sum(member.height for member in block) + member_gap * (len(block) - 1),
+        )
+        for block in blocks
+    ]
+    placed = {label.key: label for label in stacker(merged)}
+    result = []
+    for block in blocks:
+        label = placed[block[0].key]
+        offset = label.offset
+        outwards = block if label.side < 0 else block[::-1]
+        for index, member in enumerate(outwards):
+            result.append(
+                PlacedLabel(
+                    member.key, label.x, member.width, member.height, label.side, offset, label.direction,
+                    leader=index == 0, reach=block[-1].x - block[0].x if index == 0 else 0.0,
+                )
+            )
+            offset += member.height + member_gap
+    return result

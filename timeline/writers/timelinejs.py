@@ -20,6 +20,7 @@ from timeline.filters import FigureOptions, highlight_chain, original_article_id
 from timeline.links import http_link
 from timeline.model import Article, Event, Source
 from timeline.writers.atomic import write_json
+from timeline.writers.citation import Citation, cite
 from timeline.writers.layout import assign_lanes, date_phrase, month_end
 
 TIMELINEJS_FILE = "timeline.timelinejs.json"
@@ -63,11 +64,9 @@ def _quote(source: Source) -> str:
     )
 
 
-def _article_name(article: Article | None, article_id: str) -> str:
-    if article is None:
-        return article_id
-    title = article.title or article.id
-    return f"{article.outlet}: {title}" if article.outlet else title
+def _cited_name(citation: Citation, article_id: str) -> str:
+    title = citation.title or article_id
+    return f"{citation.outlet}: {title}" if citation.outlet else title
 
 
 def _slide_text(event: Event, articles: Mapping[str, Article], count: int) -> str:
@@ -84,12 +83,12 @@ def _slide_text(event: Event, articles: Mapping[str, Article], count: int) -> st
             facts.append(f"{title}: {html.escape(', '.join(names))}")
     items = []
     for source in event.sources:
-        article = articles.get(source.article)
-        name = html.escape(_article_name(article, source.article))
-        link = http_link(article.url) if article else None
+        citation = cite(articles.get(source.article), source.start)
+        name = html.escape(_cited_name(citation, source.article))
+        link = http_link(citation.url)
         if link:
             name = f'<a href="{html.escape(link, quote=True)}">{name}</a>'
-        dated = f" ({html.escape(article.date)})" if article and article.date else ""
+        dated = f" ({html.escape(citation.date)})" if citation.date else ""
         items.append(f"<li><b>{name}</b>{dated}: “{_quote(source)}”</li>")
     sources = f"<ul>{''.join(items)}</ul>" if items else ""
     return f"<p>{' · '.join(facts)}</p>{sources}"
