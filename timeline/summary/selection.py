@@ -42,6 +42,12 @@ def stopwords() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+@cache
+def first_person_words() -> frozenset[str]:
+    text = resources.files("timeline.summary").joinpath("data", "first_person.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def content_words(text: str) -> list[str]:
     ignored = stopwords()
     return [word for word in (match.lower() for match in _WORD.findall(text)) if word not in ignored]
@@ -64,7 +70,11 @@ class Chosen:
 
 
 def _fit(sentence: DatedSentence) -> bool:
-    return FEWEST_WORDS <= len(sentence.text.split()) <= MOST_WORDS
+    """Long enough to say something, short enough to read, and a report: a sentence in the first
+    person singular is a reader's comment or a columnist's aside, which no newsroom timeline quotes."""
+    words = sentence.text.split()
+    return FEWEST_WORDS <= len(words) <= MOST_WORDS and not any(
+        word in first_person_words() for word in words)
 
 
 def candidates_of_day(day: dt.date, articles: Sequence[ArticleSentences]) -> list[Candidate]:
