@@ -31,7 +31,7 @@ from timeline.summary.selection import (
     inverse_document_frequencies,
 )
 from timeline.summary.sentences import ArticleSentences
-from timeline.summary.votes import DateVote, date_votes, default_date_count, rank_dates
+from timeline.summary.votes import DateVote, date_votes, default_date_count, event_reports, rank_dates
 
 if TYPE_CHECKING:
     from timeline.pipeline import BuildResult
@@ -116,7 +116,8 @@ def summarize_sentences(articles: Sequence[ArticleSentences], events: Sequence[E
     """The summary of the independent ARTICLES (near-duplicates left out by the caller): the DATES
     most important days (chosen from the collection when None), SENTENCES sentences each."""
     latest = max((article.published for article in articles if article.published), default=None)
-    ranked = rank_dates(date_votes(articles), latest)
+    reports = event_reports(events, {article.article_id for article in articles})
+    ranked = rank_dates(date_votes(articles), latest, reports)
     wanted = dates if dates is not None else default_date_count(len(articles), len(ranked))
     idf = inverse_document_frequencies(articles)
     index = _event_index(events)

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
+from timeline.model import Event
 from timeline.summary.sentences import ArticleSentences
 
 # What an article published on a day, without naming it, adds to that day's score, against the 1
@@ -52,11 +53,27 @@ def date_votes(articles: Iterable[ArticleSentences]) -> list[DateVote]:
     ]
 
 
-def rank_dates(votes: Iterable[DateVote], latest: dt.date | None) -> list[DateVote]:
-    """VOTES from the most to the least important; days after LATEST (the last publication day of
-    the collection) are left out: they are plans and deadlines, not yet what happened."""
+def event_reports(events: Iterable[Event], independent: Collection[str]) -> dict[dt.date, int]:
+    """Per day, the most independent articles (ids in INDEPENDENT) that report one merged event that
+    happened that day: planned, cancelled and deadline events are not what happened."""
+    reports: dict[dt.date, int] = {}
+    for event in events:
+        if event.status != "happened" or event.start_date is None or event.start_date != event.end_date:
+            continue
+        count = len({source.article for source in event.sources if source.article in independent})
+        reports[event.start_date] = max(reports.get(event.start_date, 0), count)
+    return reports
+
+
+def rank_dates(votes: Iterable[DateVote], latest: dt.date | None,
+               reports: Mapping[dt.date, int] | None = None) -> list[DateVote]:
+    """VOTES from the most to the least important; between equal scores, the day whose best merged
+    event has more REPORTS (`event_reports`), then more sentences naming it, then the earlier day.
+    Days after LATEST (the last publication day of the collection) are left out: they are plans
+    and deadlines, not yet what happened."""
+    reports = reports or {}
     kept = [vote for vote in votes if latest is None or vote.day <= latest]
-    return sorted(kept, key=lambda vote: (-vote.score, -vote.sentences, vote.day))
+    return sorted(kept, key=lambda vote: (-vote.score, -reports.get(vote.day, 0), -vote.sentences, vote.day))
 
 
 # The number of dates when none is asked for: a newsroom's timeline of a story gives 15-30 dates;
