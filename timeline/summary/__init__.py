@@ -28,6 +28,7 @@ from timeline.summary.selection import (
     Chosen,
     candidates_of_day,
     choose_sentences,
+    context_of,
     inverse_document_frequencies,
 )
 from timeline.summary.sentences import ArticleSentences
@@ -128,7 +129,8 @@ def summarize_sentences(articles: Sequence[ArticleSentences], events: Sequence[E
         if len(summary_dates) == wanted:
             break
         candidates = candidates_of_day(vote.day, articles)
-        picked = choose_sentences(vote.day, candidates, sentences, idf, chosen_vectors)
+        picked = choose_sentences(vote.day, candidates, context_of(candidates, articles), sentences, idf,
+                                  chosen_vectors)
         if not picked:
             continue
         kept = []

@@ -3,10 +3,10 @@
 As in news-tls's Datewise summariser: the candidates of a day are the sentences that name it,
 from articles published that day or shortly after (a report written soon after an event tells
 what happened; one written months later mentions it in passing); failing those, any sentence that
-names it; failing those, the leads of that day's articles. Each candidate is a TF-IDF vector (the
-inverse document frequency over every sentence of the collection); the sentence nearest the mean
-of the day's candidates says what most of them say. A sentence too close to one already chosen,
-for any date, is skipped.
+names it; failing those, the leads of that day's articles. Each sentence is a TF-IDF vector (the
+inverse document frequency over every sentence of the collection); the candidate nearest the mean
+of every sentence of the articles the candidates come from says what those reports are about. A
+sentence too close to one already chosen, for any date, is skipped.
 """
 
 from __future__ import annotations
@@ -126,12 +126,23 @@ def _centroid(vectors: Sequence[Vector]) -> Vector:
     return {word: value / len(vectors) for word, value in total.items()}
 
 
-def choose_sentences(day: dt.date, candidates: Sequence[Candidate], count: int, idf: dict[str, float],
-                     chosen_vectors: list[Vector]) -> list[Chosen]:
-    """Up to COUNT of CANDIDATES, the most central first, none redundant with CHOSEN_VECTORS (the
-    sentences already chosen for any day), which the chosen ones are added to."""
+def context_of(candidates: Sequence[Candidate], articles: Sequence[ArticleSentences]) -> list[DatedSentence]:
+    """What is said about a day: every sentence of the articles its candidates come from. A day
+    named in one sentence of three articles has three candidates, too few to have a centre; the
+    articles that report it say what it was about."""
+    sources = {candidate.article_id for candidate in candidates}
+    return [sentence for article in articles if article.article_id in sources
+            for sentence in article.sentences]
+
+
+def choose_sentences(day: dt.date, candidates: Sequence[Candidate], context: Sequence[DatedSentence],
+                     count: int, idf: dict[str, float], chosen_vectors: list[Vector]) -> list[Chosen]:
+    """Up to COUNT of CANDIDATES, the nearest the centre of CONTEXT (`context_of`) first, none
+    redundant with CHOSEN_VECTORS (the sentences already chosen for any day), which the chosen
+    ones are added to."""
     vectors = [tf_idf(candidate.sentence.text, idf) for candidate in candidates]
-    centroid = _centroid([vector for vector in vectors if vector]) if any(vectors) else {}
+    around = [vector for vector in (tf_idf(sentence.text, idf) for sentence in context) if vector]
+    centroid = _centroid(around) if around else {}
     # Ties go to the earlier article and sentence, so that the choice does not depend on order.
     ranked = sorted(range(len(candidates)), key=lambda index: (
         -round(cosine(vectors[index], centroid), 12), candidates[index].article_id,
