@@ -119,7 +119,7 @@ def summarize_sentences(articles: Sequence[ArticleSentences], events: Sequence[E
     latest = max((article.published for article in articles if article.published), default=None)
     reports = event_reports(events, {article.article_id for article in articles})
     ranked = rank_dates(date_votes(articles), latest, reports)
-    wanted = dates if dates is not None else default_date_count(len(articles), len(ranked))
+    wanted = dates if dates is not None else default_date_count(len(articles), ranked)
     idf = inverse_document_frequencies(articles)
     index = _event_index(events)
     chosen_vectors: list = []

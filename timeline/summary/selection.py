@@ -26,7 +26,8 @@ from timeline.summary.sentences import ArticleSentences, DatedSentence
 RECENT_DAYS = 2
 # Leads: the sentences of an article that say what its news is.
 LEAD_SENTENCES = 3
-# Shorter sentences are captions and fragments; longer ones are lists and run-ons.
+# Shorter sentences are captions and fragments; longer ones are lists and run-ons (words: tokens
+# with a letter, so that "2 May 1787 : Puerto Rico ." is three).
 FEWEST_WORDS, MOST_WORDS = 6, 60
 # Two sentences at least this close (cosine of their TF-IDF vectors) say the same thing.
 REDUNDANT_SIMILARITY = 0.5
@@ -73,7 +74,8 @@ def _fit(sentence: DatedSentence) -> bool:
     """Long enough to say something, short enough to read, and a report: a sentence in the first
     person singular is a reader's comment or a columnist's aside, which no newsroom timeline quotes."""
     words = sentence.text.split()
-    return FEWEST_WORDS <= len(words) <= MOST_WORDS and not any(
+    worded = sum(1 for word in words if any(character.isalpha() for character in word))
+    return FEWEST_WORDS <= worded <= MOST_WORDS and not any(
         word in first_person_words() for word in words)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from timeline.model import Event
@@ -79,9 +79,15 @@ def rank_dates(votes: Iterable[DateVote], latest: dt.date | None,
 # The number of dates when none is asked for: a newsroom's timeline of a story gives 15-30 dates;
 # it grows with the square root of the collection (twice it), within these bounds.
 FEWEST_DATES, MOST_DATES = 5, 30
+# A day one article alone names (a date in a list of past disasters) is no date of the story:
+# unless asked for, the summary gives only days with at least this score.
+SUPPORTED_SCORE = 2
 
 
-def default_date_count(independent_articles: int, candidate_days: int) -> int:
-    """How many dates a summary of INDEPENDENT_ARTICLES, naming CANDIDATE_DAYS days, should give."""
-    wanted = round(2 * independent_articles ** 0.5)
-    return max(1, min(candidate_days, max(FEWEST_DATES, min(MOST_DATES, wanted))))
+def default_date_count(independent_articles: int, ranked: Sequence[DateVote]) -> int:
+    """How many dates a summary of INDEPENDENT_ARTICLES should give, from RANKED: as many as its
+    size calls for, but no more than the days the collection gives support to (its spread), or
+    the few best days when it supports fewer."""
+    wanted = max(FEWEST_DATES, min(MOST_DATES, round(2 * independent_articles ** 0.5)))
+    supported = sum(1 for vote in ranked if vote.score >= SUPPORTED_SCORE)
+    return max(1, min(wanted, max(supported, min(FEWEST_DATES, len(ranked)))))
