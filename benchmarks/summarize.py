@@ -16,8 +16,9 @@ the Perl ROUGE that papers report.
 Baselines, in the same run: the K publication days with most articles, each with the first
 sentences of its first N articles; K random publication days (seed 0), the same way.
 
-Then the time of a summary of a synthetic archive of --scale articles (benchmarks/pipeline.py's
-generator), with --jobs 2, from a cold cache and again from the warm one.
+Then the time of a summary of every topic at once (real articles, 2 MB per 300), and of a
+synthetic archive of --scale articles (benchmarks/pipeline.py's generator, shorter articles),
+with --jobs 2, from a cold cache and again from the warm one.
 
     python benchmarks/summarize.py
     python benchmarks/summarize.py --data ../shared/data/timeline17 --scale 1000
@@ -171,20 +172,28 @@ def system_timeline(inputs: Path, out: Path, dates: int, sentences: int, jobs: i
     return {date.day: [s.text for s in date.sentences] for date in result.timeline_summary.dates}, seconds
 
 
-def scale(count: int, jobs: int, work: Path) -> None:
+def timed_twice(inputs: list[Path], out: Path, jobs: int, label: str) -> None:
+    """A summary (default K and N) from a cold cache, then again from the warm one."""
+    times = []
+    for _ in range(2):
+        started = time.perf_counter()
+        result = timeline.summarize(inputs, out=out, formats="none", jobs=jobs)
+        times.append(time.perf_counter() - started)
+    read = sum(1 for article in result.articles if not article.errors)
+    print(f"{label}: {read} articles, --jobs {jobs}: {times[0]:.1f} s from a cold cache "
+          f"({read / times[0]:.0f} articles/s), {times[1]:.1f} s from the warm one "
+          f"({len(result.timeline_summary.dates)} dates)")
+
+
+def scale(count: int, jobs: int, work: Path, topics: list[Path]) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from pipeline import DEFAULT_DATA as TEMPEVAL
     from pipeline import DEFAULT_SEEDS, base_texts, write_corpus
 
+    print()
+    timed_twice([topic / "InputDocs" for topic in topics], work / "topics-out", jobs, "every topic at once")
     corpus = write_corpus(work, count, base_texts(TEMPEVAL, DEFAULT_SEEDS))
-    out = work / "scale-out"
-    times = []
-    for _ in range(2):
-        started = time.perf_counter()
-        result = timeline.summarize([corpus], out=out, formats="none", jobs=jobs)
-        times.append(time.perf_counter() - started)
-    print(f"\nscale: {count} synthetic articles, --jobs {jobs}: {times[0]:.1f} s from a cold cache, "
-          f"{times[1]:.1f} s from the warm one ({len(result.timeline_summary.dates)} dates)")
+    timed_twice([corpus], work / "scale-out", jobs, "synthetic archive")
 
 
 def main() -> int:
@@ -222,7 +231,7 @@ def main() -> int:
             print(f"{'mean':<12} {name:<10} "
                   + " ".join(f"{statistics.mean(row[m] for row in rows):>10.3f}" for m in METRICS))
         if arguments.scale:
-            scale(arguments.scale, arguments.jobs, work)
+            scale(arguments.scale, arguments.jobs, work, topics)
     return 0
 
 

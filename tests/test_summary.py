@@ -11,7 +11,7 @@ import pytest
 
 from timeline import summarize
 from timeline.cli import main
-from timeline.dating import folder_date
+from timeline.dating import find_dateline, folder_date, reference_date
 
 COLLAPSE_REPORTS = {
     "2024-03-05/herald.txt": (
@@ -112,6 +112,17 @@ def test_articles_are_dated_by_their_date_named_folder(archive, tmp_path):
     assert folder_date("2024-02-30/x.txt") is None  # no such day
     assert folder_date("2024-03/x.txt") is None
     assert folder_date("herald.txt") is None
+
+
+def test_a_date_named_folder_ranks_below_metadata_and_manifest_and_above_a_dateline():
+    text = "MOSCOW, Aug 7, 2025 (Reuters) - Talks resumed on Thursday.\n"
+    dateline = find_dateline(text)
+    assert dateline is not None and dateline.value == "2025-08-07"
+    chosen = [reference_date(text, dateline=dateline, folder="2025-08-08", **given)
+              for given in ({}, {"manifest": "2025-08-09"}, {"metadata": "2025-08-10"})]
+    assert [(date.value, date.source) for date in chosen] == [
+        ("2025-08-08", "folder"), ("2025-08-09", "manifest"), ("2025-08-10", "metadata")]
+    assert reference_date(text, dateline=dateline).source == "dateline"
 
 
 def test_build_with_summary_draws_the_summary_only(archive, tmp_path):
