@@ -153,6 +153,10 @@ def _build(
     from timeline.events.merge import merge_analyses
 
     events = merge_analyses(collected.analyses)
+    summary = None
+    if options.get("summary") not in (None, False):
+        summary = _summarize(discovery.files, rows, reference, run, articles, events, options)
+        events = summary.marked(events)
     written = []
     write_events_json(events, out_dir / "events.json")
     write_articles_json(articles, out_dir / "articles.json")
@@ -165,10 +169,8 @@ def _build(
         if "json" in chosen:
             write_graph_json(graph, out_dir / "graph.json")
             written.append(str(out_dir / "graph.json"))
-    summary = None
     shown = events
-    if options.get("summary") not in (None, False):
-        summary = _summarize(discovery.files, rows, reference, run, articles, events, options)
+    if summary is not None:
         written += _write_summary(summary, out_dir)
         shown = list(summary.events)
     written += _write_views(shown, articles, out_dir, chosen, options)

@@ -82,6 +82,12 @@ class Summary:
         return {"dates": [date.to_dict() for date in self.dates],
                 "independent_articles": self.independent_articles}
 
+    def marked(self, events: Iterable[Event]) -> list[Event]:
+        """EVENTS with those the summary kept marked `"summary": true` (in events.json too)."""
+        kept = {event.id for event in self.events}
+        return [replace(event, extra={**event.extra, "summary": True}) if event.id in kept else event
+                for event in events]
+
 
 def _event_index(events: Iterable[Event]) -> dict[str, list[tuple[int, int, Event]]]:
     """Per article, the sentence spans that report each merged event."""
