@@ -138,3 +138,19 @@ def test_build_with_summary_draws_the_summary_only(archive, tmp_path):
                   for event in sentence["events"])
     assert kept == sorted(event["id"] for event in events if event.get("summary")) == ["e1", "e2"]
     assert [date["date"] for date in summary["dates"]] == ["2024-03-04"]
+
+
+def test_default_number_of_dates_follows_size_and_spread():
+    from timeline.summary.votes import DateVote, default_date_count, rank_dates
+
+    day = dt.date(2024, 3, 1)
+    # 40 days, each named by three articles: 100 articles call for 20 dates, 900 for 30 at most.
+    supported = [DateVote(day + dt.timedelta(days=n), 3, 0, 3) for n in range(40)]
+    assert default_date_count(100, supported) == 20
+    assert default_date_count(900, supported) == 30
+    # Only 8 days named by more than one article: 8 dates, not 20.
+    spread = supported[:8] + [DateVote(day + dt.timedelta(days=50 + n), 1, 0, 1) for n in range(30)]
+    assert default_date_count(100, spread) == 8
+    # Days after the last publication day are plans: never ranked.
+    ranked = rank_dates([DateVote(day, 1, 0, 1), DateVote(day + dt.timedelta(days=9), 5, 0, 5)], latest=day)
+    assert [vote.day for vote in ranked] == [day]
