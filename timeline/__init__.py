@@ -2,7 +2,8 @@
 
 Public API (docs/CONTRACT.md, "Python API"):
 - `tag(text, dct=None)` finds and resolves the temporal expressions of one text;
-- `build(inputs, out="out", ...)` runs the whole pipeline and writes its files.
+- `build(inputs, out="out", ...)` runs the whole pipeline and writes its files;
+- `summarize(inputs, out="out", dates=None, sentences=None, ...)` writes the dates that matter.
 """
 
 from __future__ import annotations
@@ -18,17 +19,18 @@ _PUBLIC = {
     "Article": "timeline.model", "Event": "timeline.model", "Mention": "timeline.model",
     "Segment": "timeline.model", "Sentence": "timeline.model", "Source": "timeline.model",
     "TimeExpr": "timeline.model", "BuildResult": "timeline.pipeline", "build": "timeline.pipeline",
-    "tag": "timeline.temporal.tagger",
+    "tag": "timeline.temporal.tagger", "summarize": "timeline.summary",
 }
 
 __all__ = [
     "Article", "BuildResult", "Event", "Mention", "Segment", "Sentence", "Source", "TimeExpr",
-    "build", "tag", "__version__",
+    "build", "summarize", "tag", "__version__",
 ]
 
 if TYPE_CHECKING:
     from timeline.model import Article, Event, Mention, Segment, Sentence, Source, TimeExpr
     from timeline.pipeline import BuildResult, build
+    from timeline.summary import summarize
     from timeline.temporal.tagger import tag
 
 

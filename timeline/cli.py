@@ -72,7 +72,8 @@ def _add_articles_command(commands: argparse._SubParsersAction) -> None:
         description=(
             "Read INPUT files and folders as 'build' does and print, per document, the JSON record "
             "that 'build' writes to articles.json: id, path, title, source, date and where the date "
-            "came from (cli, metadata, manifest, dateline, inferred, none), segments, duplicate_of, errors."
+            "came from (cli, metadata, manifest, folder, dateline, inferred, none), segments, "
+            "duplicate_of, errors."
         ),
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders (searched recursively)")
@@ -90,6 +91,38 @@ def _add_build_command(commands: argparse._SubParsersAction) -> None:
             "articles.json, the graph and the figures into --out."
         ),
     )
+    _add_pipeline_arguments(parser)
+    parser.add_argument(
+        "--summary", metavar="K", type=_positive_int,
+        help="draw only the K dates that matter most, with their sentences (as 'summarize' does, "
+             "also writing summary.json and summary.txt); events.json keeps every event",
+    )
+    parser.set_defaults(handler=_command("run_build"))
+
+
+def _add_summarize_command(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "summarize",
+        help="the dates that matter most, each with the sentences that say what happened",
+        description=(
+            "Run the whole pipeline as 'build' does, then pick the dates that the most independent "
+            "articles name (near-duplicates do not count), and for each the sentences most central to "
+            "what is said of it, none repeating another. Writes summary.json and summary.txt (a date "
+            "line, its sentences, a line of dashes) beside build's files; the figures and the page "
+            "show the summary only."
+        ),
+    )
+    _add_pipeline_arguments(parser)
+    parser.add_argument(
+        "--dates", metavar="K", type=_positive_int,
+        help="how many dates (default: from the size and spread of the collection, 5 to 30)",
+    )
+    parser.add_argument("--sentences", metavar="N", type=_positive_int, help="sentences per date (default 2)")
+    parser.set_defaults(handler=_command("run_summarize"))
+
+
+def _add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
+    """The inputs, outputs, execution and figure options that 'build' and 'summarize' share."""
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders (searched recursively)")
     parser.add_argument("--out", default="out", help="output folder (default: out)")
     parser.add_argument("--dct", type=_iso_day, help="reference date for every article, YYYY-MM-DD")
@@ -117,7 +150,6 @@ def _add_build_command(commands: argparse._SubParsersAction) -> None:
              "'none': only events.json and articles.json)",
     )
     _add_figure_options(parser)
-    parser.set_defaults(handler=_command("run_build"))
 
 
 def _checked(parse, *extra):
@@ -195,6 +227,7 @@ def make_parser() -> argparse.ArgumentParser:
     _add_tag_command(commands)
     _add_articles_command(commands)
     _add_build_command(commands)
+    _add_summarize_command(commands)
     return parser
 
 

@@ -109,8 +109,20 @@ def run_build(arguments: argparse.Namespace) -> int:
     for warning in result.warnings:
         if warning not in printed:
             _print_problem(warning)
-    print(f"timeline: {result.summary()} -> {arguments.out}", file=sys.stderr)
+    closing = result.summary()
+    if result.timeline_summary is not None:
+        dates = len(result.timeline_summary.dates)
+        closing += f", summarised in {dates} date{'s' if dates != 1 else ''}"
+    print(f"timeline: {closing} -> {arguments.out}", file=sys.stderr)
     return EXIT_OK
 
 
-__all__ = ["run_tag", "run_articles", "run_build", "EXIT_NOTHING_BUILT"]
+def run_summarize(arguments: argparse.Namespace) -> int:
+    """`build` with its summary option: --dates K (default: chosen from the collection), --sentences N."""
+    options = vars(arguments)
+    options["summary"] = options.pop("dates") or True
+    options["summary_sentences"] = options.pop("sentences")
+    return run_build(arguments)
+
+
+__all__ = ["run_tag", "run_articles", "run_build", "run_summarize", "EXIT_NOTHING_BUILT"]

@@ -382,23 +382,44 @@ def describe(inference: Inference) -> str:
             f"{inference.latest}, from {quoted})")
 
 
+_DATE_NAMED_FOLDER = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def folder_date(path: str) -> str | None:
+    """The ISO day the folder holding PATH is named after (`InputDocs/2009-06-02/746.htm.txt`),
+    if it is named exactly YYYY-MM-DD and that day exists; else None.
+
+    Archives filed by publication day (Timeline17, many crawlers' output) say when each article
+    appeared the way a manifest does: by the collector's record, not by the text."""
+    name = Path(path).parent.name
+    if not _DATE_NAMED_FOLDER.fullmatch(name):
+        return None
+    try:
+        return dt.date.fromisoformat(name).isoformat()
+    except ValueError:
+        return None
+
+
 def reference_date(
     text: str,
     cli: dt.date | str | None = None,
     metadata: str | None = None,
     manifest: str | None = None,
     dateline: Dateline | None = None,
+    folder: str | None = None,
 ) -> ReferenceDate:
     """Choose an article's reference date in the contract's order: cli, metadata, manifest,
-    dateline, inferred, none. METADATA and MANIFEST are TIMEX3 values already checked by their
-    readers; DATELINE is what `find_dateline` found in TEXT (the caller passes it so that it is
-    searched once)."""
+    folder, dateline, inferred, none. METADATA and MANIFEST are TIMEX3 values already checked by
+    their readers; FOLDER is `folder_date` of the article's path; DATELINE is what `find_dateline`
+    found in TEXT (the caller passes it so that it is searched once)."""
     if cli is not None:
         return ReferenceDate(cli if isinstance(cli, str) else cli.isoformat(), "cli")
     if metadata:
         return ReferenceDate(metadata, "metadata")
     if manifest:
         return ReferenceDate(manifest, "manifest")
+    if folder:
+        return ReferenceDate(folder, "folder")
     if dateline is not None and dateline.date is not None:
         return ReferenceDate(dateline.value, "dateline")
     inference = infer_date(text)

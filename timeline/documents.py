@@ -264,6 +264,7 @@ def build_article(document: Document, row: ManifestRow | None, dct: str | None =
     dateline = dating.find_dateline(body)
     chosen = dating.reference_date(
         main_text, cli=dct, metadata=metadata_date, manifest=row.date if row else None, dateline=dateline,
+        folder=dating.folder_date(document.path),
     )
     warnings.extend(f"{document.path}: {warning}" for warning in chosen.warnings)
     title = _capped_title(as_text(document.metadata.get("title")) or (row.title if row else None)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from timeline.dating import folder_date
 from timeline.model import Article, Event, Source, pickled_by_fields
 from timeline.readers.base import RawInput
 from timeline.readers.manifest import ManifestRow
@@ -55,7 +56,9 @@ class FileTask:
         content = b"unread"
         if self.raw is not None:
             content = hashlib.blake2b(self.raw.data, digest_size=16).digest() + str(self.raw.size).encode()
-        parts = ("FileTask", self.id, repr(self.row), repr(self.dct))
+        # A date-named folder dates the file (`dating.folder_date`), so it is part of what the
+        # result depends on, though the rest of the location is not.
+        parts = ("FileTask", self.id, repr(self.row), repr(self.dct), repr(folder_date(self.display_path)))
         fingerprint = b"\x00".join([*(part.encode("utf-8", "surrogatepass") for part in parts), content])
         object.__setattr__(self, "fingerprint", fingerprint)
 

@@ -37,7 +37,7 @@ GRANULARITIES = (
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 
 # Where an article's reference date came from, in the contract's order of precedence.
-DATE_SOURCES = ("cli", "metadata", "manifest", "dateline", "inferred", "none")
+DATE_SOURCES = ("cli", "metadata", "manifest", "folder", "dateline", "inferred", "none")
 
 # 'uncertain': the text puts the event in doubt ("that meeting is now in question", "may meet").
 EVENT_STATUSES = ("happened", "planned", "deadline", "cancelled", "reported", "uncertain")

@@ -13,16 +13,19 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from timeline.model import Article, Event
+
+if TYPE_CHECKING:
+    from timeline.summary import Summary
 
 ALL_FORMATS = ("png", "svg", "graphml", "json", "timelinejs", "html")
 FIGURE_FORMATS = ("png", "svg")
 # Every file a build may write into --out: what one build does not write, an earlier one did.
 OUTPUT_FILES = (
     "events.json", "articles.json", "graph.graphml", "graph.json", "timeline.png", "timeline.svg",
-    "timeline.timelinejs.json", "timeline.html",
+    "timeline.timelinejs.json", "timeline.html", "summary.json", "summary.txt",
 )
 REMOVED_NOTE = "removed: from an earlier build, not among this build's --formats"
 
@@ -43,6 +46,8 @@ class BuildResult:
     skipped: int = 0  # articles that could not be read
     duplicates: int = 0  # near-duplicates of another article, not counted as sources
     merged: int = 0  # events reported by more than one article
+    # With the `summary` option: the dates that matter (timeline.summary).
+    timeline_summary: Summary | None = None
 
     def summary(self) -> str:
         """The closing line of `timeline build`."""
@@ -158,6 +163,10 @@ def _build(
     from timeline.events.merge import merge_analyses
 
     events = merge_analyses(collected.analyses)
+    summary = None
+    if options.get("summary") not in (None, False):
+        summary = _summarize(discovery.files, rows, reference, run, articles, events, options)
+        events = summary.marked(events)
     # One set: an article id in events.json is always one of the articles.json beside it.
     with output_set(out_dir, OUTPUT_FILES, lambda name: report(f"{out_dir / name}: {REMOVED_NOTE}")) as (
         staging, names
@@ -178,10 +187,39 @@ def _build(
         entity_warning = unmatched_entity_warning(events, options.get("entity"))
         if entity_warning:
             report(entity_warning)
-        names += [Path(path).name for path in _write_views(events, articles, staging, chosen, options)]
+        shown = events
+        if summary is not None:
+            names += [Path(path).name for path in _write_summary(summary, staging)]
+            shown = list(summary.events)
+        names += [Path(path).name for path in _write_views(shown, articles, staging, chosen, options)]
     return BuildResult(
         articles=articles, events=events, written=[str(out_dir / name) for name in names], warnings=warnings,
         skipped=sum(1 for article in articles if article.errors),
         duplicates=sum(1 for article in articles if article.duplicate_of),
         merged=sum(1 for event in events if len({source.article for source in event.sources}) > 1),
+        timeline_summary=summary,
     )
+
+
+def _summarize(files: Sequence, rows: Sequence, reference: str | None, run: Callable, articles: list[Article],
+               events: list[Event], options: dict) -> Summary:
+    """The `summary` option: True for as many dates as the collection calls for, or a number of dates;
+    `summary_sentences` sentences per date."""
+    from timeline.summary import DEFAULT_SENTENCES, summarize_files
+
+    dates = options["summary"]
+    if dates is True:
+        dates = None
+    elif not isinstance(dates, int) or isinstance(dates, bool) or dates < 1:
+        raise ValueError(f"summary must be True or a number of dates of at least 1, not {dates!r}")
+    sentences = options.get("summary_sentences") or DEFAULT_SENTENCES
+    return summarize_files(files, rows, reference, run, articles, events, dates, sentences)
+
+
+def _write_summary(summary: Summary, out_dir: Path) -> list[str]:
+    from timeline.writers.summary_json import write_summary_json
+    from timeline.writers.summary_txt import write_summary_txt
+
+    write_summary_json(summary, out_dir / "summary.json")
+    write_summary_txt(summary, out_dir / "summary.txt")
+    return [str(out_dir / "summary.json"), str(out_dir / "summary.txt")]
