@@ -206,7 +206,7 @@ def describe_filters(options: FigureOptions) -> str:
 
 
 # Which of two equally sourced events stands for a place or person in the highlighted chain.
-_STATUS_RANK = {"happened": 0, "reported": 1, "planned": 2, "deadline": 3, "cancelled": 4}
+_STATUS_RANK = {"happened": 0, "reported": 1, "planned": 2, "uncertain": 3, "deadline": 4, "cancelled": 5}
 
 
 def highlight_chain(

@@ -39,7 +39,7 @@ TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 # Where an article's reference date came from, in the contract's order of precedence.
 DATE_SOURCES = ("cli", "metadata", "manifest", "dateline", "inferred", "none")
 
-EVENT_STATUSES = ("happened", "planned", "deadline", "cancelled", "reported")
+EVENT_STATUSES = ("happened", "planned", "deadline", "cancelled", "reported", "uncertain")
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -218,7 +218,7 @@ class Event:
     start_date: dt.date | None
     end_date: dt.date | None
     granularity: str
-    status: str  # happened | planned | deadline | cancelled | reported
+    status: str  # happened | planned | deadline | cancelled | reported | uncertain
     participants: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     organizations: tuple[str, ...] = ()

@@ -92,6 +92,11 @@ _PHRASE_END = re.compile(_CLAUSE_END + r"|\bto\b")
 _REPORTED_CLAUSE_END = re.compile(_CLAUSE_END)
 _DEFINITE_REFERENCE = re.compile(r"\b(?:that|the|this|such a)\s+(\w+)", re.IGNORECASE)
 _LABEL_WORD_LIMIT = 6
+# A modal right before a cue of cancellation makes it a doubt: "could be called off", "may be postponed".
+_MODAL_BEFORE = re.compile(
+    r"\b(?:could|may|might)\s+(?:well\s+|yet\s+|still\s+)?be\s+(?:called|cancel|postpon|scrap|shelv|put)",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -427,11 +432,14 @@ def _status(text: str, region: tuple[int, int], pairing: _Pairing, reference_dat
         if match and (scope != "timex" or not text[match.end() : expression.start].strip()):
             found.add(status)
     if "cancelled" in found:
-        return "cancelled"
+        # "the summit could be called off": only in doubt.
+        return "uncertain" if _MODAL_BEFORE.search(text, region[0], trigger.end + 40) else "cancelled"
     if trigger.category == "deadline" or "deadline" in found:
         return "deadline"
     if trigger.category == STATEMENT:
         return "reported"
+    if "uncertain" in found:
+        return "uncertain"
     in_future = bool(reference_date and expression.start_date and expression.start_date > reference_date)
     if "planned" in found or (in_future and not _is_past(trigger)):
         return "planned"
@@ -827,10 +835,19 @@ def _reference_date_at(
 def _propagate_cancellation(
     text: str, sentence: Sentence, sentence_index: int, events: list[Event], recent: list[tuple[int, int]]
 ) -> None:
-    """'But that meeting is now in question': a later sentence cancels the event it points back to."""
+    """'But that meeting is now in question': a later sentence doubts (or cancels) the event it
+    points back to."""
     if not recent or sentence_index - recent[-1][0] > 2:
         return  # no event of the last two sentences to point back to
-    if not cue_pattern("cancelled").search(text, sentence.start, sentence.end):
+    if cue_pattern("cancelled").search(text, sentence.start, sentence.end) and not _MODAL_BEFORE.search(
+        text, sentence.start, sentence.end
+    ):
+        status = "cancelled"
+    elif cue_pattern("uncertain").search(text, sentence.start, sentence.end) or _MODAL_BEFORE.search(
+        text, sentence.start, sentence.end
+    ):
+        status = "uncertain"
+    else:
         return
     referred = {
         match.group(1).lower() for match in _DEFINITE_REFERENCE.finditer(text, sentence.start, sentence.end)
@@ -842,8 +859,8 @@ def _propagate_cancellation(
         if sentence_index - earlier_sentence > 2:
             break
         event = events[event_index]
-        if event.extra.get("category") in triggers and event.status in ("planned", "happened"):
-            events[event_index] = _with_status(event, "cancelled")
+        if event.extra.get("category") in triggers and event.status in ("planned", "happened", "uncertain"):
+            events[event_index] = _with_status(event, status)
             return
 
 
