@@ -52,18 +52,34 @@ def trial(misses: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
         events, seconds = _build(corpus / "articles", out)
-        command = [sys.executable, str(SEMEVAL / "score.py"), "score", "--corpus", str(corpus), "--system", str(out)]
+        command = [
+            sys.executable,
+            str(SEMEVAL / "score.py"),
+            "score",
+            "--corpus",
+            str(corpus),
+            "--system",
+            str(out),
+        ]
         scored = json.loads(subprocess.run([*command, "--json"], capture_output=True, check=True).stdout)
         micro = scored["corpora"][0]["micro"]
-        print(f"SemEval-2015 Task 4 trial ({micro['items']} gold event mentions, proxy scorer), built in {seconds:.1f} s")
+        print(
+            f"SemEval-2015 Task 4 trial ({micro['items']} gold event mentions, proxy scorer),"
+            f" built in {seconds:.1f} s"
+        )
         print(f"  recall                {micro['recall']:6.1f} %   (floor 45)")
         print(f"  off-day recall        {micro['off_dct_recall']:6.1f} %   (floor 45)")
         print(f"  span recall           {micro['span_recall']:6.1f} %   (a source covers the word, any date)")
         print(f"  exact-date recall     {micro['exact_date_recall']:6.1f} %")
-        print(f"  date precision        {micro['date_precision']:6.1f} %   (floor 80; {micro['judged']} events judged)")
+        print(
+            f"  date precision        {micro['date_precision']:6.1f} %"
+            f"   (floor 80; {micro['judged']} events judged)"
+        )
         print(f"  events {len(events)}, merged from several articles {_merged(events)}")
         if misses:
-            shown = subprocess.run([*command, "--misses", str(misses)], capture_output=True, text=True, check=True)
+            shown = subprocess.run(
+                [*command, "--misses", str(misses)], capture_output=True, text=True, check=True
+            )
             print("\n".join(line for line in shown.stdout.splitlines() if line.strip().startswith("miss:")))
 
 
@@ -88,30 +104,45 @@ def seeds() -> None:
         "Helsinki within 2017-2019": _has(
             events, lambda e: _names(e, "Helsinki") and _within(e, "2017-01-01", "2019-12-31")
         ),
-        "Osaka within 2017-2019": _has(events, lambda e: _names(e, "Osaka") and _within(e, "2017-01-01", "2019-12-31")),
-        "Geneva in June 2021": _has(events, lambda e: _names(e, "Geneva") and _within(e, "2021-06-01", "2021-06-30")),
+        "Osaka within 2017-2019": _has(
+            events, lambda e: _names(e, "Osaka") and _within(e, "2017-01-01", "2019-12-31")
+        ),
+        "Geneva in June 2021": _has(
+            events, lambda e: _names(e, "Geneva") and _within(e, "2021-06-01", "2021-06-30")
+        ),
         "Alaska summit in the week of 11 August 2025, from >= 2 articles": _has(
             events,
-            lambda e: _names(e, "Alaska")
-            and _within(e, *(day.isoformat() for day in alaska_week))
-            and len({source["article"] for source in e["sources"]}) >= 2,
+            lambda e: (
+                _names(e, "Alaska")
+                and _within(e, *(day.isoformat() for day in alaska_week))
+                and len({source["article"] for source in e["sources"]}) >= 2
+            ),
         ),
         "the call of 16 October 2025": _has(
-            events, lambda e: e["start_date"] == "2025-10-16" and e["end_date"] == "2025-10-16" and "call" in (
-                e["label"] + " " + e.get("trigger", "")).lower()
+            events,
+            lambda e: (
+                e["start_date"] == "2025-10-16"
+                and e["end_date"] == "2025-10-16"
+                and "call" in (e["label"] + " " + e.get("trigger", "")).lower()
+            ),
         ),
         "Budapest planned and in question": _has(
             events, lambda e: _names(e, "Budapest") and e["status"] == "uncertain"
         ),
     }
-    print(f"\nSeed story: {len(events)} events, merged from several articles {_merged(events)}, built in {seconds:.1f} s")
+    print(
+        f"\nSeed story: {len(events)} events, merged from several articles {_merged(events)},"
+        f" built in {seconds:.1f} s"
+    )
     for name, found in checks.items():
         shown = "; ".join(f"{e['label']} [{e['value']}, {e['status']}]" for e in found[:2])
         print(f"  {'ok     ' if found else 'MISSING'} {name}: {shown}")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--misses", type=int, default=0, help="print the trial's first N missed gold events")
     parser.add_argument("--only", choices=("trial", "seeds"), help="run one of the two")
     arguments = parser.parse_args()
