@@ -1,0 +1,259 @@
+"""Features of the part-of-speech tagger, computed the same way for training and tagging.
+
+Every feature is a row of a weight matrix (one column per Penn tag); a token's scores are the sum
+of its features' rows. Two kinds:
+- word features ("-1lc=the", "0s3=ion", "+1amb=NOUN|VERB"): they depend only on the word at an
+  offset, so each distinct word's rows for all slots are computed once per process and a sentence's
+  feature matrix is a gather from that table;
+- conjunctions with tags ("t-1 & lc0"): integer keys (template, a, b) looked up in a sorted array
+  with numpy's searchsorted, so a whole batch of sentences is done in a few array operations.
+Features unseen (or seen once) in training map to row 0, whose weights are zero.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cached_property
+
+import numpy as np
+from lemminflect import getAllInflections, getAllLemmas
+
+BEGIN = "\x02"  # the pseudo-words padding each sentence on both sides
+FINISH = "\x03"
+PADDING = 2  # words of padding on each side: the widest offset of a word feature
+
+# Each Penn tag lemminflect may give a word is a feature of its own, so that a word whose whole
+# class was never seen in training ("fell": JJ|NN|NNS|VB|VBD|VBP) still counts as a possible VBD.
+CLASS_TAGS = ("NN", "NNS", "VB", "VBD", "VBN", "VBG", "VBZ", "VBP", "JJ", "JJR", "JJS", "RB", "RBR", "RBS")
+# (offset, template) of the word features of one token.
+WORD_SLOTS: tuple[tuple[int, str], ...] = tuple((0, f"has{tag}") for tag in CLASS_TAGS) + (
+    (0, "bias"), (0, "w"), (0, "lc"), (0, "s1"), (0, "s2"), (0, "s3"), (0, "s4"), (0, "p1"), (0, "p2"),
+    (0, "shape"), (0, "amb"), (0, "penn"), (0, "irregular"),
+    (-1, "lc"), (-1, "s3"), (-1, "shape"), (-1, "amb"), (-1, "penn"),
+    (1, "lc"), (1, "s3"), (1, "shape"), (1, "amb"), (1, "penn"),
+    (-2, "lc"), (-2, "amb"), (2, "lc"), (2, "amb"),
+)  # fmt: skip
+OFFSETS = tuple(sorted({offset for offset, _ in WORD_SLOTS}))
+SLOTS_AT = {offset: np.array([i for i, (o, _) in enumerate(WORD_SLOTS) if o == offset]) for offset in OFFSETS}
+
+# The per-word codes that conjunction features combine with tags.
+CODE_NAMES = ("lc", "s3", "shape", "amb", "penn")
+
+# Conjunction templates: name -> (first operand, second operand). Operands: "tag-1" is the tag
+# of the previous token (from the first pass), "lc0" the current word's lowercase code, etc.
+FIRST_PASS_CONJUNCTIONS = (("first", "shape0"), ("shape0", "amb0"), ("first", "amb0"))
+SECOND_PASS_CONJUNCTIONS = (
+    ("tag-1", "none"), ("tag+1", "none"), ("tag-2&tag-1", "none"), ("tag+1&tag+2", "none"),
+    ("tag-1&tag+1", "none"), ("tag-1", "lc0"), ("tag+1", "lc0"), ("tag-1", "s30"), ("tag+1", "s30"),
+    ("tag-1", "amb0"), ("tag+1", "amb0"), ("tag-1", "lc-1"), ("tag+1", "lc+1"), ("tag-1", "penn0"),
+    ("tag+1", "penn0"),
+)  # fmt: skip
+KEY_SHIFT = 22
+
+
+def shape(word: str) -> str:
+    """Xx for "Musk", d,d for "15,000", X.X. for "U.S.": classes of characters, runs cut at 2."""
+    classes = []
+    for character in word:
+        if character.isupper():
+            kind = "X"
+        elif character.islower():
+            kind = "x"
+        elif character.isdigit():
+            kind = "d"
+        else:
+            kind = character
+        if len(classes) < 2 or classes[-1] != kind or classes[-2] != kind:
+            classes.append(kind)
+    return "".join(classes)
+
+
+def ambiguity_class(word: str) -> str:
+    """The parts of speech lemminflect's dictionary allows for the word, e.g. "NOUN|VERB"."""
+    classes = set(getAllLemmas(word)) | set(getAllLemmas(word.lower()))
+    return "|".join(sorted(classes)) or "-"
+
+
+def penn_class(word: str) -> str:
+    """The Penn tags lemminflect can inflect some lemma of the word into exactly this word, e.g.
+    "fell" -> "JJ|NN|NNS|VB|VBD|VBP": finer than the universal class (past tense or not)."""
+    tags = set()
+    for form in {word, word.lower()}:
+        for universal, lemmas in getAllLemmas(form).items():
+            for lemma in lemmas:
+                tags.update(
+                    tag for tag, forms in getAllInflections(lemma, universal).items() if form in forms
+                )
+    return "|".join(sorted(tags)) or "-"
+
+
+def irregular_verb_form(word: str) -> str:
+    """The tags among VBD/VBN of which the word is an irregular form ("fell" -> "VBD", "made" ->
+    "VBD|VBN"), "-" if none: the few hundred irregular verbs share a behaviour the tagger learns
+    from the frequent ones and applies to the rare ("fell", "sank", "forgave")."""
+    lower = word.lower()
+    if lower.endswith("ed"):
+        return "-"
+    tags = set()
+    for lemma in getAllLemmas(lower).get("VERB", ()):
+        inflections = getAllInflections(lemma, "VERB")
+        tags.update(tag for tag in ("VBD", "VBN") if lower in inflections.get(tag, ()))
+    return "|".join(sorted(tags)) or "-"
+
+
+def word_values(word: str) -> dict[str, str]:
+    """The value of every word template for one word."""
+    if word in (BEGIN, FINISH):
+        return {template: word for _, template in WORD_SLOTS} | {name: word for name in CODE_NAMES}
+    lower = word.lower()
+    penn = penn_class(word)
+    penn_tags = set(penn.split("|"))
+    return {f"has{tag}": "y" if tag in penn_tags else "n" for tag in CLASS_TAGS} | {
+        "bias": "",
+        "w": word,
+        "lc": lower,
+        "s1": lower[-1:],
+        "s2": lower[-2:],
+        "s3": lower[-3:],
+        "s4": lower[-4:],
+        "p1": word[:1],
+        "p2": lower[:2],
+        "shape": shape(word),
+        "amb": ambiguity_class(word),
+        "penn": penn,
+        "irregular": irregular_verb_form(word),
+    }
+
+
+def slot_feature(offset: int, template: str, value: str) -> str:
+    return f"{offset}{template}={value}"
+
+
+class FeatureIndex:
+    """Maps features to weight rows; caches each distinct word's rows and codes."""
+
+    def __init__(
+        self,
+        tags: Sequence[str],
+        word_features: Sequence[str],
+        conjunction_keys: np.ndarray,
+        vocabularies: dict[str, Sequence[str]],
+    ) -> None:
+        self.tags = tuple(tags)
+        self.begin_tag = len(self.tags)
+        self.finish_tag = len(self.tags) + 1
+        # row 0 is the zero row of unknown features; then word features, then conjunctions
+        self.word_row = {feature: row for row, feature in enumerate(word_features, start=1)}
+        self.conjunction_keys = np.asarray(conjunction_keys, dtype=np.int64)
+        self.conjunction_rows = np.arange(len(self.conjunction_keys), dtype=np.int32) + len(word_features) + 1
+        self.size = len(word_features) + 1 + len(self.conjunction_keys)
+        self.codes = {name: {value: code for code, value in enumerate(vocabularies[name], start=1)}
+                      for name in CODE_NAMES}  # fmt: skip
+        self.word_features = tuple(word_features)
+        self.vocabularies = {name: tuple(vocabularies[name]) for name in CODE_NAMES}
+        self.type_of: dict[str, int] = {}
+        self._type_rows = np.zeros((64, len(WORD_SLOTS)), dtype=np.int32)
+        self._type_codes = np.zeros((64, len(CODE_NAMES)), dtype=np.int64)
+        self.type_ids([BEGIN, FINISH])
+
+    def _add_type(self, word: str) -> int:
+        type_id = len(self.type_of)
+        if type_id == len(self._type_rows):
+            self._type_rows = np.concatenate([self._type_rows, np.zeros_like(self._type_rows)])
+            self._type_codes = np.concatenate([self._type_codes, np.zeros_like(self._type_codes)])
+        values = word_values(word)
+        self._type_rows[type_id] = [self.word_row.get(slot_feature(offset, template, values[template]), 0)
+                                    for offset, template in WORD_SLOTS]  # fmt: skip
+        self._type_codes[type_id] = [self.codes[name].get(values[name], 0) for name in CODE_NAMES]
+        self.type_of[word] = type_id
+        return type_id
+
+    def type_ids(self, words: Sequence[str]) -> list[int]:
+        type_of = self.type_of
+        return [type_of[word] if word in type_of else self._add_type(word) for word in words]
+
+    def layout(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """Type ids of all sentences laid end to end with padding, and the positions of the words."""
+        begin, finish = self.type_of[BEGIN], self.type_of[FINISH]
+        padded: list[int] = []
+        positions: list[int] = []
+        for words in sentences:
+            padded.extend((begin,) * PADDING)
+            positions.extend(range(len(padded), len(padded) + len(words)))
+            padded.extend(self.type_ids(words))
+            padded.extend((finish,) * PADDING)
+        return np.asarray(padded, dtype=np.int64), np.asarray(positions, dtype=np.int64)
+
+    def operand_size(self, name: str) -> int:
+        """How many values an operand of a conjunction takes."""
+        if name == "none":
+            return 1
+        if name == "first":
+            return 2
+        if name.startswith("tag"):
+            return (len(self.tags) + 2) ** len(name.split("&"))
+        code_name = next(code_name for code_name in CODE_NAMES if name.startswith(code_name))
+        return len(self.vocabularies[code_name]) + 1
+
+    @cached_property
+    def conjunction_tables(self) -> list[np.ndarray]:
+        """Per conjunction template, the row of each (first, second) operand pair as a dense
+        table: a plain gather at tagging time instead of a search among the keys."""
+        templates = FIRST_PASS_CONJUNCTIONS + SECOND_PASS_CONJUNCTIONS
+        tables = []
+        mask = (1 << KEY_SHIFT) - 1
+        for number, (first, second) in enumerate(templates):
+            width = self.operand_size(second)
+            table = np.zeros(self.operand_size(first) * width, dtype=np.int32)
+            keys = self.conjunction_keys
+            chosen = (keys >> (2 * KEY_SHIFT)) == number
+            first_values = (keys[chosen] >> KEY_SHIFT) & mask
+            table[first_values * width + (keys[chosen] & mask)] = self.conjunction_rows[chosen]
+            tables.append(table)
+        return tables
+
+    def operand(
+        self, name: str, padded: np.ndarray, positions: np.ndarray, tags: np.ndarray | None
+    ) -> np.ndarray:
+        """The integer values of an operand of a conjunction for every word."""
+        if name == "none":
+            return np.zeros(len(positions), dtype=np.int64)
+        if name == "first":
+            return (padded[positions - 1] == self.type_of[BEGIN]).astype(np.int64)
+        if name.startswith("tag"):
+            assert tags is not None
+            width = len(self.tags) + 2
+            value = np.zeros(len(positions), dtype=np.int64)
+            for part in name.split("&"):
+                value = value * width + tags[positions + int(part.removeprefix("tag"))]
+            return value
+        for code_index, code_name in enumerate(CODE_NAMES):
+            if name.startswith(code_name):
+                offset = int(name.removeprefix(code_name))
+                return self._type_codes[padded[positions + offset], code_index]
+        raise ValueError(name)
+
+    def conjunction_keys_of(
+        self, padded: np.ndarray, positions: np.ndarray, tags: np.ndarray | None
+    ) -> list[np.ndarray]:
+        """The integer key of each conjunction template for every word."""
+        templates = FIRST_PASS_CONJUNCTIONS + (SECOND_PASS_CONJUNCTIONS if tags is not None else ())
+        return [
+            (np.int64(number) << (2 * KEY_SHIFT))
+            | (self.operand(first, padded, positions, tags) << KEY_SHIFT)
+            | self.operand(second, padded, positions, tags)
+            for number, (first, second) in enumerate(templates)
+        ]
+
+    def rows(self, padded: np.ndarray, positions: np.ndarray, tags: np.ndarray | None = None) -> np.ndarray:
+        """The feature rows of every word (words x features); `tags` (padded like the words) adds
+        the second pass's conjunctions with the first pass's tags."""
+        word_rows = self._type_rows
+        columns = [word_rows[padded[positions + offset]][:, SLOTS_AT[offset]] for offset in OFFSETS]
+        templates = FIRST_PASS_CONJUNCTIONS + (SECOND_PASS_CONJUNCTIONS if tags is not None else ())
+        tables = self.conjunction_tables
+        for number, (first, second) in enumerate(templates):
+            index = self.operand(first, padded, positions, tags) * self.operand_size(second)
+            index += self.operand(second, padded, positions, tags)
+            columns.append(tables[number][index][:, None])
+        return np.concatenate(columns, axis=1)
