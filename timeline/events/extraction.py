@@ -26,6 +26,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import cache
 
+from timeline.events.analysis import AnalysedSentence, analyse_sentences
 from timeline.events.entities import BARE_NAME, ORGANIZATION, PERSON, PLACE, bare_participant, titles
 from timeline.events.resources import data_table
 from timeline.events.triggers import (
@@ -258,6 +259,17 @@ class _ArticleContext:
         self.text = text
         self.mentions = sorted(mentions, key=lambda mention: (mention.start, mention.end))
         self.sentences = list(sentences)
+        self.analyses: dict[int, AnalysedSentence] = {}  # by sentence start, for the sentences analysed
+
+    def analyse(self, indices: Sequence[int]) -> None:
+        """Analyse these sentences (in one batch) for every later stage to read."""
+        wanted = [self.sentences[i] for i in sorted(set(indices))]
+        spans = [(s.start, s.end) for s in wanted if s.start not in self.analyses]
+        for analysed in analyse_sentences(self.text, spans):
+            self.analyses[analysed.start] = analysed
+
+    def analysis_of(self, sentence: Sentence) -> AnalysedSentence | None:
+        return self.analyses.get(sentence.start)
 
     def within(self, start: int, end: int, kinds: tuple[str, ...]) -> list[Mention]:
         return [m for m in self.mentions if m.start >= start and m.end <= end and m.kind in kinds]
@@ -694,6 +706,10 @@ def extract_events(
     leads = _lead_sentences(text, sentences, reference_dates)
     focus: _NarrativeFocus | None = None
     by_sentence = _expressions_by_sentence(sentences, datable_expressions)
+    dated = [i for i, found in enumerate(by_sentence) if found]
+    told_after = [i + step for i in dated for step in range(1, NARRATIVE_REACH + 1)]
+    told_after = [i for i in told_after if i < len(sentences)]
+    context.analyse(dated + sorted(leads) + told_after)
     for sentence_index, sentence in enumerate(sentences):
         in_sentence = by_sentence[sentence_index]
         reference_date = _reference_date_at(sentence.start, reference_dates)
