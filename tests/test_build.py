@@ -86,7 +86,7 @@ EXPECTED = [
     (
         "e7",
         "2024-04",
-        "cancelled",
+        "uncertain",
         "Volkov–Keller summit in Geneva",
         ["Sergei Volkov", "Maria Keller"],
         ["Geneva"],

@@ -152,7 +152,7 @@ def test_status_planned_deadline_and_cancelled_by_a_later_sentence():
     )
     assert [(e.value, e.status, e.trigger, e.places) for e in events] == [
         ("2025-10-20", "happened", "speak", ()),
-        ("2025-W43", "cancelled", "meet", ("Budapest",)),
+        ("2025-W43", "uncertain", "meet", ("Budapest",)),
         ("2025-10-24", "deadline", "deadline", ()),
     ]
 
@@ -286,3 +286,25 @@ def test_an_analysis_comes_back_whole_from_a_pickle_and_two_share_their_repeated
     assert loaded_first.events[0].sources[0].article is loaded_first.article_id
     assert loaded_first.people[0] is loaded_second.people[0]  # "Brian Kemp", held once
     assert loaded_first.events[0].value is loaded_second.events[0].value  # "2026-03-09"
+
+
+def test_a_happening_the_text_doubts_is_uncertain_not_cancelled():
+    text = (
+        "The two ministers could meet as soon as next week in Oslo. "
+        "Officials said the vote may be postponed until Friday. "
+        "The ceremony on Sunday was called off."
+    )
+    events = _events(
+        text,
+        [
+            _expression(text, "next week", "2031-W12"),
+            _expression(text, "Friday", "2031-03-14"),
+            _expression(text, "Sunday", "2031-03-09"),
+        ],
+        dt.date(2031, 3, 11),
+    )
+    assert [(e.value, e.status) for e in events if e.extra["category"] != "statement"] == [
+        ("2031-W12", "uncertain"),
+        ("2031-03-14", "uncertain"),
+        ("2031-03-09", "cancelled"),
+    ]

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TypeVar
 
+from timeline.events.analysis import AnalysedSentence, analyse_sentences
 from timeline.events.entities import BARE_NAME, ORGANIZATION, PERSON, PLACE, bare_participant, titles
 from timeline.events.resources import data_table
 from timeline.events.triggers import (
@@ -94,6 +95,11 @@ _REPORTED_CLAUSE_END = re.compile(_CLAUSE_END)
 _DEFINITE_REFERENCE = re.compile(r"\b(?:that|the|this|such a)\s+(\w+)", re.IGNORECASE)
 _LABEL_WORD_LIMIT = 6
 _Span = TypeVar("_Span", Mention, TimeExpr)
+# A modal right before a cue of cancellation makes it a doubt: "could be called off", "may be postponed".
+_MODAL_BEFORE = re.compile(
+    r"\b(?:could|may|might)\s+(?:well\s+|yet\s+|still\s+)?be\s+(?:called|cancel|postpon|scrap|shelv|put)",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -268,6 +274,17 @@ class _ArticleContext:
         self.mention_starts = [mention.start for mention in self.mentions]
         self.sentences = list(sentences)
         self.sentence_starts = [sentence.start for sentence in self.sentences]
+        self.analyses: dict[int, AnalysedSentence] = {}  # by sentence start, for the sentences analysed
+
+    def analyse(self, indices: Sequence[int]) -> None:
+        """Analyse these sentences (in one batch) for every later stage to read."""
+        wanted = [self.sentences[i] for i in sorted(set(indices))]
+        spans = [(s.start, s.end) for s in wanted if s.start not in self.analyses]
+        for analysed in analyse_sentences(self.text, spans):
+            self.analyses[analysed.start] = analysed
+
+    def analysis_of(self, sentence: Sentence) -> AnalysedSentence | None:
+        return self.analyses.get(sentence.start)
 
     def within(self, start: int, end: int, kinds: tuple[str, ...]) -> list[Mention]:
         """The mentions of those kinds inside [START, END), in text order. A bisection, not a scan:
@@ -444,11 +461,14 @@ def _status(text: str, region: tuple[int, int], pairing: _Pairing, reference_dat
         if match and (scope != "timex" or not text[match.end() : expression.start].strip()):
             found.add(status)
     if "cancelled" in found:
-        return "cancelled"
+        # "the summit could be called off": only in doubt.
+        return "uncertain" if _MODAL_BEFORE.search(text, region[0], trigger.end + 40) else "cancelled"
     if trigger.category == "deadline" or "deadline" in found:
         return "deadline"
     if trigger.category == STATEMENT:
         return "reported"
+    if "uncertain" in found:
+        return "uncertain"
     in_future = bool(reference_date and expression.start_date and expression.start_date > reference_date)
     if "planned" in found or (in_future and not _is_past(trigger)):
         return "planned"
@@ -701,18 +721,37 @@ def extract_events(
     expression_starts = [expression.start for expression in datable_expressions]
     events: list[Event] = []
     recent: list[tuple[int, int]] = []  # (sentence index, event index) of the last events, for "that meeting"
+    leads = _lead_sentences(text, sentences, reference_dates)
+    focus: _NarrativeFocus | None = None
+    by_sentence = [spans_within(datable_expressions, expression_starts, s.start, s.end) for s in sentences]
+    dated = [i for i, found in enumerate(by_sentence) if found]
+    told_after = [i + step for i in dated for step in range(1, NARRATIVE_REACH + 1)]
+    told_after = [i for i in told_after if i < len(sentences)]
+    context.analyse(dated + sorted(leads) + told_after)
     for sentence_index, sentence in enumerate(sentences):
-        in_sentence = spans_within(datable_expressions, expression_starts, sentence.start, sentence.end)
+        in_sentence = by_sentence[sentence_index]
+        reference_date = _reference_date_at(sentence.start, reference_dates)
         pairings: list[_Pairing] = []
+        undated_by = ""
+        triggers: list[Trigger] = []
         if in_sentence:  # most sentences carry no date, and their event words no event
             triggers = find_triggers(text, sentence.start, sentence.end)
             triggers = [t for t in triggers if not any(e.start <= t.start < e.end for e in in_sentence)]
             pairings = pair_dates_with_triggers(text, in_sentence, triggers, forward_only)
-        if not pairings:
+        else:
             _propagate_cancellation(text, sentence, sentence_index, events, recent)
+        if not in_sentence and (
+            sentence_index in leads or (focus is not None and focus.reaches(sentence_index, sentence.start))
+        ):
+            triggers = find_triggers(text, sentence.start, sentence.end)
+            pairings, undated_by = _undated_pairings(
+                sentence_index in leads, triggers, focus, sentence_index, reference_date
+            )
+        if not pairings:
+            if in_sentence:
+                _propagate_cancellation(text, sentence, sentence_index, events, recent)
             continue
         drafts = _drafts(context, sentence, pairings, triggers)
-        reference_date = _reference_date_at(sentence.start, reference_dates)
         ids_by_trigger: dict[int, str] = {}
         for draft in drafts:
             pairing = draft.pairing
@@ -731,7 +770,9 @@ def extract_events(
                     start_date=expression.start_date,
                     end_date=expression.end_date,
                     granularity=expression.granularity,
-                    status=_status(text, draft.clause, pairing, reference_date),
+                    status="reported" if undated_by == "article" else _status(
+                        text, draft.clause, pairing, reference_date
+                    ),
                     participants=tuple(draft.people + draft.bare),
                     places=tuple(draft.places),
                     organizations=tuple(draft.organizations),
@@ -746,7 +787,109 @@ def extract_events(
                 )
             )
             recent.append((sentence_index, len(events) - 1))
+            if not undated_by and _focuses(expression, events[-1], reference_date):
+                stretch_end = _stretch_end(sentence.start, reference_dates)
+                focus = _NarrativeFocus(sentence_index, expression, stretch_end)
     return events
+
+
+# How many sentences after the one that dated a happening an undated past-tense verb still tells of
+# that occasion ("On Monday Jobs took the stage. He unveiled the iPhone 4. He called it ...").
+NARRATIVE_REACH = 2
+# Only a dated occasion (a day, a week) is a narrative focus; a year or a month is background.
+_FOCUS_GRANULARITIES = frozenset({"day", "week"})
+LEAD_MIN_WORDS = 6
+_SENTENCE_CLOSE = re.compile(r"[.!?][\"'”’)\]]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _NarrativeFocus:
+    """The occasion the story last dated, which the next few past-tense sentences go on telling of."""
+
+    sentence_index: int
+    expression: TimeExpr
+    stretch_end: int
+
+    def reaches(self, sentence_index: int, position: int) -> bool:
+        return 0 < sentence_index - self.sentence_index <= NARRATIVE_REACH and position < self.stretch_end
+
+
+def _focuses(expression: TimeExpr, event: Event, reference_date: dt.date | None) -> bool:
+    """Whether an event's date becomes the occasion the next sentences tell of: a past day or week."""
+    return (
+        expression.granularity in _FOCUS_GRANULARITIES
+        and event.status in ("happened", "reported")
+        and reference_date is not None
+        and expression.end_date is not None
+        and expression.end_date <= reference_date
+    )
+
+
+def _stretch_end(position: int, reference_dates: Sequence[tuple[int, int, dt.date | None]]) -> int:
+    for start, end, _ in reference_dates:
+        if start <= position < end:
+            return end
+    return position + 1
+
+
+def _lead_sentences(
+    text: str, sentences: Sequence[Sentence], reference_dates: Sequence[tuple[int, int, dt.date | None]]
+) -> set[int]:
+    """The first sentence of each story: its lead, which tells the happening the story is about.
+
+    A title line, a byline or a dateline ("January 09, 2008") is no lead: a lead has a few words
+    and closes like a sentence.
+    """
+    stretches = [(start, end) for start, end, _ in reference_dates] or [(0, len(text))]
+    leads: set[int] = set()
+    starts = [sentence.start for sentence in sentences]
+    for start, end in stretches:
+        index = bisect.bisect_left(starts, start)
+        while index < len(sentences) and sentences[index].start < end:
+            sentence = sentences[index]
+            words = _WORD.findall(text, sentence.start, sentence.end)
+            if len(words) >= LEAD_MIN_WORDS and _SENTENCE_CLOSE.search(text, sentence.start, sentence.end):
+                leads.add(index)
+                break
+            index += 1
+    return leads
+
+
+def _undated_pairings(
+    is_lead: bool,
+    triggers: Sequence[Trigger],
+    focus: _NarrativeFocus | None,
+    sentence_index: int,
+    reference_date: dt.date | None,
+) -> tuple[list[_Pairing], str]:
+    """The happening of a sentence no expression dates, and what dates it instead.
+
+    The lead's first happening is what the story reports: dated by the article's date, status
+    reported. A past-tense verb in the sentences right after a dated occasion goes on telling of
+    it ("On Monday Jobs took the stage. He unveiled the phone."): dated as that occasion.
+    """
+    happenings = [t for t in triggers if t.category != STATEMENT]
+    if is_lead and reference_date is not None and (happenings or triggers):
+        trigger = (happenings or list(triggers))[0]
+        day = reference_date
+        stand_in = TimeExpr(
+            trigger.start, trigger.start, "", "DATE", day.isoformat(), day, day, "day",
+            rule="article date", anchor="dct",
+        )
+        return [_Pairing(trigger, stand_in)], "article"
+    if focus is None or not focus.reaches(sentence_index, triggers[0].start if triggers else 0):
+        return [], ""
+    # "..., a spokesman said": the saying is no new happening of that occasion.
+    past = [t for t in triggers if _is_past(t) and t.category != STATEMENT]
+    if not past:
+        return [], ""
+    earlier = focus.expression
+    trigger = past[0]
+    stand_in = replace(
+        earlier, start=trigger.start, end=trigger.start, rule="narrative",
+        anchor=f"text:{earlier.start}:{earlier.end}",
+    )
+    return [_Pairing(trigger, stand_in)], "narrative"
 
 
 def _draft(
@@ -845,10 +988,19 @@ def _reference_date_at(
 def _propagate_cancellation(
     text: str, sentence: Sentence, sentence_index: int, events: list[Event], recent: list[tuple[int, int]]
 ) -> None:
-    """'But that meeting is now in question': a later sentence cancels the event it points back to."""
+    """'But that meeting is now in question': a later sentence doubts (or cancels) the event it
+    points back to."""
     if not recent or sentence_index - recent[-1][0] > 2:
         return  # no event of the last two sentences to point back to
-    if not cue_pattern("cancelled").search(text, sentence.start, sentence.end):
+    if cue_pattern("cancelled").search(text, sentence.start, sentence.end) and not _MODAL_BEFORE.search(
+        text, sentence.start, sentence.end
+    ):
+        status = "cancelled"
+    elif cue_pattern("uncertain").search(text, sentence.start, sentence.end) or _MODAL_BEFORE.search(
+        text, sentence.start, sentence.end
+    ):
+        status = "uncertain"
+    else:
         return
     referred = {
         match.group(1).lower() for match in _DEFINITE_REFERENCE.finditer(text, sentence.start, sentence.end)
@@ -860,8 +1012,8 @@ def _propagate_cancellation(
         if sentence_index - earlier_sentence > 2:
             break
         event = events[event_index]
-        if event.extra.get("category") in triggers and event.status in ("planned", "happened"):
-            events[event_index] = _with_status(event, "cancelled")
+        if event.extra.get("category") in triggers and event.status in ("planned", "happened", "uncertain"):
+            events[event_index] = _with_status(event, status)
             return
 
 

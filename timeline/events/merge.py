@@ -31,7 +31,7 @@ SHORT_EVENT_DAYS = 62
 # Share of the longer words two reports of one statement have in common (Jaccard).
 SAME_STATEMENT_OVERLAP = 0.5
 LOOSE_EVENT_DAYS = 3700  # about ten years: looser events are kept apart
-_STATUS_RANK = {"happened": 0, "cancelled": 1, "deadline": 2, "planned": 3, "reported": 4}
+_STATUS_RANK = {"happened": 0, "cancelled": 1, "deadline": 2, "uncertain": 3, "planned": 4, "reported": 5}
 _SLOT = re.compile(r"\{(\d+)\}")
 _LOOSE_DASH = re.compile(r"(^|\s)–+|–+(?=\s|$)")
 _DASHES = re.compile(r"–{2,}")
