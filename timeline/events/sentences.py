@@ -24,6 +24,14 @@ _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 _LINE_BREAK = re.compile(r"\n")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 _LONGEST_ABBREVIATION = 24
+# No real sentence is this long (long news sentences run to 60-80 words, ~500 characters): a longer
+# run without a stop is a list, a table or an unpunctuated dump. It is cut into pieces of at most
+# this many characters, at a clause break where there is one, so that every stage that works on
+# one sentence at a time (pairing dates with event words, the clause analysis) costs a bounded
+# amount per piece and an article costs time linear in its length.
+MAX_SENTENCE_CHARS = 1_000
+# Where a piece is best cut, in order of preference: after ";", after ",", at a space.
+_PIECE_BREAKS = ("; ", ", ", " ")
 
 
 @lru_cache(maxsize=1)
@@ -88,5 +96,22 @@ def _append_trimmed(text: str, start: int, end: int, sentences: list[Sentence]) 
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = _piece_end(text, start)
+        sentences.append(Sentence(start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         sentences.append(Sentence(start, end))
+
+
+def _piece_end(text: str, start: int) -> int:
+    """Where the first piece of an over-long sentence starting at START ends: the last clause
+    break in its second half, else the last space, else at the limit."""
+    low, high = start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS
+    for separator in _PIECE_BREAKS:
+        found = text.rfind(separator, low, high)
+        if found != -1:
+            return found + len(separator.rstrip())
+    return high
