@@ -42,9 +42,12 @@ from timeline.events.triggers import (
     third_person,
     word_class,
 )
+from timeline.linguistics.clauses import VerbGroup
 from timeline.model import Event, Mention, Sentence, Source, TimeExpr
 
 MAX_PAIRING_COST = 12.0
+UNCERTAIN_MODALS = frozenset({"may", "might", "could"})
+PLANNING_MODALS = frozenset({"would", "shall"})
 # The rule name of the stand-in date of a happening the article's own date dates.
 REPORT_DAY = "article date"
 # A reporting verb is dated only by a date right beside it ("said on Monday", "told reporters Tuesday").
@@ -445,10 +448,24 @@ def _places(context: _ArticleContext, region: tuple[int, int], pairing: _Pairing
     return chosen
 
 
+def _verb_group_status(verb: VerbGroup | None) -> set[str]:
+    """What the event word's verb group says of its happening: "will meet", "would meet" (said
+    before it happens) -> planned; "may", "might", "could meet" -> uncertain."""
+    if verb is None:
+        return set()
+    if verb.modal in UNCERTAIN_MODALS:
+        return {"uncertain"}
+    if verb.tense == "future" or verb.modal in PLANNING_MODALS:
+        return {"planned"}
+    return set()
+
+
 def _status(text: str, region: tuple[int, int], pairing: _Pairing, reference_date: dt.date | None) -> str:
     trigger, expression = pairing.trigger, pairing.timex
-    found: set[str] = set()
+    found = _verb_group_status(trigger.verb)
     for status, pattern, scope in status_cues():
+        if scope == "modal" and trigger.verb is not None:
+            continue  # the verb group's tense and modal have said it
         if scope == "clause" and status == "planned":
             # A plan is said before the happening or its date ("is set to hold a meeting on
             # Wednesday", "to meet as early as this week"); cues after both belong to another verb.
@@ -742,6 +759,9 @@ def extract_events(
         in_sentence = by_sentence[sentence_index]
         reference_date = _reference_date_at(sentence.start, reference_dates)
         analysis = context.analysis_of(sentence)
+        if analysis is None and focus is not None and focus.reaches(sentence_index, sentence.start):
+            context.analyse([sentence_index])  # a narrative the batch did not foresee goes on
+            analysis = context.analysis_of(sentence)
         is_lead = sentence_index in leads
         pairings: list[_Pairing] = []
         undated_by = ""
@@ -750,6 +770,8 @@ def extract_events(
             triggers = find_triggers(text, analysis, is_lead) if analysis is not None else []
             triggers = [t for t in triggers if not any(e.start <= t.start < e.end for e in in_sentence)]
             pairings = pair_dates_with_triggers(text, in_sentence, triggers, forward_only)
+            if is_lead and not pairings:
+                pairings = _lead_pairing(in_sentence, triggers, forward_only)
             pairings += _reported_in_dated(pairings, triggers, reference_date)
         else:
             _propagate_cancellation(text, sentence, sentence_index, events, recent)
@@ -798,7 +820,7 @@ def extract_events(
                 )
             )
             recent.append((sentence_index, len(events) - 1))
-            if not undated_by and _focuses(expression, events[-1], reference_date):
+            if undated_by in FOCUS_RENEWERS and _focuses(expression, events[-1], reference_date):
                 stretch_end = _stretch_end(sentence.start, reference_dates)
                 focus = _NarrativeFocus(sentence_index, expression, stretch_end)
     return events
@@ -807,6 +829,9 @@ def extract_events(
 # How many sentences after the one that dated a happening an undated past-tense verb still tells of
 # that occasion ("On Monday Jobs took the stage. He unveiled the iPhone 4. He called it ...").
 NARRATIVE_REACH = 2
+# A sentence the narrative rule dated goes on telling the occasion: the next ones may too
+# ("On Monday Jobs took the stage. He unveiled the phone. He demoed its camera. ...").
+FOCUS_RENEWERS = frozenset({"", "narrative"})
 # Only a dated occasion (a day, a week) is a narrative focus; a year or a month is background.
 _FOCUS_GRANULARITIES = frozenset({"day", "week"})
 LEAD_MIN_WORDS = 6
@@ -908,6 +933,19 @@ def _may_report(text: str, sentence: Sentence) -> bool:
     """A cheap sieve before analysing a sentence no expression dates: does it hold "has"/"have"
     or a present-tense reporting verb ("says", "announces")?"""
     return report_sieve().search(text, sentence.start, sentence.end) is not None
+
+
+def _lead_pairing(
+    expressions: Sequence[TimeExpr], triggers: Sequence[Trigger], forward_only: AbstractSet[int]
+) -> list[_Pairing]:
+    """A lead tells one happening and when: its date dates its first happening however many words
+    lie between ("Jobs gave his keynote to the conference at Moscone Center in San Francisco on
+    Monday")."""
+    happenings = [t for t in triggers if t.category != STATEMENT] or list(triggers)
+    dates = [e for e in expressions if e.start not in forward_only]
+    if not happenings or not dates:
+        return []
+    return [_Pairing(happenings[0], dates[0])]
 
 
 def _reported_in_dated(
