@@ -972,16 +972,20 @@ def _undated_pairings(
 ) -> tuple[list[_Pairing], str]:
     """The happening of a sentence no expression dates, and what dates it instead.
 
-    The lead's first happening is what the story reports: dated by the article's date, status
-    reported. A past-tense verb in the sentences right after a dated occasion goes on telling of
-    it ("On Monday Jobs took the stage. He unveiled the phone."): dated as that occasion. A
+    The lead's first happening is what the story reports (a saying before what is only planned):
+    dated by the article's date, status reported. A past-tense verb in the sentences right after
+    a dated occasion goes on telling of it ("On Monday Jobs took the stage. He unveiled the
+    phone."): dated as that occasion, and the next sentences may go on in turn. A
     present-perfect happening or a present saying is the report's ("Apple has released ..."):
     dated by the article, status reported. Any other undated happening (a simple past is
     background: "He founded the company") stays out of the timeline.
     """
-    happenings = [t for t in triggers if t.category != STATEMENT]
-    if is_lead and reference_date is not None and (happenings or triggers):
-        trigger = (happenings or list(triggers))[0]
+    if is_lead and reference_date is not None and triggers:
+        # What happened, else the saying ("The council says it will rebuild the bridge"), else
+        # what is to happen.
+        happened = [t for t in triggers if t.category != STATEMENT and not _verb_group_status(t.verb)]
+        sayings = [t for t in triggers if t.category == STATEMENT]
+        trigger = (happened or sayings or list(triggers))[0]
         return [_Pairing(trigger, _report_day(trigger, reference_date))], "article"
     if focus is not None and focus.reaches(sentence_index, triggers[0].start if triggers else 0):
         # "..., a spokesman said": the saying is no new happening of that occasion.

@@ -239,7 +239,7 @@ def _event_tokens(analysis: AnalysedSentence, lead: bool) -> tuple[dict[int, str
         found[index] = event_class
     if lead:
         head = main_verb(analysis)
-        if head is not None and head not in found and tokens[head].tag in _VERB_TAGS:
+        if head is not None and head not in found and head not in denied and tokens[head].tag in _VERB_TAGS:
             # The classifier, trained on past-tense report prose, under-detects the headline present.
             found[head] = "OCCURRENCE"
     named_by: dict[int, int] = {}
