@@ -139,3 +139,19 @@ def test_status_from_the_verb_group():
     assert [status for _, status, _, _, _ in _events(text, {"in June": "2024-06"}, dt.date(2024, 5, 13))] == [
         "uncertain"
     ]
+
+
+def test_what_a_verb_of_intention_governs_is_planned_and_a_wanting_lead_is_no_event():
+    text = "The unions agreed to strike on Friday, and the airline hopes to resume flights on Monday."
+    dates = {"Friday": "2024-05-17", "Monday": "2024-05-20"}
+    assert [
+        (value, status, trigger)
+        for value, status, trigger, _, _ in _events(text, dates, dt.date(2024, 5, 13))
+    ] == [
+        ("2024-05-17", "planned", "strike"),
+        ("2024-05-20", "planned", "resume"),
+    ]
+    assert _triggers("The minister wants to meet the strikers, but do they want to meet him?", lead=True) == [
+        ("meet", "meet", "meeting", "tverb"),
+        ("meet", "meet", "meeting", "tverb"),
+    ]

@@ -42,7 +42,6 @@ from timeline.events.triggers import (
     third_person,
     word_class,
 )
-from timeline.linguistics.clauses import VerbGroup
 from timeline.model import Event, Mention, Sentence, Source, TimeExpr
 
 MAX_PAIRING_COST = 12.0
@@ -448,11 +447,14 @@ def _places(context: _ArticleContext, region: tuple[int, int], pairing: _Pairing
     return chosen
 
 
-def _verb_group_status(verb: VerbGroup | None) -> set[str]:
+def _verb_group_status(trigger: Trigger) -> set[str]:
     """What the event word's verb group says of its happening: "will meet", "would meet" (said
-    before it happens) -> planned; "may", "might", "could meet" -> uncertain."""
+    before it happens), "agreed to meet" -> planned; "may", "might", "could meet" -> uncertain."""
+    verb = trigger.verb
     if verb is None:
         return set()
+    if trigger.intended:
+        return {"planned"}
     if verb.modal in UNCERTAIN_MODALS:
         return {"uncertain"}
     if verb.tense == "future" or verb.modal in PLANNING_MODALS:
@@ -462,7 +464,7 @@ def _verb_group_status(verb: VerbGroup | None) -> set[str]:
 
 def _status(text: str, region: tuple[int, int], pairing: _Pairing, reference_date: dt.date | None) -> str:
     trigger, expression = pairing.trigger, pairing.timex
-    found = _verb_group_status(trigger.verb)
+    found = _verb_group_status(trigger)
     for status, pattern, scope in status_cues():
         if scope == "modal" and trigger.verb is not None:
             continue  # the verb group's tense and modal have said it
@@ -983,7 +985,7 @@ def _undated_pairings(
     if is_lead and reference_date is not None and triggers:
         # What happened, else the saying ("The council says it will rebuild the bridge"), else
         # what is to happen.
-        happened = [t for t in triggers if t.category != STATEMENT and not _verb_group_status(t.verb)]
+        happened = [t for t in triggers if t.category != STATEMENT and not _verb_group_status(t)]
         sayings = [t for t in triggers if t.category == STATEMENT]
         trigger = (happened or sayings or list(triggers))[0]
         return [_Pairing(trigger, _report_day(trigger, reference_date))], "article"

@@ -32,6 +32,7 @@ HELD = frozenset({"conference", "announcement", "visit", "proposal"})
 # "believes") name none a timeline can place.
 HAPPENING_CLASSES = frozenset({"OCCURRENCE", "REPORTING", "I_ACTION", "ASPECTUAL", "PERCEPTION"})
 REPORTING = "REPORTING"
+INTENSIONAL_CLASSES = frozenset({"I_ACTION", "I_STATE"})
 NEGATIVE_DETERMINERS = frozenset({"no", "neither"})
 _VERB_TAGS = frozenset("VB VBD VBG VBN VBP VBZ".split())
 _NOUN_TAGS = frozenset("NN NNS".split())
@@ -51,6 +52,8 @@ class Trigger:
     # The verb group of the word's clause (its own for a verb, the governing one for a noun):
     # tense, aspect, modal and negation, which the status reads.
     verb: VerbGroup | None = None
+    # What another clause intends, expects or wants: "expects exports to fall", "agreed to meet".
+    intended: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,10 +195,11 @@ def _is_event_noun(token: Token) -> bool:
 def main_verb(analysis: AnalysedSentence) -> int | None:
     """The token of the sentence's first finite main-clause verb that names a happening: what a
     headline or lead reports ("Airbus wins Qatar Airways order worth $15bn")."""
+    states = {index for index, event_class in analysis.event_words if event_class not in HAPPENING_CLASSES}
     for clause in analysis.clauses:
         verb = clause.verb
         if verb.finite and clause.complement_of is None and verb.lemma.lower() not in not_events():
-            return verb.head
+            return None if verb.head in states else verb.head  # "Putin wants to meet": a state
     return None
 
 
@@ -287,6 +291,19 @@ def _entry(word: str, lemma: str, is_verb: bool, event_class: str) -> LexiconEnt
     return LexiconEntry(lemma, category, "noun", word)
 
 
+def _intended(analysis: AnalysedSentence) -> set[int]:
+    """The heads of infinitives complementing a verb of intention or expectation (TimeML I_ACTION,
+    I_STATE: "plans to", "expects ... to", "agreed to", "would like to"): not yet happened."""
+    classes = dict(analysis.event_words)
+    clauses = analysis.clauses
+    return {
+        clause.verb.head
+        for clause in clauses
+        if clause.complement_of is not None
+        and classes.get(clauses[clause.complement_of].verb.head) in INTENSIONAL_CLASSES
+    }
+
+
 def _nominal_gerund(tokens: tuple[Token, ...], index: int) -> bool:
     """ "the G20 gathering", "Monday's shooting": a gerund after a determiner is a noun."""
     if tokens[index].tag != "VBG":
@@ -304,6 +321,7 @@ def find_triggers(text: str, analysis: AnalysedSentence, lead: bool = False) -> 
     phrases = _phrases()
     triggers: list[Trigger] = []
     found, named_by = _event_tokens(analysis, lead)
+    intended = _intended(analysis)
     for index, event_class in found.items():
         token = tokens[index]
         is_verb = token.tag in _VERB_TAGS and not _nominal_gerund(tokens, index)
@@ -337,6 +355,7 @@ def find_triggers(text: str, analysis: AnalysedSentence, lead: bool = False) -> 
                 pos,
                 entry.noun,
                 clause.verb if (clause := analysis.clause_of(index)) is not None else None,
+                index in intended,
             )
         )
     return triggers
