@@ -753,7 +753,14 @@ def extract_events(
     focus: _NarrativeFocus | None = None
     by_sentence = _expressions_by_sentence(sentences, datable_expressions)
     dated = [i for i, found in enumerate(by_sentence) if found]
-    told_after = [i + step for i in dated for step in range(1, NARRATIVE_REACH + 1)]
+    # Only a past day or week can become a narrative's occasion (_focuses): the sentences after
+    # one are analysed with the rest; a narrative that goes on further is analysed as it goes.
+    occasions = [
+        i
+        for i in dated
+        if any(_may_focus(e, _reference_date_at(sentences[i].start, reference_dates)) for e in by_sentence[i])
+    ]
+    told_after = [i + step for i in occasions for step in range(1, NARRATIVE_REACH + 1)]
     told_after = [i for i in told_after if i < len(sentences)]
     perfect = [i for i, s in enumerate(sentences) if not by_sentence[i] and _may_report(text, s)]
     context.analyse(dated + sorted(leads) + told_after + perfect)
@@ -852,15 +859,20 @@ class _NarrativeFocus:
         return 0 < sentence_index - self.sentence_index <= NARRATIVE_REACH and position < self.stretch_end
 
 
-def _focuses(expression: TimeExpr, event: Event, reference_date: dt.date | None) -> bool:
-    """Whether an event's date becomes the occasion the next sentences tell of: a past day or week."""
+def _may_focus(expression: TimeExpr, reference_date: dt.date | None) -> bool:
+    """Whether a date can be the occasion the next sentences tell of: a past day or week."""
     return (
         expression.granularity in _FOCUS_GRANULARITIES
-        and event.status in ("happened", "reported")
         and reference_date is not None
         and expression.end_date is not None
         and expression.end_date <= reference_date
     )
+
+
+def _focuses(expression: TimeExpr, event: Event, reference_date: dt.date | None) -> bool:
+    """Whether an event's date becomes the occasion the next sentences tell of: a past day or week
+    of a happening that took place."""
+    return event.status in ("happened", "reported") and _may_focus(expression, reference_date)
 
 
 def _stretch_end(position: int, reference_dates: Sequence[tuple[int, int, dt.date | None]]) -> int:
