@@ -37,12 +37,19 @@ from timeline.events.triggers import (
     Trigger,
     cue_pattern,
     find_triggers,
+    report_sieve,
     status_cues,
+    support_verbs,
     third_person,
+    word_class,
 )
 from timeline.model import Event, Mention, Sentence, Source, TimeExpr
 
 MAX_PAIRING_COST = 12.0
+UNCERTAIN_MODALS = frozenset({"may", "might", "could"})
+PLANNING_MODALS = frozenset({"would", "shall"})
+# The rule name of the stand-in date of a happening the article's own date dates.
+REPORT_DAY = "article date"
 # A reporting verb is dated only by a date right beside it ("said on Monday", "told reporters Tuesday").
 MAX_STATEMENT_COST = 4.0
 # A date just after its event word ("met in Geneva in June 2021", "Trump's meeting with Putin in
@@ -64,6 +71,7 @@ _WEAK_BREAK = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(_STRONG_BREAK.pattern + "|" + _WEAK_BREAK.pattern, re.IGNORECASE)
+_WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 _AND = re.compile(r"\band\b", re.IGNORECASE)
 _SUBORDINATOR = re.compile(_WEAK_BREAK.pattern.replace(",|", "", 1), re.IGNORECASE)
 _THEN = re.compile(r"(?:,\s*|\band\s+)(?:then|later|afterwards)\b|\bfollowed by\b", re.IGNORECASE)
@@ -184,18 +192,34 @@ def pair_dates_with_triggers(
         taken_expressions.add(expression_index)
         taken_triggers.add(trigger_index)
         pairings.append(_Pairing(triggers[trigger_index], expressions[expression_index]))
+    # "between 2017 and 2019, when Putin and Trump had their last meetings": the clause "when"
+    # opens right after a date tells of that time too.
+    for pairing in list(pairings):
+        when = _WHEN_AFTER.match(text, pairing.timex.end)
+        if when is None:
+            continue
+        told = next(
+            (
+                (index, trigger)
+                for index, trigger in enumerate(triggers)
+                if trigger.start >= when.end() and trigger.category != STATEMENT
+            ),
+            None,
+        )
+        if told is not None and told[0] not in taken_triggers:
+            if not _STRONG_BREAK.search(text, when.end(), told[1].start):
+                taken_triggers.add(told[0])
+                pairings.append(_Pairing(told[1], pairing.timex))
     # "their last meetings in Helsinki and then at the G20 gathering in Osaka": the coordinated
     # happening shares the date and comes after.
     for pairing in list(pairings):
         following = [
             (index, trigger)
             for index, trigger in enumerate(triggers)
-            if index not in taken_triggers
-            and trigger.start > pairing.trigger.end
-            and trigger.category != STATEMENT
+            if trigger.start > pairing.trigger.end and trigger.category != STATEMENT
         ]
-        if not following:
-            continue
+        if not following or following[0][0] in taken_triggers:
+            continue  # only the very next happening is coordinated with this one
         index, trigger = following[0]
         between = text[pairing.trigger.end : trigger.start]
         if _THEN.search(between) and not _STRONG_BREAK.search(between):
@@ -440,10 +464,27 @@ def _places(context: _ArticleContext, region: tuple[int, int], pairing: _Pairing
     return chosen
 
 
+def _verb_group_status(trigger: Trigger) -> set[str]:
+    """What the event word's verb group says of its happening: "will meet", "would meet" (said
+    before it happens), "agreed to meet" -> planned; "may", "might", "could meet" -> uncertain."""
+    verb = trigger.verb
+    if verb is None:
+        return set()
+    if trigger.intended:
+        return {"planned"}
+    if verb.modal in UNCERTAIN_MODALS:
+        return {"uncertain"}
+    if verb.tense == "future" or verb.modal in PLANNING_MODALS:
+        return {"planned"}
+    return set()
+
+
 def _status(text: str, region: tuple[int, int], pairing: _Pairing, reference_date: dt.date | None) -> str:
     trigger, expression = pairing.trigger, pairing.timex
-    found: set[str] = set()
+    found = _verb_group_status(trigger)
     for status, pattern, scope in status_cues():
+        if scope == "modal" and trigger.verb is not None:
+            continue  # the verb group's tense and modal have said it
         if scope == "clause" and status == "planned":
             # A plan is said before the happening or its date ("is set to hold a meeting on
             # Wednesday", "to meet as early as this week"); cues after both belong to another verb.
@@ -531,11 +572,16 @@ def _phrase_before(text: str, start: int, end: int) -> str:
 
 
 def _is_past(trigger: Trigger) -> bool:
-    """'met', 'began', 'imposed': a verb in the past tense reports what happened."""
-    if trigger.pos == "noun":
-        return False
-    form = trigger.text.lower()
-    return form not in (trigger.lemma, third_person(trigger.lemma)) and not form.endswith("ing")
+    """'met', 'was imposed', 'the verdict came', 'held talks': a clause in the simple past tells
+    what happened (a past perfect, "had met", tells of an earlier time than the story's). A noun
+    is past only as what its support verb carries out; "announced a summit" says nothing of when."""
+    verb = trigger.verb
+    return (
+        (trigger.pos != "noun" or (verb is not None and verb.lemma.lower() in support_verbs()))
+        and verb is not None
+        and verb.tense == "past"
+        and verb.aspect in ("none", "progressive")
+    )
 
 
 def _label(
@@ -725,27 +771,41 @@ def extract_events(
     focus: _NarrativeFocus | None = None
     by_sentence = [spans_within(datable_expressions, expression_starts, s.start, s.end) for s in sentences]
     dated = [i for i, found in enumerate(by_sentence) if found]
-    told_after = [i + step for i in dated for step in range(1, NARRATIVE_REACH + 1)]
+    # Only a past day or week can become a narrative's occasion (_focuses): the sentences after
+    # one are analysed with the rest; a narrative that goes on further is analysed as it goes.
+    occasions = [
+        i
+        for i in dated
+        if any(_may_focus(e, _reference_date_at(sentences[i].start, reference_dates)) for e in by_sentence[i])
+    ]
+    told_after = [i + step for i in occasions for step in range(1, NARRATIVE_REACH + 1)]
     told_after = [i for i in told_after if i < len(sentences)]
-    context.analyse(dated + sorted(leads) + told_after)
+    perfect = [i for i, s in enumerate(sentences) if not by_sentence[i] and _may_report(text, s)]
+    context.analyse(dated + sorted(leads) + told_after + perfect)
     for sentence_index, sentence in enumerate(sentences):
         in_sentence = by_sentence[sentence_index]
         reference_date = _reference_date_at(sentence.start, reference_dates)
+        analysis = context.analysis_of(sentence)
+        if analysis is None and focus is not None and focus.reaches(sentence_index, sentence.start):
+            context.analyse([sentence_index])  # a narrative the batch did not foresee goes on
+            analysis = context.analysis_of(sentence)
+        is_lead = sentence_index in leads
         pairings: list[_Pairing] = []
         undated_by = ""
         triggers: list[Trigger] = []
         if in_sentence:  # most sentences carry no date, and their event words no event
-            triggers = find_triggers(text, sentence.start, sentence.end)
+            triggers = find_triggers(text, analysis, is_lead) if analysis is not None else []
             triggers = [t for t in triggers if not any(e.start <= t.start < e.end for e in in_sentence)]
             pairings = pair_dates_with_triggers(text, in_sentence, triggers, forward_only)
+            if is_lead and not pairings:
+                pairings = _lead_pairing(in_sentence, triggers, forward_only)
+            pairings += _reported_in_dated(pairings, triggers, reference_date)
         else:
             _propagate_cancellation(text, sentence, sentence_index, events, recent)
-        if not in_sentence and (
-            sentence_index in leads or (focus is not None and focus.reaches(sentence_index, sentence.start))
-        ):
-            triggers = find_triggers(text, sentence.start, sentence.end)
+        if not in_sentence and analysis is not None:
+            triggers = find_triggers(text, analysis, is_lead)
             pairings, undated_by = _undated_pairings(
-                sentence_index in leads, triggers, focus, sentence_index, reference_date
+                is_lead, triggers, focus, sentence_index, reference_date
             )
         if not pairings:
             if in_sentence:
@@ -770,7 +830,7 @@ def extract_events(
                     start_date=expression.start_date,
                     end_date=expression.end_date,
                     granularity=expression.granularity,
-                    status="reported" if undated_by == "article" else _status(
+                    status="reported" if expression.rule == REPORT_DAY else _status(
                         text, draft.clause, pairing, reference_date
                     ),
                     participants=tuple(draft.people + draft.bare),
@@ -787,7 +847,7 @@ def extract_events(
                 )
             )
             recent.append((sentence_index, len(events) - 1))
-            if not undated_by and _focuses(expression, events[-1], reference_date):
+            if undated_by in FOCUS_RENEWERS and _focuses(expression, events[-1], reference_date):
                 stretch_end = _stretch_end(sentence.start, reference_dates)
                 focus = _NarrativeFocus(sentence_index, expression, stretch_end)
     return events
@@ -796,6 +856,9 @@ def extract_events(
 # How many sentences after the one that dated a happening an undated past-tense verb still tells of
 # that occasion ("On Monday Jobs took the stage. He unveiled the iPhone 4. He called it ...").
 NARRATIVE_REACH = 2
+# A sentence the narrative rule dated goes on telling the occasion: the next ones may too
+# ("On Monday Jobs took the stage. He unveiled the phone. He demoed its camera. ...").
+FOCUS_RENEWERS = frozenset({"", "narrative"})
 # Only a dated occasion (a day, a week) is a narrative focus; a year or a month is background.
 _FOCUS_GRANULARITIES = frozenset({"day", "week"})
 LEAD_MIN_WORDS = 6
@@ -814,15 +877,20 @@ class _NarrativeFocus:
         return 0 < sentence_index - self.sentence_index <= NARRATIVE_REACH and position < self.stretch_end
 
 
-def _focuses(expression: TimeExpr, event: Event, reference_date: dt.date | None) -> bool:
-    """Whether an event's date becomes the occasion the next sentences tell of: a past day or week."""
+def _may_focus(expression: TimeExpr, reference_date: dt.date | None) -> bool:
+    """Whether a date can be the occasion the next sentences tell of: a past day or week."""
     return (
         expression.granularity in _FOCUS_GRANULARITIES
-        and event.status in ("happened", "reported")
         and reference_date is not None
         and expression.end_date is not None
         and expression.end_date <= reference_date
     )
+
+
+def _focuses(expression: TimeExpr, event: Event, reference_date: dt.date | None) -> bool:
+    """Whether an event's date becomes the occasion the next sentences tell of: a past day or week
+    of a happening that took place."""
+    return event.status in ("happened", "reported") and _may_focus(expression, reference_date)
 
 
 def _stretch_end(position: int, reference_dates: Sequence[tuple[int, int, dt.date | None]]) -> int:
@@ -855,6 +923,64 @@ def _lead_sentences(
     return leads
 
 
+def _report_day(trigger: Trigger, day: dt.date) -> TimeExpr:
+    """The article's own date standing in for a date the sentence does not write."""
+    return TimeExpr(
+        trigger.start, trigger.start, "", "DATE", day.isoformat(), day, day, "day",
+        rule=REPORT_DAY, anchor="dct",
+    )
+
+
+def _reports_today(trigger: Trigger) -> bool:
+    """Whether a clause tells what stands as of the report: the present perfect ("Apple has
+    released a phone", "has been sentenced") or a saying in the news present ("Apple says it will").
+
+    News reports the present perfect of what just happened and the present of what is being said;
+    the date is the report's (status reported), not a claim of when it happened. A modal, a
+    negation or a question of time ("has not yet decided") keeps it undated.
+    """
+    verb = trigger.verb
+    if verb is None or verb.negated or verb.modal is not None or verb.tense != "present":
+        return False
+    if verb.aspect == "perfect":
+        return True
+    return trigger.category == STATEMENT and trigger.pos != "noun" and verb.aspect in ("none", "progressive")
+
+
+def _may_report(text: str, sentence: Sentence) -> bool:
+    """A cheap sieve before analysing a sentence no expression dates: does it hold "has"/"have"
+    or a present-tense reporting verb ("says", "announces")?"""
+    return report_sieve().search(text, sentence.start, sentence.end) is not None
+
+
+def _lead_pairing(
+    expressions: Sequence[TimeExpr], triggers: Sequence[Trigger], forward_only: AbstractSet[int]
+) -> list[_Pairing]:
+    """A lead tells one happening and when: its date dates its first happening however many words
+    lie between ("Jobs gave his keynote to the conference at Moscone Center in San Francisco on
+    Monday")."""
+    happenings = [t for t in triggers if t.category != STATEMENT] or list(triggers)
+    dates = [e for e in expressions if e.start not in forward_only]
+    if not happenings or not dates:
+        return []
+    return [_Pairing(happenings[0], dates[0])]
+
+
+def _reported_in_dated(
+    pairings: Sequence[_Pairing], triggers: Sequence[Trigger], reference_date: dt.date | None
+) -> list[_Pairing]:
+    """In a sentence with a date, a present-perfect happening no date took is the report's
+    ("Apple announced Monday it has settled the dispute")."""
+    if reference_date is None:
+        return []
+    taken = {pairing.trigger.start for pairing in pairings}
+    return [
+        _Pairing(trigger, _report_day(trigger, reference_date))
+        for trigger in triggers
+        if trigger.start not in taken and trigger.category != STATEMENT and _reports_today(trigger)
+    ][:1]
+
+
 def _undated_pairings(
     is_lead: bool,
     triggers: Sequence[Trigger],
@@ -864,32 +990,37 @@ def _undated_pairings(
 ) -> tuple[list[_Pairing], str]:
     """The happening of a sentence no expression dates, and what dates it instead.
 
-    The lead's first happening is what the story reports: dated by the article's date, status
-    reported. A past-tense verb in the sentences right after a dated occasion goes on telling of
-    it ("On Monday Jobs took the stage. He unveiled the phone."): dated as that occasion.
+    The lead's first happening is what the story reports (a saying before what is only planned):
+    dated by the article's date, status reported. A past-tense verb in the sentences right after
+    a dated occasion goes on telling of it ("On Monday Jobs took the stage. He unveiled the
+    phone."): dated as that occasion, and the next sentences may go on in turn. A
+    present-perfect happening or a present saying is the report's ("Apple has released ..."):
+    dated by the article, status reported. Any other undated happening (a simple past is
+    background: "He founded the company") stays out of the timeline.
     """
-    happenings = [t for t in triggers if t.category != STATEMENT]
-    if is_lead and reference_date is not None and (happenings or triggers):
-        trigger = (happenings or list(triggers))[0]
-        day = reference_date
-        stand_in = TimeExpr(
-            trigger.start, trigger.start, "", "DATE", day.isoformat(), day, day, "day",
-            rule="article date", anchor="dct",
-        )
-        return [_Pairing(trigger, stand_in)], "article"
-    if focus is None or not focus.reaches(sentence_index, triggers[0].start if triggers else 0):
-        return [], ""
-    # "..., a spokesman said": the saying is no new happening of that occasion.
-    past = [t for t in triggers if _is_past(t) and t.category != STATEMENT]
-    if not past:
-        return [], ""
-    earlier = focus.expression
-    trigger = past[0]
-    stand_in = replace(
-        earlier, start=trigger.start, end=trigger.start, rule="narrative",
-        anchor=f"text:{earlier.start}:{earlier.end}",
-    )
-    return [_Pairing(trigger, stand_in)], "narrative"
+    if is_lead and reference_date is not None and triggers:
+        # What happened, else the saying ("The council says it will rebuild the bridge"), else
+        # what is to happen.
+        happened = [t for t in triggers if t.category != STATEMENT and not _verb_group_status(t)]
+        sayings = [t for t in triggers if t.category == STATEMENT]
+        trigger = (happened or sayings or list(triggers))[0]
+        return [_Pairing(trigger, _report_day(trigger, reference_date))], "article"
+    if focus is not None and focus.reaches(sentence_index, triggers[0].start if triggers else 0):
+        # "..., a spokesman said": the saying is no new happening of that occasion.
+        past = [t for t in triggers if _is_past(t) and t.category != STATEMENT]
+        if past:
+            earlier = focus.expression
+            trigger = past[0]
+            stand_in = replace(
+                earlier, start=trigger.start, end=trigger.start, rule="narrative",
+                anchor=f"text:{earlier.start}:{earlier.end}",
+            )
+            return [_Pairing(trigger, stand_in)], "narrative"
+    reported = [t for t in triggers if _reports_today(t)]
+    if reference_date is not None and reported:
+        trigger = next((t for t in reported if t.category != STATEMENT), reported[0])
+        return [_Pairing(trigger, _report_day(trigger, reference_date))], "article"
+    return [], ""
 
 
 def _draft(
@@ -1005,9 +1136,8 @@ def _propagate_cancellation(
     referred = {
         match.group(1).lower() for match in _DEFINITE_REFERENCE.finditer(text, sentence.start, sentence.end)
     }
-    triggers = {
-        t.category for t in find_triggers(text, sentence.start, sentence.end) if t.text.lower() in referred
-    }
+    # "that meeting", "the talks": the class the lexicon gives the word pointed with
+    triggers = {category for word in referred if (category := word_class(word, noun=True)) is not None}
     for earlier_sentence, event_index in reversed(recent):
         if sentence_index - earlier_sentence > 2:
             break

@@ -40,17 +40,24 @@ def _is_verb(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
-def deverbal(noun: str) -> str:
-    """The suffix by which a noun is made of a verb lemminflect knows ("resignation" -> "ation"),
-    "verb" if the noun is itself a verb ("attack", "deal"), or "" if neither."""
+def deverbal_parts(noun: str) -> tuple[str, str]:
+    """(suffix, verb) of a noun made of a verb lemminflect knows ("resignation" -> ("ation",
+    "resign")), ("verb", noun) if the noun is itself a verb ("attack", "deal"), else ("", "")."""
     if _is_verb(noun):
-        return "verb"
+        return "verb", noun
     for suffix, endings in DEVERBAL_SUFFIXES:
         if noun.endswith(suffix) and len(noun) > len(suffix) + 2:
             stem = noun[: -len(suffix)]
-            if any(_is_verb(stem + ending) for ending in endings):
-                return suffix
-    return ""
+            verb = next((stem + ending for ending in endings if _is_verb(stem + ending)), None)
+            if verb is not None:
+                return suffix, verb
+    return "", ""
+
+
+def deverbal(noun: str) -> str:
+    """The suffix by which a noun is made of a verb lemminflect knows ("resignation" -> "ation"),
+    "verb" if the noun is itself a verb ("attack", "deal"), or "" if neither."""
+    return deverbal_parts(noun)[0]
 
 
 @lru_cache(maxsize=1 << 17)
