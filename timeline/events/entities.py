@@ -65,6 +65,8 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _MAX_PLACE_WORDS = 4
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+_UNIT_BEFORE = re.compile(r"(?:\d|\()\s?$")
+
 
 _SURNAME_SIMILARITY = 0.7
 RECURRING_NAME = 3
@@ -399,8 +401,11 @@ class _Collector:
                 return
             if word.endswith("s") and word[:-1].lower() in titles():
                 return  # "Officials said": a title, not a name
-            if _ACRONYM.match(word) and word.lower() not in titles():
-                # "FTX", "IBM", "SEC": an initialism no gazetteer knows names an organisation
+            if _ACRONYM.match(word) and word.lower() not in titles() and not _UNIT_BEFORE.search(
+                self.text, max(0, tokens.start(rest[0]) - 3), tokens.start(rest[0])
+            ):
+                # "FTX", "IBM", "SEC": an initialism no gazetteer knows names an organisation (but
+                # "5 GB", "3G" and "(WWDC)", the short form of the words before it, name none)
                 self.add(tokens, rest[0], rest[0], ORGANIZATION, word)
                 return
             titled = role.titled or bool(_SPEECH_AFTER.match(self.text, tokens.end(rest[0])))

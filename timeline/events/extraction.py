@@ -951,9 +951,17 @@ def _clause_actors(context: _ArticleContext, sentence: Sentence, pairing: _Pairi
                 place = gazetteer().lookup(mention.name) if role != "subject" else None
                 if place is not None:
                     actors.towns[mention.name] = place.name
+                elif role in _LOCATIVE_ROLES and (mention.start, mention.end) == (start, end):
+
+                    actors.towns[mention.name] = mention.name  # "in Lahaina": the name is the whole phrase
                 else:
                     actors.bare.append(mention)
     return actors
+
+
+# A lone name after these prepositions of a happening's clause is where it happened.
+_LOCATIVE_ROLES = frozenset({"in", "at", "near"})
+
 
 
 def _clause_label(

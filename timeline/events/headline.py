@@ -245,7 +245,7 @@ def _complement_words(writer: _Writer, clause: Clause, index: int) -> list[list[
     place it happened, when one is named."""
     tokens = writer.tokens
     parts: list[list[str]] = []
-    following = _infinitive_after(writer.analysis, index)
+    following = _infinitive_after(writer, index)
     prepositional = [
         (lemma, phrase)
         for lemma, phrase in clause.prepositional
@@ -281,9 +281,11 @@ def _complement_words(writer: _Writer, clause: Clause, index: int) -> list[list[
     return parts
 
 
-def _infinitive_after(analysis: AnalysedSentence, index: int) -> Clause | None:
+def _infinitive_after(writer: _Writer, index: int) -> Clause | None:
     """The "to"-infinitive clause that goes with clause INDEX: its complement ("set to begin",
-    "agreed to plead") or the purpose right after its object ("closed the deal to buy Twitter")."""
+    "agreed to plead", "voted on Monday to close") or the purpose right after its object ("closed
+    the deal to buy Twitter")."""
+    analysis = writer.analysis
     clauses = analysis.clauses
     if index + 1 >= len(clauses):
         return None
@@ -293,6 +295,11 @@ def _infinitive_after(analysis: AnalysedSentence, index: int) -> Clause | None:
     clause = clauses[index]
     if following.complement_of == index:
         return following
+    if clause.object is None and all(
+        writer.is_date(i) or analysis.tokens[i].tag in ("IN", "RB")
+        for i in range(clause.verb.end, following.verb.first)
+    ):
+        return following  # only the date between: "voted on Monday to close the bridge"
     if clause.object is not None and following.verb.first == clause.object.end:
         return following
     return None
@@ -324,7 +331,7 @@ def _assembled(parts: list[list[str]]) -> str:
 def _clause_headline(writer: _Writer, index: int, subject: list[str] | None = None) -> str | None:
     clauses = writer.analysis.clauses
     clause = clauses[index]
-    governing = _governing(writer.analysis, index)
+    governing = _governing(writer, index)
     if governing is not None:
         return _clause_headline(writer, governing)
     if clause.verb.lemma in headline_words("no_predicate"):
@@ -339,11 +346,13 @@ def _clause_headline(writer: _Writer, index: int, subject: list[str] | None = No
     return _assembled([subject_words, _verb_words(writer, clause, subject_words), *complement])
 
 
-def _governing(analysis: AnalysedSentence, index: int) -> int | None:
+def _governing(writer: _Writer, index: int) -> int | None:
     """The clause an infinitive belongs to ("set" for "to begin", "closed" for "to buy")."""
+    analysis = writer.analysis
     if index == 0 or analysis.tokens[analysis.clauses[index].verb.first].tag != "TO":
         return None
-    return index - 1 if _infinitive_after(analysis, index - 1) is analysis.clauses[index] else None
+    return index - 1 if _infinitive_after(writer, index - 1) is analysis.clauses[index] else None
+
 
 
 def _reported_clause(writer: _Writer, clause: Clause, index: int) -> list[str]:
