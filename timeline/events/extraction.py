@@ -965,17 +965,20 @@ _LOCATIVE_ROLES = frozenset({"in", "at", "near"})
 
 
 def _clause_label(
-
     context: _ArticleContext, sentence: Sentence, pairing: _Pairing, draft: _Draft
 ) -> tuple[str, tuple[str, ...]] | None:
     """The headline the analysed clause of the event word gives. A meeting or a call keeps the
     label of its parties ("{0}–{1} meeting in Geneva", "{0} call with European leaders"), which
-    reads the same in every report, when it is told by its noun or by two people."""
+    reads the same in every report, when two people take part or a person or an organisation holds
+    its noun ("NATO meeting")."""
     analysis = context.analysis_of(sentence)
     if analysis is None:
         return None
-    if pairing.trigger.category in RECIPROCAL and (pairing.trigger.pos == "noun" or len(draft.people) >= 2):
+    parties = len(draft.people) + len(draft.organizations)
+    noun = pairing.trigger.pos == "noun"
+    if pairing.trigger.category in RECIPROCAL and (len(draft.people) >= 2 or (parties and noun)):
         return None
+
     people = context.within(sentence.start, sentence.end, (PERSON,))
     dated = (pairing.timex.start, pairing.timex.end)
     found = clause_headline(context.text, analysis, pairing.trigger.start, people, dated, context.antecedent)
