@@ -32,6 +32,7 @@ PHRASE_WORDS = 5
 _PLURAL_NOUNS = frozenset({"NNS", "NNPS"})
 _NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+_POSSESSIVE_ENDINGS = ("'s", "’s")
 _LOCATIVE = frozenset({"in", "at", "near"})
 _PUNCTUATION = frozenset({",", ":", ".", "``", "''", "-LRB-", "-RRB-"})
 _PLURAL_PRONOUNS = frozenset({"they", "we", "you", "i"})
@@ -158,11 +159,13 @@ def _end_with_complements(analysis: AnalysedSentence, phrase: Phrase, stop: int)
 
 
 def _trimmed(words: list[str], limit: int, leading: bool = True) -> list[str]:
-    """At most LIMIT words, without a leading article or a dangling function word at the end."""
+    """At most LIMIT words, without a leading article or a dangling function word or possessive at
+    the end ("owns 50% of nation's")."""
     while leading and words and words[0].lower() in headline_words("leading"):
         words = words[1:]
     words = words[:limit]
-    while words and words[-1].lower().strip(",.;:") in headline_words("trailing"):
+    trailing = headline_words("trailing")
+    while words and (words[-1].lower().strip(",.;:") in trailing or words[-1].endswith(_POSSESSIVE_ENDINGS)):
         words = words[:-1]
     return words
 
@@ -183,13 +186,16 @@ def _is_plural(writer: _Writer, clause: Clause) -> bool:
     # "Jobs" may be tagged a plural noun: a capitalised one is a name, unless "the" makes it a
     # group ("the Beatles")
     named_group = head.tag == "NNPS" and writer.tokens[subject.first].text.lower() == "the"
-    plural_noun = named_group or (head.tag in _PLURAL_NOUNS and head.text[:1].islower())
+    # capitalised only as the sentence's first word: "Sales rose"
+    common = head.text[:1].islower() or subject.head == 0
+    plural_noun = named_group or (head.tag in _PLURAL_NOUNS and common)
     return plural_noun or coordinated
 
 
 def _read_as_past(writer: _Writer, clause: Clause) -> bool:
     """ "A fire started in Lahaina": a lone participle after its subject, in a sentence without a
-    finite verb, is the past tense the tagger took for a participle."""
+    finite verb, is the past tense the tagger took for a participle; so is a verb of saying ("his
+    father said ..."), which hardly ever stands as a reduced passive."""
     verb = clause.verb
     if verb.voice != "passive" or verb.first != verb.head or clause.subject is None:
         return False
@@ -198,7 +204,10 @@ def _read_as_past(writer: _Writer, clause: Clause) -> bool:
     if not past or form != past[0] or clause.agent is not None:
         return False
     # "began" is no participle; "started" may be one, unless no verb of the sentence is finite
-    return form not in participle or not any(c.verb.finite for c in writer.analysis.clauses)
+    if form not in participle or verb.lemma in words_by_role()["clause_complement"]:
+        return True
+    return not any(c.verb.finite for c in writer.analysis.clauses)
+
 
 
 def _verb_words(writer: _Writer, clause: Clause, subject: list[str]) -> list[str]:
@@ -366,10 +375,16 @@ def _reported_clause(writer: _Writer, clause: Clause, index: int) -> list[str]:
         [clause.verb.end]
         + [p.end for lemma, p in clause.prepositional if p.first > clause.verb.first and lemma != "that"]
     )
+    # "said in a letter published Wednesday that ...": what follows "that"
+    that = next(
+        (i for i in range(start, min(start + 8, len(tokens))) if tokens[i].text.lower() == "that"), None
+    )
+    start = start if that is None else that + 1
     while start < len(tokens) and (writer.is_date(start) or tokens[start].tag in ("IN", "RB", "WDT")):
         start += 1
         if tokens[start - 1].text.lower() == "that":
             break
+
     reported = next(
         (c for c in writer.analysis.clauses[index + 1 :] if c.verb.first >= start and c.verb.finite), None
     )
@@ -406,7 +421,9 @@ def _nominal(writer: _Writer, index: int) -> str | None:
     end = writer.phrase_end(phrase, len(tokens))
     complement = writer.words(index + 1, end, 4) if end > phrase.end else []
     if complement:
-        words = words + ["of"] + [w for w in complement if w != "of"]
+        # "of" and the last words of its phrases: "collapse of FTX", "criticism of {0}'s proposed summit"
+        words = words + (complement if complement[0] == "of" else ["of", *complement])
+
     words = owner + words
     if len(words) < 2:
         return None
