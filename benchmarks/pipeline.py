@@ -16,7 +16,7 @@ of a third with 1% new articles added (a second INPUT folder; the rest from the 
     python benchmarks/pipeline.py --articles 1000,10000,100000 --skip-jobs1
     python benchmarks/pipeline.py --articles 200 --engine dask
 
-With --worst-case it times instead one article made of N short dated sentences ("Met on Monday."),
+With --worst-case it times instead one article made of N short dated sentences ("They met on Monday."),
 each an event: the cost of an article must grow linearly with its size, and this is where a stage
 that rescans the article for each sentence shows.
 
@@ -324,7 +324,7 @@ def benchmark(
     print(f"  peak memory of the process tree over these runs: {peak / 2**20:.0f} MiB", flush=True)
 
 
-WORST_CASE_SENTENCE = "Met on Monday."
+WORST_CASE_SENTENCE = "They met on Monday."
 
 
 def worst_case(sentences: int, work: Path, environment: dict[str, str]) -> None:

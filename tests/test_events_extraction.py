@@ -71,7 +71,7 @@ def test_two_dates_and_two_happenings_give_two_events_with_their_own_people():
             "a.txt#1",
             "2025-10-17",
             "happened",
-            "{0} hosts {1}",
+            "{0} hosts {1} at White House",
             ("Donald Trump", "Volodymyr Zelensky"),
             ("Donald Trump", "Volodymyr Zelensky"),
             (),
@@ -169,8 +169,8 @@ def test_a_future_date_makes_a_plan_unless_the_verb_says_it_happened():
         dt.date(2024, 3, 14),
     )
     assert [(e.status, e.label, e.places) for e in events] == [
-        ("planned", "{0} visits Madrid", ("Madrid",)),
-        ("happened", "Drills begin in Vladivostok", ("Vladivostok",)),
+        ("planned", "Keller visits Madrid", ("Madrid",)),
+        ("happened", "Drills begin near Vladivostok", ("Vladivostok",)),
     ]
 
 
@@ -243,9 +243,9 @@ def test_one_article_through_the_real_tagger_titles_datelines_coordinated_verbs_
     assert [(e.value, e.status, e.label, e.participants, e.places) for e in analysis.events] == [
         ("2026-03-10", "happened", "{0} announces she will run for governor", ("Jane Doe",), ()),
         ("2026-W10", "happened", "{0} meets with party leaders in Atlanta", ("Jane Doe",), ("Atlanta",)),
-        ("2026-03-08", "happened", "Tornado strikes", ("?Macon",), ()),
+        ("2026-03-08", "happened", "Tornado strikes Macon", (), ("Macon",)),
         ("2026-03-09", "happened", "{0} declares state of emergency", ("Brian Kemp",), ()),
-        ("2026-03-13", "planned", "{0} visits Macon", ("Brian Kemp", "?Macon"), ()),
+        ("2026-03-13", "planned", "{0} visits Macon", ("Brian Kemp",), ("Macon",)),
     ]
     assert analysis.people == ("Brian Kemp", "Jane Doe")
 

@@ -50,7 +50,7 @@ def test_a_run_without_a_stop_is_cut_into_pieces_at_clause_breaks():
     assert [piece.end - piece.start <= 1_000 for piece in pieces] == [True] * 3
     assert [text[piece.end - 1] for piece in pieces[:-1]] == [",", ","]
     assert pieces[0].start == 0 and pieces[-1].end == len(text)
-    assert all(text[a.end : b.start] == " " for a, b in zip(pieces, pieces[1:]))
+    assert all(text[a.end : b.start] == " " for a, b in zip(pieces, pieces[1:], strict=False))
 
 
 def test_a_long_real_sentence_stays_whole():

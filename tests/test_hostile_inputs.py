@@ -122,7 +122,7 @@ def test_case_3_spans_within_finds_what_a_scan_of_the_article_finds():
 
 
 def test_case_3_an_article_of_many_short_dated_sentences_gives_one_event_each(tmp_path):
-    text = " ".join(["Met on Monday."] * 3000)
+    text = " ".join(["They met on Monday."] * 3000)
     (article,) = read_articles([_article(tmp_path, "many.txt", body=text + "\n")])
     events = analyse_article(article).events
     assert len(events) == 3000

@@ -136,7 +136,7 @@ def test_build_with_summary_draws_the_summary_only(archive, tmp_path):
     # events.json keeps every event, and marks those the summary kept.
     kept = sorted(event for date in summary["dates"] for sentence in date["sentences"]
                   for event in sentence["events"])
-    assert kept == sorted(event["id"] for event in events if event.get("summary")) == ["e1", "e2"]
+    assert kept == sorted(event["id"] for event in events if event.get("summary")) == ["e01", "e02"]
     assert [date["date"] for date in summary["dates"]] == ["2024-03-04"]
 
 

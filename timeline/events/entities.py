@@ -64,6 +64,10 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|at|from|to|near|outside|inside|into|via|towards?)\s+$", re.IGNORECASE
 )
 _MAX_PLACE_WORDS = 4
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+_UNIT_BEFORE = re.compile(r"(?:\d|\()\s?$")
+
+
 _SURNAME_SIMILARITY = 0.7
 RECURRING_NAME = 3
 
@@ -113,26 +117,41 @@ class _Tokens:
     """The word tokens of one sentence: every word's text, and its offsets when asked for (most
     words are no name, and never are)."""
 
-    __slots__ = ("words", "_matches")
+    __slots__ = ("words", "_spans")
 
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self._matches = list(_TOKEN.finditer(text, start, end))
-        self.words = [match.group() for match in self._matches]
+    def __init__(self, text: str, start: int, end: int, hyphenated: bool = True) -> None:
+        spans: list[tuple[int, int]] = []
+        for match in _TOKEN.finditer(text, start, end):
+            # "Bankman-Fried", "Coca-Cola": capitalised words joined by a hyphen are one token
+            if (
+                hyphenated
+                and spans
+                and match.start() == spans[-1][1] + 1
+                and text[spans[-1][1]] == "-"
+                and text[spans[-1][0]].isupper()
+                and match.group()[0].isupper()
+            ):
+                spans[-1] = (spans[-1][0], match.end())
+            else:
+                spans.append(match.span())
+        self._spans = spans
+        self.words = [text[first:last] for first, last in spans]
 
     def __len__(self) -> int:
         return len(self.words)
 
     def start(self, index: int) -> int:
-        return self._matches[index].start()
+        return self._spans[index][0]
 
     def end(self, index: int) -> int:
-        return self._matches[index].end()
+        return self._spans[index][1]
 
     def joined_by_space(self, text: str, left: int) -> bool:
         """Whether only a space parts token LEFT from the next: a possessive ("Putin's aide") or
         any punctuation ends a name."""
-        end = self._matches[left].end()
-        return text[end : end + 1] == " " and self._matches[left + 1].start() == end + 1
+        end = self._spans[left][1]
+        return text[end : end + 1] == " " and self._spans[left + 1][0] == end + 1
+
 
 
 def _is_capitalised(word: str) -> bool:
@@ -279,6 +298,7 @@ class _Collector:
         self.mentions: list[Mention] = []
         # (position, country, role, person) in text order: who holds a role from where it is said
         self.roles: list[tuple[int, str, str, str]] = []
+        self.hyphenated_surnames: set[str] = set()  # "Bankman-Fried", once a full name had it
 
     def add(self, tokens: _Tokens, first: int, last: int, kind: str, name: str) -> None:
         start, end = tokens.start(first), tokens.end(last)
@@ -290,6 +310,13 @@ class _Collector:
         while words and words[0] in _function_words():
             run, words = run[1:], words[1:]
         if not run:
+            return
+        if any("-" in word for word in words) and not self._hyphenated_name(words):
+            # "Putin-Trump summit", "Russia-Ukraine war", "Pro-Kremlin": each part on its own
+            parts = _Tokens(self.text, tokens.start(run[0]), tokens.end(run[-1]), hyphenated=False)
+            for part_run in _name_runs(self.text, parts):
+                for piece in _split_at_calendar_words(part_run, parts):
+                    self.classify(parts, piece, sentence_start)
             return
         whole = " ".join(words)
         if whole in _organizations():
@@ -339,6 +366,9 @@ class _Collector:
         if self._is_person(rest_words, role):
             name = " ".join(rest_words)
             self.add(tokens, rest[0], rest[-1], PERSON, name)
+            if "-" in rest_words[-1]:
+                self.hyphenated_surnames.add(rest_words[-1])
+
             if role.role and role.country and not role.former:
                 self.roles.append((tokens.start(rest[0]), role.country, role.role, name))
             return
@@ -371,6 +401,13 @@ class _Collector:
                 return
             if word.endswith("s") and word[:-1].lower() in titles():
                 return  # "Officials said": a title, not a name
+            if _ACRONYM.match(word) and word.lower() not in titles() and not _UNIT_BEFORE.search(
+                self.text, max(0, tokens.start(rest[0]) - 3), tokens.start(rest[0])
+            ):
+                # "FTX", "IBM", "SEC": an initialism no gazetteer knows names an organisation (but
+                # "5 GB", "3G" and "(WWDC)", the short form of the words before it, name none)
+                self.add(tokens, rest[0], rest[0], ORGANIZATION, word)
+                return
             titled = role.titled or bool(_SPEECH_AFTER.match(self.text, tokens.end(rest[0])))
             self.add(tokens, rest[0], rest[0], PERSON if titled else BARE_NAME, word)
             return
@@ -387,6 +424,15 @@ class _Collector:
                 index += length
             else:
                 index += 1
+
+    def _hyphenated_name(self, words: list[str]) -> bool:
+        """Whether a hyphen joins the parts of a person's name: after a given name ("Sam
+        Bankman-Fried"), or alone once the article gave it so."""
+        if len(words) == 1:
+            return words[0] in self.hyphenated_surnames
+        return _starts_with_given_name(words) or any(
+            word.lower() in given_names() for word in words if "-" not in word
+        )
 
     def _plausible_place(self, tokens: _Tokens, run: list[int], name: str, sentence_start: int) -> bool:
         place = gazetteer().place(name)
@@ -411,7 +457,8 @@ class _Collector:
 
 def _starts_with_given_name(words: list[str]) -> bool:
     first = words[0]
-    return first.lower() in given_names() or bool(_INITIALS.match(first))
+    # "Jean-Pierre": a hyphenated given name starts with one
+    return first.split("-")[0].lower() in given_names() or bool(_INITIALS.match(first))
 
 
 _ROLE_REFERENCE = re.compile(
@@ -441,15 +488,50 @@ def _recurring_names_as_people(text: str, mentions: list[Mention]) -> list[Menti
     one it keeps using ("Putin", three times or more) is a person's surname."""
     counts = Counter(m.name for m in mentions if m.kind == BARE_NAME)
     in_lower_case = {name: _written_in_lower_case(text, name.lower()) for name in counts}
+    # "Apple" where the article also wrote "Apple Inc": that organisation
+    organizations: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if mention.kind == ORGANIZATION and " " in mention.name:
+            organizations[mention.name.split()[0]].add(mention.name)
+    lone = {m.name for m in mentions if m.kind == BARE_NAME or (m.kind == PERSON and " " not in m.name)}
+    things = {name for name in lone if _referred_to_as_thing(text, name, mentions)}
     kept = []
     for mention in mentions:
+        if mention.kind == PERSON and mention.name in things:
+            mention = Mention(mention.start, mention.end, mention.text, ORGANIZATION, mention.name)
         if mention.kind == BARE_NAME:
             if in_lower_case[mention.name]:
                 continue
-            if counts[mention.name] >= RECURRING_NAME and mention.name[1:].islower():
+            if len(organizations.get(mention.name, ())) == 1:
+                (organization,) = organizations[mention.name]
+                mention = Mention(mention.start, mention.end, mention.text, ORGANIZATION, organization)
+            elif mention.name in things:
+                mention = Mention(mention.start, mention.end, mention.text, ORGANIZATION, mention.name)
+            elif counts[mention.name] >= RECURRING_NAME and mention.name[1:].islower():
                 mention = Mention(mention.start, mention.end, mention.text, PERSON, mention.name)
         kept.append(mention)
     return kept
+
+
+_PRONOUN = re.compile(r"\b(?:(he|his|him|she|her)|(it|its))\b", re.IGNORECASE)
+# How far after a name its pronoun is looked for: about a clause.
+_PRONOUN_REACH = 80
+_THING_EVIDENCE = 2
+
+
+def _referred_to_as_thing(text: str, name: str, mentions: list[Mention]) -> bool:
+    """Whether the pronoun that first follows a lone name is "it"/"its" (twice or more) more often
+    than "he"/"she" ("Twitter said it would ...", "Musk said he ..."): a company, not a person."""
+    person = thing = 0
+    for mention in mentions:
+        if mention.name != name:
+            continue
+        found = _PRONOUN.search(text, mention.end, mention.end + _PRONOUN_REACH)
+        if found:
+            person += found.group(1) is not None
+            thing += found.group(2) is not None
+    return thing >= _THING_EVIDENCE and thing > person
+
 
 
 def _written_in_lower_case(text: str, word: str) -> bool:

@@ -24,12 +24,12 @@ import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import TypeVar
 
 from timeline.events.analysis import AnalysedSentence, analyse_sentences
 from timeline.events.entities import BARE_NAME, ORGANIZATION, PERSON, PLACE, bare_participant, titles
-from timeline.events.resources import data_table
+from timeline.events.gazetteer import gazetteer
+from timeline.events.headline import clause_arguments, clause_headline, headline_words
 from timeline.events.triggers import (
     HELD,
     RECIPROCAL,
@@ -108,14 +108,6 @@ _MODAL_BEFORE = re.compile(
     r"\b(?:could|may|might)\s+(?:well\s+|yet\s+|still\s+)?be\s+(?:called|cancel|postpon|scrap|shelv|put)",
     re.IGNORECASE,
 )
-
-
-@cache
-def headline_words(group: str) -> frozenset[str]:
-    """A word group of data/headline_words.tsv: "leading", "trailing", "not_subject" ..."""
-    return frozenset(
-        word for name, words in data_table("headline_words.tsv") if name == group for word in words.split()
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -1032,24 +1024,27 @@ def _draft(
 ) -> _Draft:
     text = context.text
     people, organizations = _participants(context, sentence, region, pairing)
-    people_names = _unique([m.name for m in people])
+    actors = _clause_actors(context, sentence, pairing)
+    people_names = _unique([m.name for m in people + actors.people])
     if pairing.earlier is not None and not people_names:
         # "their last meetings in Helsinki and then at the G20 gathering": the same parties.
         earlier = next((d for d in drafts if d.pairing.trigger is pairing.earlier), None)
         people_names = list(earlier.people) if earlier else []
     clause = _event_clause(text, region, pairing)
-    bare = _bare_names(context, region, pairing)
+    bare = list(dict.fromkeys(m for m in _bare_names(context, region, pairing) + actors.bare))
+    bare = [m for m in bare if m.name not in actors.towns]
+
     draft = _Draft(
         pairing,
         region,
         clause,
         people_names,
-        [bare_participant(m.name) for m in bare],
-        _unique([m.name for m in organizations]),
-        _unique([m.name for m in _places(context, clause, pairing)]),
+        _unique([bare_participant(m.name) for m in bare]),
+        _unique([m.name for m in organizations + actors.organizations]),
+        _unique([m.name for m in _places(context, clause, pairing)] + list(actors.towns.values())),
     )
     if pairing.trigger.category != STATEMENT:
-        draft.label, draft.label_names = _label(
+        draft.label, draft.label_names = _clause_label(context, sentence, pairing, draft) or _label(
             text,
             draft.region,
             draft.clause,
@@ -1060,6 +1055,69 @@ def _draft(
             draft.organizations,
         )
     return draft
+
+
+@dataclass(frozen=True, slots=True)
+class _Actors:
+    people: list[Mention]
+    organizations: list[Mention]
+    bare: list[Mention]
+    towns: dict[str, str]  # bare name -> the place the gazetteer knows by it ("struck Macon")
+
+
+def _clause_actors(context: _ArticleContext, sentence: Sentence, pairing: _Pairing) -> _Actors:
+    """Who and what the analysed clause of a happening names in its subject, object, agent and
+    prepositional phrases: people, organisations ("Twitter sued Elon Musk", "fined by the SEC"),
+    lone names; and the towns among those lone names after the verb ("a tornado struck Macon"),
+    which are places, not participants. A statement's speaker is found otherwise (`_speaker`)."""
+    analysis = context.analysis_of(sentence)
+    actors = _Actors([], [], [], {})
+    if analysis is None or pairing.trigger.category == STATEMENT:
+        return actors
+    for role, start, end in clause_arguments(analysis, pairing.trigger.start):
+        for mention in context.mentions:
+            if not (mention.start < end and start < mention.end):
+                continue
+            if mention.kind == PERSON:
+                actors.people.append(mention)
+            elif mention.kind == ORGANIZATION:
+                actors.organizations.append(mention)
+            elif mention.kind == BARE_NAME:
+                place = gazetteer().lookup(mention.name) if role != "subject" else None
+                if place is not None:
+                    actors.towns[mention.name] = place.name
+                elif role in _LOCATIVE_ROLES and (mention.start, mention.end) == (start, end):
+
+                    actors.towns[mention.name] = mention.name  # "in Lahaina": the name is the whole phrase
+                else:
+                    actors.bare.append(mention)
+    return actors
+
+
+# A lone name after these prepositions of a happening's clause is where it happened.
+_LOCATIVE_ROLES = frozenset({"in", "at", "near"})
+
+
+
+def _clause_label(
+    context: _ArticleContext, sentence: Sentence, pairing: _Pairing, draft: _Draft
+) -> tuple[str, tuple[str, ...]] | None:
+    """The headline the analysed clause of the event word gives. A meeting or a call keeps the
+    label of its parties ("{0}–{1} meeting in Geneva", "{0} call with European leaders"), which
+    reads the same in every report, when two people take part or a person or an organisation holds
+    its noun ("NATO meeting")."""
+    analysis = context.analysis_of(sentence)
+    if analysis is None:
+        return None
+    parties = len(draft.people) + len(draft.organizations)
+    noun = pairing.trigger.pos == "noun"
+    if pairing.trigger.category in RECIPROCAL and (len(draft.people) >= 2 or (parties and noun)):
+        return None
+
+    people = context.within(sentence.start, sentence.end, (PERSON,))
+    dated = (pairing.timex.start, pairing.timex.end)
+    found = clause_headline(context.text, analysis, pairing.trigger.start, people, dated, context.antecedent)
+    return (found.template, found.names) if found else None
 
 
 def _reported_happening(

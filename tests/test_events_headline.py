@@ -1,0 +1,97 @@
+"""Headlines, participants and places read from the analysed clause (real tagger, sentences written
+for these tests or taken from issue 12, which is their specification)."""
+
+import pytest
+
+from timeline.events import analyse_article
+from timeline.events.analysis import analyse_sentences
+from timeline.events.entities import PERSON, find_mentions
+from timeline.events.headline import clause_headline
+from timeline.events.sentences import split_sentences
+from timeline.model import Article
+
+
+def _headline(text: str, word: str, date: str = "") -> tuple[str, tuple[str, ...]] | None:
+    analysis = analyse_sentences(text, [(0, len(text))])[0]
+    people = [m for m in find_mentions(text, split_sentences(text)).mentions if m.kind == PERSON]
+    dated = (text.index(date), text.index(date) + len(date)) if date else (0, 0)
+    found = clause_headline(text, analysis, text.index(word), people, dated, lambda position: None)
+    return (found.template, found.names) if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "date", "expected"),
+    [
+        # active: the headline's present; an organisation names itself, a person is a slot
+        ("Twitter sued Elon Musk on Tuesday.", "sued", "Tuesday", ("Twitter sues {0}", ("Elon Musk",))),
+        # passive: the participle, without the auxiliary, the agent or the date
+        (
+            "Sam Bankman-Fried was sentenced to 25 years in prison by a judge on Thursday.",
+            "sentenced",
+            "Thursday",
+            ("{0} sentenced to 25 years", ("Sam Bankman-Fried",)),
+        ),
+        ("Agrawal was appointed Twitter CEO in November.", "appointed", "November",
+         ("Agrawal appointed Twitter CEO", ())),
+        ("The harbour authority was fined by regulators on Friday.", "fined", "Friday",
+         ("Harbour authority fined by regulators", ())),
+        # the purpose after the object, the amount kept whole
+        ("Musk closed the $44-billion deal to buy Twitter on Thursday.", "closed", "Thursday",
+         ("Musk closes $44-billion deal to buy Twitter", ())),
+        # an infinitive after its verb; the subject of a plural noun takes the plural
+        ("The city council voted on Monday to close the old bridge.", "voted", "Monday",
+         ("City council votes to close old bridge", ())),
+        # what an announcement says
+        ("Mayor Ana Lindqvist announced on Monday that the city will close the old bridge.", "announced",
+         "Monday", ("{0} announces city will close old bridge", ("Ana Lindqvist",))),
+        # nominal: the noun with its "of" complement
+        ("Investors lost billions in the collapse of FTX in November.", "collapse", "November",
+         ("Collapse of FTX", ())),
+        # an event noun as the verb's object: the clause; as the subject of "start": noun and verb
+        ("The jury delivered its verdict on Thursday night.", "verdict", "Thursday night",
+         ("Jury delivers verdict", ())),
+        ("A fire started in Lahaina on Tuesday.", "fire", "Tuesday", ("Fire starts in Lahaina", ())),
+        ("A fire started in Lahaina on Tuesday.", "started", "Tuesday", ("Fire starts in Lahaina", ())),
+        # nothing to headline: no fragment
+        ("It happened on Monday.", "happened", "Monday", None),
+    ],
+)
+def test_a_headline_is_built_from_the_clause(text, word, date, expected):
+    assert _headline(text, word, date) == expected
+
+
+def test_organisations_hyphenated_names_and_towns_take_their_places_in_an_event():
+    text = (
+        "The SEC sued Lena Marsh-Oduya on Tuesday, saying she misled investors. "
+        "Marsh-Oduya was charged with fraud on Wednesday. "
+        "A tornado struck Kenosha on Sunday. "
+        "The collapse of Halvorsen Bank in May wiped out savings."
+    )
+    analysis = analyse_article(Article("a.txt", "a.txt", text, date="2031-06-12", date_source="cli"))
+    assert [
+        (e.value, e.label, e.extra["label_names"], e.participants, e.organizations, e.places)
+        for e in analysis.events
+    ] == [
+        ("2031-06-10", "SEC sues {0}", ("Lena Marsh-Oduya",), ("Lena Marsh-Oduya",), ("SEC",), ()),
+        ("2031-06-11", "{0} charged with fraud", ("Lena Marsh-Oduya",), ("Lena Marsh-Oduya",), (), ()),
+        ("2031-06-08", "Tornado strikes Kenosha", (), (), (), ("Kenosha",)),
+        ("2031-05", "Collapse of Halvorsen Bank wipes out savings", (), (), ("Halvorsen Bank",), ()),
+    ]
+    assert analysis.people == ("Lena Marsh-Oduya",)
+
+
+def test_a_lone_name_the_article_calls_it_is_an_organisation_and_a_hyphen_between_names_parts_them():
+    text = (
+        "Nordwind said it would appeal. Nordwind said its board agreed. "
+        "Anton Berg said he would stay. The Berg-Nordwind talks and the Norway-Sweden border."
+    )
+    mentions = find_mentions(text, split_sentences(text)).mentions
+    assert [(m.text, m.kind, m.name) for m in mentions] == [
+        ("Nordwind", "organization", "Nordwind"),
+        ("Nordwind", "organization", "Nordwind"),
+        ("Anton Berg", "person", "Anton Berg"),
+        ("Berg", "person", "Anton Berg"),
+        ("Nordwind", "organization", "Nordwind"),
+        ("Norway", "place", "Norway"),
+        ("Sweden", "place", "Sweden"),
+    ]
