@@ -101,6 +101,12 @@ class _Report:
         return self.event.sources[0].article
 
     @property
+    def told_by_words(self) -> bool:
+        """Whether the words of its sentence may tie it to another article's report: a happening
+        (not a statement) dated within two months."""
+        return self.span <= SHORT_EVENT_DAYS and self.category != STATEMENT and bool(self.predicates)
+
+    @property
     def places(self) -> tuple[str, ...]:
         return self.event.places
 
@@ -211,13 +217,15 @@ class _ClauseWords:
 
     A lemma's weight is its inverse sentence frequency (see PRIOR_SENTENCES), counted once per
     sentence however many events it holds. The words are made for every report, as the counts
-    need them all; each word of the corpus is lemmatised once."""
+    need them all (of the reports told_by_words); each word of the corpus is lemmatised once."""
 
     def __init__(self, reports: Sequence[_Report]) -> None:
         self._lemma_of: dict[str, str | None] = {}
         counts: dict[str, int] = {}
         by_sentence: dict[tuple[str, int, int], frozenset[str]] = {}
         for report in reports:
+            if not report.told_by_words:
+                continue
             source = report.event.sources[0]
             key = (source.article, source.start, source.end)
             words = by_sentence.get(key)
@@ -231,22 +239,25 @@ class _ClauseWords:
         sentences = len(by_sentence) + PRIOR_SENTENCES
         self._weights = {word: math.log(sentences / (count + 1)) for word, count in counts.items()}
         self._unseen = math.log(sentences)  # a predicate no sentence spells as a word
+        self._totals: dict[frozenset[str], float] = {}
 
     def _lemma(self, word: str) -> str | None:
-        lemma = self._lemma_of.get(word, "")
-        if lemma == "":
-            bare = word.removesuffix("'s").removesuffix("’s").rstrip("'’")
-            lemma = None if bare in _ignored_words() or len(bare) < 3 else predicate_key(bare)
-            self._lemma_of[word] = lemma
+        bare = word.removesuffix("'s").removesuffix("’s").rstrip("'’")
+        lemma = None if bare in _ignored_words() or len(bare) < 3 else predicate_key(bare)
+        self._lemma_of[word] = lemma
         return lemma
 
     def _words(self, text: str, timex: str) -> frozenset[str]:
         """The content lemmas of a sentence, the date expression that dated it left out."""
         if timex:
             text = text.replace(timex, " ", 1)
-        lemmas = {self._lemma(word) for word in _CLAUSE_WORD.findall(text.lower())}
-        lemmas.discard(None)
-        return frozenset(lemmas)  # type: ignore[arg-type]
+        lemma_of = self._lemma_of
+        lemmas = set()
+        for word in _CLAUSE_WORD.findall(text.lower()):
+            lemma = lemma_of[word] if word in lemma_of else self._lemma(word)
+            if lemma:
+                lemmas.add(lemma)
+        return frozenset(lemmas)
 
     def overlap(self, left: frozenset[str], right: frozenset[str]) -> float:
         """The weighted Jaccard of two sets of lemmas: the weight they share over the weight of both."""
@@ -254,8 +265,16 @@ class _ClauseWords:
         if not shared:
             return 0.0
         weights, unseen = self._weights, self._unseen
-        together = sum(weights.get(word, unseen) for word in left | right)
-        return sum(weights.get(word, unseen) for word in shared) / together if together else 0.0
+        common = sum(weights.get(word, unseen) for word in shared)
+        together = self._total(left) + self._total(right) - common
+        return common / together if together > 0 else 0.0
+
+    def _total(self, words: frozenset[str]) -> float:
+        total = self._totals.get(words)
+        if total is None:
+            weights, unseen = self._weights, self._unseen
+            total = self._totals[words] = sum(weights.get(word, unseen) for word in words)
+        return total
 
 
 def _resolver(analyses: Sequence[ArticleAnalysis]) -> NameResolver:
@@ -347,7 +366,7 @@ def _fit(cluster: _Cluster, report: _Report, places: _Places, words: _ClauseWord
 def _words_overlap(cluster: _Cluster, report: _Report, words: _ClauseWords) -> float:
     """How much REPORT's sentence shares with the nearest of CLUSTER's (0 if it cannot be told by words:
     a report of an article the cluster has, a date looser than two months, organisations that conflict)."""
-    if report.span > SHORT_EVENT_DAYS or (cluster.end - cluster.start).days >= SHORT_EVENT_DAYS:
+    if not report.told_by_words or (cluster.end - cluster.start).days >= SHORT_EVENT_DAYS:
         return 0.0
     if report.article in cluster.articles:
         return 0.0
@@ -486,8 +505,7 @@ def _cluster_reports(reports: Sequence[_Report], places: _Places) -> list[list[_
         names = places.keys(report.participants, report.event)
         blocks = [(name, predicate) for name in names for predicate in report.predicates]
         # Reports dated within two months may be told by their words alone: filed by predicate too.
-        told_by_words = report.span <= SHORT_EVENT_DAYS and report.category != STATEMENT
-        predicate_blocks = [("", predicate) for predicate in report.predicates] if told_by_words else []
+        predicate_blocks = [("", key) for key in report.predicates] if report.told_by_words else []
         if report.span <= SHORT_EVENT_DAYS:
             looking = _looking_buckets(report)
             candidates = _candidates(fine, blocks, looking)
