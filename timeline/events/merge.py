@@ -265,7 +265,8 @@ class _ClauseWords:
         if not shared:
             return 0.0
         weights, unseen = self._weights, self._unseen
-        common = sum(weights.get(word, unseen) for word in shared)
+        # fsum: one sum whatever order a set of strings iterates in (their hashes vary between runs)
+        common = math.fsum(weights.get(word, unseen) for word in shared)
         together = self._total(left) + self._total(right) - common
         return common / together if together > 0 else 0.0
 
@@ -273,7 +274,7 @@ class _ClauseWords:
         total = self._totals.get(words)
         if total is None:
             weights, unseen = self._weights, self._unseen
-            total = self._totals[words] = sum(weights.get(word, unseen) for word in words)
+            total = self._totals[words] = math.fsum(weights.get(word, unseen) for word in words)
         return total
 
 
