@@ -199,11 +199,11 @@ def predicate_key(word: str) -> str:
 
 
 def _predicate_blocks(category: str | None, predicate: str) -> tuple[str, ...]:
-    """The predicate keys a report agrees on: its class, and its verb. An event with neither
+    """The keys a report agrees on: its class, and its predicate_key. An event with neither
     agrees with none (not even another without them)."""
     keys = [f"class:{category}"] if category else []
     if predicate:
-        keys.append(f"verb:{predicate}")
+        keys.append(f"predicate:{predicate}")
     return tuple(keys)
 
 
