@@ -7,7 +7,7 @@ import itertools
 from pathlib import Path
 
 from timeline.events import ArticleAnalysis, analyse_article
-from timeline.events.merge import _Merged, _reports, cluster_events, merge_analyses
+from timeline.events.merge import _Merged, _reports, cluster_events, merge_analyses, predicate_key
 from timeline.model import Article, Event, Source
 from timeline.temporal.timex import interval_of
 
@@ -295,3 +295,128 @@ def test_a_happening_one_report_gives_is_built_as_the_general_merge_builds_it():
         assert {slot: getattr(alone, slot) for slot in _Merged.__slots__} == {
             slot: getattr(general, slot) for slot in _Merged.__slots__
         }, report.event.id
+
+
+def _told(article: str, value: str, trigger: str, category: str, text: str, **names) -> ArticleAnalysis:
+    """An article with one event of TEXT, dated VALUE, naming only the NAMES given."""
+    event = _event(article, 0, value, trigger, category, names.get("people", ()), names.get("places", ()),
+                   label=text.split(",")[0], text=text)
+    event = dataclasses.replace(event, organizations=tuple(names.get("organizations", ())))
+    return _analysis(article, event)
+
+
+def _collapse(article: str, value: str, text: str, **names) -> ArticleAnalysis:
+    return _told(article, value, "collapse", "accident", text, **names)
+
+
+def _sources(events: list[Event]) -> list[tuple[str, ...]]:
+    return sorted(tuple(source.article for source in event.sources) for event in events)
+
+
+def test_one_happening_two_articles_tell_with_no_name_in_common_merges():
+    collapse = [
+        _collapse("a.txt", "2022-11",
+                  "The exchange collapsed in November of last year, wiping out its customers' savings."),
+        _collapse("b.txt", "2022-11",
+                  "The collapse of FTX in November 2022 left a million customers without their savings.",
+                  organizations=["FTX"]),
+    ]
+    verdict = [
+        _told("c.txt", "2023-11-02", "verdict", "lawsuit",
+              "A jury in Manhattan found the founder of the crypto exchange guilty of fraud on Thursday.",
+              places=["Manhattan"]),
+        _told("d.txt", "2023-11-02", "verdict", "lawsuit",
+              "On Thursday the jury delivered its verdict: the crypto founder was guilty of all seven fraud "
+              "charges.", people=["Sam Bankman-Fried"]),
+    ]
+    fire = [
+        _told("e.txt", "2023-08-08", "fire", "accident",
+              "A wildfire that started on 8 August destroyed most of the historic town.", places=["Lahaina"]),
+        _told("f.txt", "2023-08", "blaze", "accident",
+              "The fire, which tore through the historic town in August, destroyed over 2,000 buildings."),
+    ]
+    events = merge_analyses([*collapse, *verdict, *fire])
+    assert _sources(events) == [("a.txt", "b.txt"), ("c.txt", "d.txt"), ("e.txt", "f.txt")]
+    assert [(e.value, e.granularity, e.extra["articles"]) for e in events] == [
+        ("2022-11", "month", 2), ("2023-08-08", "day", 2), ("2023-11-02", "day", 2)
+    ]
+    assert [(e.participants, e.places, e.organizations) for e in events] == [
+        ((), (), ("FTX",)), ((), ("Lahaina",), ()), (("Sam Bankman-Fried",), ("Manhattan",), ())
+    ]
+
+
+def test_a_month_and_a_day_within_it_merge_to_the_day_with_its_label():
+    events = merge_analyses([
+        _collapse("a.txt", "2022-11",
+                  "The crypto exchange collapsed in November, wiping out the savings of its customers."),
+        _told("b.txt", "2022-11-11", "collapsed", "accident",
+              "The crypto exchange collapsed on 11 November and its customers lost their savings."),
+    ])
+    assert [(e.value, e.granularity, e.start_date, e.end_date, e.label, len(e.sources)) for e in events] == [
+        ("2022-11-11", "day", dt.date(2022, 11, 11), dt.date(2022, 11, 11),
+         "The crypto exchange collapsed on 11 November and its customers lost their savings.", 2)
+    ]
+
+
+def test_happenings_of_one_day_stay_apart_when_predicates_places_actors_or_words_differ():
+    day = "2024-03-05"
+    fire = "A fire destroyed a warehouse near the port on Tuesday, and firefighters fought it for hours."
+    events = merge_analyses([
+        # one verb, one day, conflicting places
+        _told("a.txt", day, "fire", "accident", fire, places=["Lyon"]),
+        _told("b.txt", day, "fire", "accident", fire, places=["Leeds"]),
+        # the same words, another predicate
+        _told("c.txt", day, "arrest", "arrest",
+              "Police arrested a man after a fire destroyed a warehouse near the port on Tuesday."),
+        # one predicate, one day, two companies named
+        _told("d.txt", day, "sue", "lawsuit", "The carmaker sued its former supplier on Tuesday over unpaid "
+              "invoices.", organizations=["Acme Motors"]),
+        _told("e.txt", day, "sue", "lawsuit", "The carmaker sued its former supplier on Tuesday over unpaid "
+              "invoices.", organizations=["Globex"]),
+        # one common verb, one day, nothing else in common
+        _told("f.txt", day, "rise", "market", "Shares of the airline rose 5% on Tuesday on strong bookings."),
+        _told("g.txt", day, "rise", "market", "Unemployment in the eurozone rose to 6.5% in February, data "
+              "showed on Tuesday."),
+    ])
+    assert _sources(events) == [(name,) for name in ("a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt",
+                                                     "g.txt")]
+
+
+def test_words_alone_never_merge_two_reports_of_one_article_or_loose_dates():
+    text = "The exchange collapsed, wiping out the savings of its customers."
+    one_article = _analysis(
+        "a.txt",
+        _event("a.txt", 0, "2022-11", "collapse", "accident", text=text),
+        _event("a.txt", 1, "2022-11", "collapse", "accident", text=text),
+    )
+    loose = [
+        _told("b.txt", "2022", "collapse", "accident", text),
+        _told("c.txt", "2022", "collapse", "accident", text),
+    ]
+    assert len(merge_analyses([one_article])) == 2
+    assert len(merge_analyses(loose)) == 2
+
+
+def test_nominal_and_verbal_forms_of_a_predicate_share_its_key():
+    forms = ["collapse", "collapsed", "sentencing", "sentenced", "resignation", "resigned", "meeting", "met",
+             "elections", "elected", "verdicts", "press conference"]
+    assert [predicate_key(form) for form in forms] == [
+        "collapse", "collapse", "sentence", "sentence", "resign", "resign", "meet", "meet", "elect", "elect",
+        "verdict", "press conference",
+    ]
+
+
+def test_a_merge_by_words_does_not_depend_on_the_order_articles_arrive_in():
+    analyses = [
+        _collapse("a.txt", "2022-11", "The exchange collapsed in November, wiping out customers' savings."),
+        _collapse("b.txt", "2022-11-11", "The exchange collapsed on 11 November; customers lost savings.",
+                  organizations=["FTX"]),
+        _collapse("c.txt", "2022-11", "Customers lost their savings when the exchange collapsed.",
+                  people=["Sam Bankman-Fried"]),
+    ]
+    results = {
+        tuple(repr(e.to_dict()) for e in merge_analyses(order)) for order in itertools.permutations(analyses)
+    }
+    assert len(results) == 1
+    [event] = merge_analyses(analyses)
+    assert (event.value, [s.article for s in event.sources]) == ("2022-11-11", ["a.txt", "b.txt", "c.txt"])

@@ -1,28 +1,43 @@
 """One chronology from many articles: names made canonical, reports of one happening merged.
 
 Two reports are one event when their dates can both be true (their day intervals intersect), their
-event words are of one class (a "summit", "talks" and "met" are all a meeting), they share people
-(two of them where both name two), and their places agree (equal, or one inside the other:
-"Anchorage" is in "Alaska"). The merged date is the intersection: "last week" in an article of
-2025-08-20 (2025-W33) and "two months ago" in one of 2025-10-21 (2025-08) give 2025-W33.
-Statements merge only when the same speaker said mostly the same words on the same day.
+predicates agree (one class: a "summit", "talks" and "met" are all a meeting; or one verb: "the
+collapse" and "collapsed", "the sentencing" and "was sentenced"), no party conflicts (two who both
+name people share them: two of them where both name two; places equal, or one inside the other:
+"Anchorage" is in "Alaska") and something ties them:
+- a person they share, or a place on both sides; or
+- for reports of two articles dated within two months and naming no organisations that conflict,
+  the words of their sentences: a weighted Jaccard of their content lemmas (each weighing its
+  inverse sentence frequency in the corpus) of at least SAME_HAPPENING_OVERLAP. "The exchange
+  collapsed in November of last year" and "the collapse of FTX in November 2022" name nobody in
+  common, yet tell one happening.
+The merged date is the intersection: "last week" in an article of 2025-08-20 (2025-W33) and "two
+months ago" in one of 2025-10-21 (2025-08) give 2025-W33. Statements merge only when the same
+speaker said mostly the same words on the same day.
 
-Candidates are found through indexes keyed by (person or place, class, day, month or year), so no
-stage compares all pairs; reports are visited from the most precise to the loosest.
-Articles are visited in id order, so the result does not depend on the order they arrived in.
+Candidates are found through indexes keyed by (person, organisation, place or predicate; class; day,
+month or year), so no stage compares all pairs; reports are visited from the most precise to the
+loosest. Articles are visited in id order, so the result does not depend on the order they arrived in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
+from functools import cache, lru_cache
 
+from lemminflect import getAllLemmas
+
+from timeline.duplicates import function_words
 from timeline.events import ArticleAnalysis
 from timeline.events.entities import NameResolver, surname, unresolved_name
+from timeline.events.resources import data_lines
 from timeline.events.triggers import STATEMENT
 from timeline.gc_pause import without_cyclic_collection
+from timeline.linguistics.event_words import DEVERBAL_SUFFIXES
 from timeline.model import Event, Source
 from timeline.temporal.timex import interval_of, value_of_day, value_of_month, value_of_week
 
@@ -36,6 +51,24 @@ _SLOT = re.compile(r"\{(\d+)\}")
 _LOOSE_DASH = re.compile(r"(^|\s)–+|–+(?=\s|$)")
 _DASHES = re.compile(r"–{2,}")
 _CONTENT_WORD = re.compile(r"[a-z]{4,}")
+_CLAUSE_WORD = re.compile(r"[^\W\d_][\w’'-]+")
+# Two reports of one happening that name nobody in common: the least weighted share of the content
+# lemmas of their sentences (predicate included). Two sentences telling one happening share its
+# predicate and a word or two of its arguments ("exchange", "customers") among the eight to twelve
+# content words each has: a Jaccard of 0.15 to 0.3; two happenings told with one verb on one day
+# share the verb alone (under 0.1 when it is common, as its weight is low) and the words of a
+# common topic, which weigh little in a corpus about that topic.
+SAME_HAPPENING_OVERLAP = 0.15
+# A word's weight is log((sentences + PRIOR_SENTENCES) / (sentences with it + 1)): as if the corpus
+# held that many more sentences without it, so that in a handful of articles, too few to tell
+# common from rare words, every word weighs about the same.
+PRIOR_SENTENCES = 100
+# A predicate block holds every report of a class on a day: the partners of a report are looked
+# for among the last ones filed there, which bounds the cost on a day when thousands of reports
+# use one verb.
+PREDICATE_CANDIDATES = 64
+# The reports of a cluster a new one is compared with, word for word (the first, most precise ones).
+MEMBERS_COMPARED = 4
 
 
 class _Report:
@@ -45,22 +78,33 @@ class _Report:
     participants are unique already, and sets are made only for the clusters."""
 
     __slots__ = (
-        "event", "participants", "label_names", "category", "category_key", "start", "end", "span",
-        "_content",
+        "event", "participants", "label_names", "category", "category_key", "predicate", "predicates",
+        "start", "end", "span", "_content", "words",
     )
 
     def __init__(self, event: Event, participants: tuple[str, ...], label_names: tuple[str, ...]) -> None:
         self.event = event
         self.participants = participants  # each name once
         self.label_names = label_names
-        # An event without a class matches nothing (not even another without one), but is filed
-        # under the empty class.
         self.category = event.extra.get("category")
         self.category_key = event.extra.get("category", "")
+        self.predicate = predicate_key(event.trigger)
+        self.predicates = _predicate_blocks(self.category, self.predicate)
         self.start = event.start_date
         self.end = event.end_date
         self.span = (self.end - self.start).days + 1
         self._content: set[str] | None = None
+        self.words: frozenset[str] = frozenset()  # content lemmas of its sentence (see _ClauseWords)
+
+    @property
+    def article(self) -> str:
+        return self.event.sources[0].article
+
+    @property
+    def told_by_words(self) -> bool:
+        """Whether the words of its sentence may tie it to another article's report: a happening
+        (not a statement) dated within two months."""
+        return self.span <= SHORT_EVENT_DAYS and self.category != STATEMENT and bool(self.predicates)
 
     @property
     def places(self) -> tuple[str, ...]:
@@ -97,7 +141,10 @@ class _Cluster:
     Most happenings have one report: a cluster keeps its first report's tuples (each name once)
     and makes sets only when a second report joins, which spares three sets per event."""
 
-    __slots__ = ("index", "members", "start", "end", "category", "people", "places", "ordered_with")
+    __slots__ = (
+        "index", "members", "start", "end", "category", "predicates", "people", "places", "organizations",
+        "articles", "ordered_with",
+    )
 
     def __init__(self, index: int, first: _Report) -> None:
         self.index = index
@@ -105,22 +152,130 @@ class _Cluster:
         self.start = first.start
         self.end = first.end
         self.category = first.category_key
+        self.predicates = first.predicates
         self.people: tuple[str, ...] | set[str] = first.participants
         self.places: tuple[str, ...] | set[str] = first.places
+        self.organizations: tuple[str, ...] | set[str] = first.event.organizations
+        self.articles: tuple[str, ...] | set[str] = (first.article,)
         # local ids this cluster must stay apart from
         self.ordered_with: tuple[str, ...] | set[str] = first.order_ids
 
     def add(self, report: _Report) -> None:
         if len(self.members) == 1:
-            self.people, self.places, self.ordered_with = (
-                set(self.people), set(self.places), set(self.ordered_with)
+            self.people, self.places, self.organizations, self.articles, self.ordered_with = (
+                set(self.people), set(self.places), set(self.organizations), set(self.articles),
+                set(self.ordered_with),
             )
         self.members.append(report)
         self.start = max(self.start, report.start)
         self.end = min(self.end, report.end)
         self.people.update(report.participants)
         self.places.update(report.places)
+        self.organizations.update(report.event.organizations)
+        self.articles.add(report.article)
         self.ordered_with.update(report.order_ids)
+
+
+@lru_cache(maxsize=1 << 16)
+def predicate_key(word: str) -> str:
+    """The verb a word of a predicate names, so that one report's noun agrees with another's verb:
+    "collapse", "collapsed" -> "collapse"; "meeting", "met" -> "meet"; "resignation" -> "resign";
+    a noun no verb of lemminflect's dictionary makes keeps its singular ("verdicts" -> "verdict")."""
+    lower = word.lower()
+    if " " in lower:
+        return lower
+    lemmas = getAllLemmas(lower)
+    if "VERB" in lemmas:
+        return lemmas["VERB"][0]
+    noun = lemmas["NOUN"][0] if "NOUN" in lemmas else lower
+    for suffix, endings in DEVERBAL_SUFFIXES:
+        if noun.endswith(suffix) and len(noun) > len(suffix) + 2:
+            stem = noun[: -len(suffix)]
+            for ending in endings:
+                verbs = getAllLemmas(stem + ending).get("VERB")
+                if verbs:
+                    return verbs[0]
+    return noun
+
+
+def _predicate_blocks(category: str | None, predicate: str) -> tuple[str, ...]:
+    """The keys a report agrees on: its class, and its predicate_key. An event with neither
+    agrees with none (not even another without them)."""
+    keys = [f"class:{category}"] if category else []
+    if predicate:
+        keys.append(f"predicate:{predicate}")
+    return tuple(keys)
+
+
+@cache
+def _ignored_words() -> frozenset[str]:
+    return function_words() | frozenset(data_lines("merge_ignored_words.txt"))
+
+
+class _ClauseWords:
+    """The content lemmas of each report's sentence, and what each weighs in the corpus.
+
+    A lemma's weight is its inverse sentence frequency (see PRIOR_SENTENCES), counted once per
+    sentence however many events it holds. The words are made for every report, as the counts
+    need them all (of the reports told_by_words); each word of the corpus is lemmatised once."""
+
+    def __init__(self, reports: Sequence[_Report]) -> None:
+        self._lemma_of: dict[str, str | None] = {}
+        counts: dict[str, int] = {}
+        by_sentence: dict[tuple[str, int, int], frozenset[str]] = {}
+        for report in reports:
+            if not report.told_by_words:
+                continue
+            source = report.event.sources[0]
+            key = (source.article, source.start, source.end)
+            words = by_sentence.get(key)
+            if words is None:
+                words = by_sentence[key] = self._words(source.text, source.timex)
+                for word in words:
+                    counts[word] = counts.get(word, 0) + 1
+            report.words = words if not report.predicate or report.predicate in words else words | {
+                report.predicate
+            }
+        sentences = len(by_sentence) + PRIOR_SENTENCES
+        self._weights = {word: math.log(sentences / (count + 1)) for word, count in counts.items()}
+        self._unseen = math.log(sentences)  # a predicate no sentence spells as a word
+        self._totals: dict[frozenset[str], float] = {}
+
+    def _lemma(self, word: str) -> str | None:
+        bare = word.removesuffix("'s").removesuffix("’s").rstrip("'’")
+        lemma = None if bare in _ignored_words() or len(bare) < 3 else predicate_key(bare)
+        self._lemma_of[word] = lemma
+        return lemma
+
+    def _words(self, text: str, timex: str) -> frozenset[str]:
+        """The content lemmas of a sentence, the date expression that dated it left out."""
+        if timex:
+            text = text.replace(timex, " ", 1)
+        lemma_of = self._lemma_of
+        lemmas = set()
+        for word in _CLAUSE_WORD.findall(text.lower()):
+            lemma = lemma_of[word] if word in lemma_of else self._lemma(word)
+            if lemma:
+                lemmas.add(lemma)
+        return frozenset(lemmas)
+
+    def overlap(self, left: frozenset[str], right: frozenset[str]) -> float:
+        """The weighted Jaccard of two sets of lemmas: the weight they share over the weight of both."""
+        shared = left & right
+        if not shared:
+            return 0.0
+        weights, unseen = self._weights, self._unseen
+        # fsum: one sum whatever order a set of strings iterates in (their hashes vary between runs)
+        common = math.fsum(weights.get(word, unseen) for word in shared)
+        together = self._total(left) + self._total(right) - common
+        return common / together if together > 0 else 0.0
+
+    def _total(self, words: frozenset[str]) -> float:
+        total = self._totals.get(words)
+        if total is None:
+            weights, unseen = self._weights, self._unseen
+            total = self._totals[words] = math.fsum(weights.get(word, unseen) for word in words)
+        return total
 
 
 def _resolver(analyses: Sequence[ArticleAnalysis]) -> NameResolver:
@@ -181,23 +336,47 @@ def _content_words(text: str) -> set[str]:
     return set(_CONTENT_WORD.findall(text.lower()))
 
 
-def _compatible(cluster: _Cluster, report: _Report, places: _Places) -> bool:
-    if report.category != cluster.category:
-        return False
-    if cluster.category == STATEMENT:
-        return _same_statement(cluster, report)
+def _fit(cluster: _Cluster, report: _Report, places: _Places, words: _ClauseWords) -> tuple | None:
+    """None if REPORT cannot tell CLUSTER's happening; else how well it fits (lowest first):
+    places named on both sides, people shared, the overlap of their words, the older cluster."""
+    if STATEMENT in (report.category, cluster.category):
+        if report.category == cluster.category and _same_statement(cluster, report):
+            return (0, 0, 0.0, cluster.index)
+        return None
+    if not any(key in cluster.predicates for key in report.predicates):
+        return None
     if any(local in cluster.ordered_with for local in report.order_ids):
-        return False
+        return None
     if max(cluster.start, report.start) > min(cluster.end, report.end):
-        return False
+        return None
     people = report.participants
     shared = _shared_people(cluster, report)
     if people and cluster.people and shared < min(2, len(people), len(cluster.people)):
-        return False
+        return None
     if not places.agree(cluster.places, report.places):
-        return False
-    # Something beyond the date and the word must tie them: a person, or a place on both sides.
-    return shared > 0 or bool(cluster.places and report.places)
+        return None
+    both_placed = bool(cluster.places and report.places)
+    # Something beyond the date and the predicate must tie them: a person, a place on both sides,
+    if shared > 0 or both_placed:
+        return (-int(both_placed), -shared, 0.0, cluster.index)
+    # or, for a happening of another article, the words its sentence shares with one of the cluster's.
+    overlap = _words_overlap(cluster, report, words)
+    return None if overlap < SAME_HAPPENING_OVERLAP else (0, 0, -overlap, cluster.index)
+
+
+def _words_overlap(cluster: _Cluster, report: _Report, words: _ClauseWords) -> float:
+    """How much REPORT's sentence shares with the nearest of CLUSTER's (0 if it cannot be told by words:
+    a report of an article the cluster has, a date looser than two months, organisations that conflict)."""
+    if not report.told_by_words or (cluster.end - cluster.start).days >= SHORT_EVENT_DAYS:
+        return 0.0
+    if report.article in cluster.articles:
+        return 0.0
+    organizations = report.event.organizations
+    if organizations and cluster.organizations and not any(
+        name in cluster.organizations for name in organizations
+    ):
+        return 0.0
+    return max(words.overlap(member.words, report.words) for member in cluster.members[:MEMBERS_COMPARED])
 
 
 class _Places:
@@ -284,17 +463,14 @@ def _looking_buckets(report: _Report) -> list[int]:
     ]
 
 
-def _affinity(cluster: _Cluster, report: _Report) -> tuple[int, int, int]:
-    """How well an event fits a cluster it is compatible with: places named on both sides, people shared."""
-    places = int(bool(cluster.places and report.places))
-    return (-places, -_shared_people(cluster, report), cluster.index)
-
-
 # Index: (key, class) -> date bucket -> indices of the clusters filed there, in filing order.
 _Index = dict[tuple[str, str], dict[int, list[int]]]
 
 
-def _candidates(index: _Index, blocks: list[tuple[str, str]], buckets: Iterable[int]) -> set[int]:
+def _candidates(
+    index: _Index, blocks: list[tuple[str, str]], buckets: Iterable[int], last: int | None = None
+) -> set[int]:
+    """The clusters filed under any of BLOCKS in any of BUCKETS (the LAST filed in each, if given)."""
     found: set[int] = set()
     buckets = list(buckets)
     for block in blocks:
@@ -303,7 +479,7 @@ def _candidates(index: _Index, blocks: list[tuple[str, str]], buckets: Iterable[
             for bucket in buckets:
                 clusters = filed.get(bucket)
                 if clusters:
-                    found.update(clusters)
+                    found.update(clusters if last is None else clusters[-last:])
     return found
 
 
@@ -321,28 +497,34 @@ def _file(index: _Index, blocks: list[tuple[str, str]], buckets: Iterable[int], 
 
 def _cluster_reports(reports: Sequence[_Report], places: _Places) -> list[list[_Report]]:
     """Groups of reports of one happening; each report in exactly one group (see cluster_events)."""
+    words = _ClauseWords(reports)
     clusters: list[_Cluster] = []
     fine: _Index = {}
     by_year: _Index = {}
+    by_predicate: _Index = {}
     for report in sorted(reports, key=_Report.order_key):
-        blocks = [(key, report.category_key) for key in places.keys(report.participants, report.event)]
+        names = places.keys(report.participants, report.event)
+        blocks = [(name, predicate) for name in names for predicate in report.predicates]
+        # Reports dated within two months may be told by their words alone: filed by predicate too.
+        predicate_blocks = [("", key) for key in report.predicates] if report.told_by_words else []
         if report.span <= SHORT_EVENT_DAYS:
-            candidates = _candidates(fine, blocks, _looking_buckets(report))
+            looking = _looking_buckets(report)
+            candidates = _candidates(fine, blocks, looking)
+            candidates.update(_candidates(by_predicate, predicate_blocks, looking, PREDICATE_CANDIDATES))
         elif report.span > LOOSE_EVENT_DAYS:
             candidates = set()
         else:
             candidates = _candidates(by_year, blocks, _years(report.start, report.end))
-        target = min(
-            (clusters[index] for index in candidates if _compatible(clusters[index], report, places)),
-            key=lambda cluster: _affinity(cluster, report),
-            default=None,
-        )
-        if target is None:
+        fits = (_fit(clusters[index], report, places, words) for index in candidates)
+        best = min((fit for fit in fits if fit is not None), default=None)  # its last item: the cluster
+        if best is None:
             target = _Cluster(len(clusters), report)
             clusters.append(target)
         else:
+            target = clusters[best[-1]]
             target.add(report)
         _file(fine, blocks, _filing_buckets(report), target.index)
+        _file(by_predicate, predicate_blocks, _filing_buckets(report), target.index)
         _file(by_year, blocks, _years(report.start, report.end), target.index)
     return [cluster.members for cluster in clusters]
 
