@@ -155,3 +155,8 @@ def test_what_a_verb_of_intention_governs_is_planned_and_a_wanting_lead_is_no_ev
         ("meet", "meet", "meeting", "tverb"),
         ("meet", "meet", "meeting", "tverb"),
     ]
+
+
+def test_questioning_is_a_saying_not_a_happening_at_the_place_questioned():
+    text = "The minister questioned on Monday how the envoy would fly to Vienna."
+    assert _triggers(text)[0] == ("questioned", "question", "statement", "verb")
