@@ -6,7 +6,18 @@ import datetime as dt
 
 import pytest
 
-from timeline.temporal.value import aligned, nearest_weekday, on_day, shifted, timex
+from timeline.temporal.value import (
+    Every,
+    Undated,
+    aligned,
+    at_clock,
+    in_part,
+    nearest_weekday,
+    on_day,
+    season_point,
+    shifted,
+    timex,
+)
 
 THURSDAY = dt.date(2025, 8, 7)
 
@@ -42,3 +53,28 @@ def test_a_month_shifted_from_its_last_day_keeps_to_the_month() -> None:
 )
 def test_nearest_weekday_by_tense(weekday: int, tense: str | None, value: str) -> None:
     assert timex(nearest_weekday(on_day(THURSDAY), weekday, tense)) == value
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        (at_clock(on_day(THURSDAY), 10, 35), "2025-08-07T10:35"),
+        (in_part(on_day(THURSDAY), "NI"), "2025-08-07TNI"),
+        (at_clock(in_part(on_day(THURSDAY), "MO"), 9, 5), "2025-08-07T09:05"),  # the clock is finer
+        (season_point(2024, "WI"), "2024-WI"),
+        (Undated(month=8, day=7), "XXXX-08-07"),
+        (Undated(month=8), "XXXX-08"),
+        (Undated(season="SU"), "XXXX-SU"),
+        (in_part(Undated(weekday=5), "MO"), "XXXX-WXX-5TMO"),
+        (at_clock(Undated(), 22, 0), "XXXX-XX-XXT22:00"),
+        (Every(Undated(weekday=2, part="NI")), "XXXX-WXX-2TNI"),
+        (Every(Undated(month=8)), "XXXX-08"),
+    ],
+)
+def test_times_seasons_undated_and_sets_are_written_by_timex(value: object, written: str) -> None:
+    assert timex(value) == written
+
+
+def test_a_season_holds_its_months() -> None:
+    assert season_point(2024, "WI").day == dt.date(2024, 12, 1)
+    assert season_point(2025, "SP").day == dt.date(2025, 3, 1)

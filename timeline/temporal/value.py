@@ -7,7 +7,9 @@ only at the end (`timex`):
     timex(nearest_weekday(on_day(reference), 5, "past"))       # "on Friday", told in the past
 
 Grains are the TIMEX3 calendar units of calendar_math: D (day), W (ISO week), WE (its weekend),
-M, Q, Y, DE (decade), CE (century).
+M, Q, Y, DE (decade), CE (century), and the seasons SP, SU, FA, WI. A day may carry a clock time
+or a part of the day. A calendar position whose year is unknown ("August 7", "Friday" without a
+reference date) is `Undated`; what recurs ("every Monday night") is `Every` such position.
 """
 
 from __future__ import annotations
@@ -17,13 +19,40 @@ from dataclasses import dataclass, replace
 
 from timeline.temporal.calendar_math import shift, value_at
 
+# Seasons in the order they come within their year (spring from March, summer from June, fall
+# from September, winter from December, written with the year of its December).
+SEASONS = ("SP", "SU", "FA", "WI")
+
 
 @dataclass(frozen=True, slots=True)
 class Point:
-    """The GRAIN that holds DAY: the day itself, its week, month, quarter, year, decade or century."""
+    """The GRAIN that holds DAY: the day itself, its week, month, quarter, season, year, decade or
+    century; a day may be narrowed to a CLOCK time (hour, minute) or a PART of the day (MO, AF, EV, NI)."""
 
     day: dt.date
     grain: str = "D"
+    clock: tuple[int, int] | None = None
+    part: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Undated:
+    """A calendar position without its year: a month (and day), a season, a weekday of an unknown
+    week, or a day not known at all; with a clock time or part of the day, as a Point."""
+
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    season: str | None = None
+    clock: tuple[int, int] | None = None
+    part: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Every:
+    """A set: every time at POSITION ("every Monday night" XXXX-WXX-1TNI, "every August" XXXX-08)."""
+
+    position: Undated
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +74,21 @@ def calendar_point(year: int, month: int | None = None, day: int | None = None) 
     if day is None:
         return Point(dt.date(year, month, 1), "M")
     return Point(dt.date(year, month, day), "D")
+
+
+def season_point(year: int, season: str) -> Point:
+    """SEASON (SP, SU, FA, WI) of YEAR; the winter of 2024 runs into 2025."""
+    return Point(dt.date(year, 3 * (SEASONS.index(season) + 1), 1), season)
+
+
+def at_clock(value: Point | Undated, hour: int, minute: int) -> Point | Undated:
+    """VALUE's day at HOUR:MINUTE."""
+    return replace(value, clock=(hour, minute), part=None)
+
+
+def in_part(value: Point | Undated, part: str | None) -> Point | Undated:
+    """VALUE's day in PART of the day (MO, AF, EV, NI); VALUE itself for no part."""
+    return replace(value, part=part) if part else value
 
 
 def quarter_point(year: int, number: int) -> Point:
@@ -77,9 +121,27 @@ def nearest_weekday(point: Point, weekday: int, tense: str | None) -> Point:
     return Point(base - dt.timedelta(days=backward), "D")
 
 
-def timex(value: Point | Interval) -> str:
-    """VALUE as a TIMEX3 value: 2025-08-07, 2025-W33, 2025-W33-WE, 2025-08, 2025-Q3, 2025, 202, 20;
-    an interval as its two ends, 2025-06/2025-08."""
+def timex(value: Point | Interval | Undated | Every) -> str:
+    """VALUE as a TIMEX3 value: 2025-08-07, 2025-08-07T10:35, 2025-08-07TNI, 2025-W33, 2025-W33-WE,
+    2025-08, 2025-Q3, 2025-SU, 2025, 202, 20; XXXX-08-07, XXXX-WXX-5, XXXX-SU, XXXX-XX-XX; an
+    interval as its two ends, 2025-06/2025-08; a set as the position that recurs."""
     if isinstance(value, Interval):
         return f"{timex(value.first)}/{timex(value.last)}"
-    return value_at(value.day, value.grain)
+    if isinstance(value, Every):
+        return timex(value.position)
+    if isinstance(value, Undated):
+        if value.weekday is not None:
+            written = f"XXXX-WXX-{value.weekday}"
+        elif value.season is not None:
+            written = f"XXXX-{value.season}"
+        elif value.month is not None:
+            written = f"XXXX-{value.month:02d}" + (f"-{value.day:02d}" if value.day is not None else "")
+        else:
+            written = "XXXX-XX-XX"
+    elif value.grain in SEASONS:
+        written = f"{value.day.year:04d}-{value.grain}"
+    else:
+        written = value_at(value.day, value.grain)
+    if value.clock is not None:
+        return f"{written}T{value.clock[0]:02d}:{value.clock[1]:02d}"
+    return f"{written}T{value.part}" if value.part else written

@@ -7,10 +7,17 @@ from fractions import Fraction
 
 from timeline.temporal.calendar_math import UNANCHORED
 from timeline.temporal.grammar import normalise_word
-from timeline.temporal.resolvers.context import ANCHOR_GRANULARITIES, Context, Groups, Resolution, text_anchor
+from timeline.temporal.resolvers.context import (
+    ANCHOR_GRANULARITIES,
+    Context,
+    Groups,
+    Resolution,
+    resolved,
+    text_anchor,
+)
 from timeline.temporal.resolvers.words import hedge_mod, month_number_of
 from timeline.temporal.timex import quarter_of_value
-from timeline.temporal.value import aligned, on_day, shifted, timex
+from timeline.temporal.value import Every, Undated, aligned, on_day, shifted, timex
 
 # The units written after a T in a TIMEX3 duration, and their letter there (minutes are TM here).
 _DURATION_UNITS = {"S": "S", "TM": "M", "H": "H"}
@@ -261,12 +268,11 @@ def set_(groups: Groups, arguments: dict, context: Context) -> Resolution | None
         return Resolution("SET", context.grammar.lookup("recurring_unit", groups["unit"]))
     name = groups.get("weekday") or groups.get("weekday_b") or (groups.get("plural_weekday") or "")[:-1]
     if name:
-        value = f"XXXX-WXX-{context.grammar.lookup('weekday', name)}"
-        if parts := groups.get("parts") or groups.get("shared_parts"):
-            value += f"T{context.grammar.lookup('part_of_day', parts)}"
-        return Resolution("SET", value)
+        parts = groups.get("parts") or groups.get("shared_parts")
+        part = context.grammar.lookup("part_of_day", parts) if parts else None
+        return resolved("SET", Every(Undated(weekday=context.grammar.lookup("weekday", name), part=part)))
     number = month_number_of(groups, context)
-    return Resolution("SET", f"XXXX-{number:02d}") if number else None
+    return resolved("SET", Every(Undated(month=number))) if number else None
 
 
 def constant(groups: Groups, arguments: dict, context: Context) -> Resolution | None:

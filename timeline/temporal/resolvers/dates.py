@@ -8,7 +8,7 @@ from functools import cache
 
 from timeline.model import TimeExpr
 from timeline.temporal.grammar import normalise_word
-from timeline.temporal.resolvers.context import Context, Groups, Resolution
+from timeline.temporal.resolvers.context import Context, Groups, Resolution, resolved
 from timeline.temporal.resolvers.words import (
     YEAR_DAYS,
     is_anaphoric,
@@ -20,7 +20,16 @@ from timeline.temporal.resolvers.words import (
     year_of,
 )
 from timeline.temporal.timex import day_of_value, month_of_value
-from timeline.temporal.value import aligned, between, calendar_point, on_day, timex
+from timeline.temporal.value import (
+    Point,
+    Undated,
+    aligned,
+    at_clock,
+    between,
+    calendar_point,
+    season_point,
+    timex,
+)
 
 
 def calendar(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -33,12 +42,12 @@ def calendar(groups: Groups, arguments: dict, context: Context) -> Resolution | 
     if year is None and month is None:
         return None
     if month is None:
-        return Resolution("DATE", timex(calendar_point(year)), mod)
+        return resolved("DATE", calendar_point(year), mod)
     if year is None:
         check_year = 2000  # a leap year: "February 29" is a real date in some year
         dt.date(check_year, month, day or 1)
         if reference is None:
-            return Resolution("DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), mod)
+            return resolved("DATE", Undated(month=month, day=day), mod)
         if groups.get("relation_year"):
             # "August 8 of last year": the year is named relative to the reference date.
             year = reference.year + relation_shift(groups["relation_year"], context)
@@ -54,13 +63,16 @@ def calendar(groups: Groups, arguments: dict, context: Context) -> Resolution | 
     else:
         anchor = None
     if day is None:
-        dt.date(year, month, 1)
-        return Resolution("DATE", timex(calendar_point(year, month)), mod, anchor)
-    dt.date(year, month, day)  # raises on "February 30": the match is vetoed
-    value = timex(calendar_point(year, month, day))
+        return resolved("DATE", calendar_point(year, month), mod, anchor)
+    point = calendar_point(year, month, day)  # raises on "February 30": the match is vetoed
     if groups.get("hour"):
-        return Resolution("TIME", f"{value}T{int(groups['hour']):02d}:{groups['minute']}", mod, anchor)
-    return Resolution("DATE", value, mod, anchor)
+        return resolved("TIME", at_clock(point, *_clock(groups)), mod, anchor)
+    return resolved("DATE", point, mod, anchor)
+
+
+def _clock(groups: Groups) -> tuple[int, int]:
+    """The hour and minute written with a date (2025-08-07T10:35)."""
+    return int(groups["hour"]), int(groups["minute"])
 
 
 def week_of_day(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -68,10 +80,9 @@ def week_of_day(groups: Groups, arguments: dict, context: Context) -> Resolution
     day = calendar({key: groups[key] for key in ("month", "day", "year") if key in groups}, {}, context)
     if day is None:
         return None
-    known = day_of_value(day.value)
-    if known is None:
+    if not isinstance(day.typed, Point):
         return Resolution("DATE", "XXXX-WXX")
-    return Resolution("DATE", timex(aligned(on_day(known), "W")), None, day.anchor)
+    return resolved("DATE", aligned(day.typed, "W"), None, day.anchor)
 
 
 # The languages dateparser may read a foreign date in (the ones whose month names the grammar finds).
@@ -114,7 +125,7 @@ def year_in_words(groups: Groups, arguments: dict, context: Context) -> Resoluti
     if groups.get("month"):
         return Resolution("DATE", timex(calendar_point(year, month_number_of(groups, context))))
     if groups.get("season"):
-        return Resolution("DATE", f"{year:04d}-{context.grammar.lookup('season', groups['season'])}")
+        return resolved("DATE", season_point(year, context.grammar.lookup("season", groups["season"])))
     return Resolution("DATE", timex(calendar_point(year)))
 
 

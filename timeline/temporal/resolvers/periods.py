@@ -6,11 +6,22 @@ import datetime as dt
 
 from timeline.temporal.calendar_math import MOVABLE_HOLIDAYS
 from timeline.temporal.grammar import normalise_word
-from timeline.temporal.resolvers.context import Context, Groups, Resolution
+from timeline.temporal.resolvers.context import Context, Groups, Resolution, resolved
 from timeline.temporal.resolvers.dates import calendar
 from timeline.temporal.resolvers.words import position_mod, relation_shift, relation_word, year_of
-from timeline.temporal.timex import day_of_value, in_year, quarter_of_value, year_of_value
-from timeline.temporal.value import aligned, calendar_point, on_day, quarter_point, shifted, timex
+from timeline.temporal.timex import in_year, quarter_of_value, year_of_value
+from timeline.temporal.value import (
+    SEASONS,
+    Point,
+    Undated,
+    aligned,
+    calendar_point,
+    on_day,
+    quarter_point,
+    season_point,
+    shifted,
+    timex,
+)
 
 
 def _ordinal_quarter(word: str, context: Context) -> int | None:
@@ -143,12 +154,8 @@ def half(groups: Groups, arguments: dict, context: Context) -> Resolution | None
     return Resolution("DATE", f"{year:04d}-H{number}")
 
 
-# Seasons in the order they come within their year; winter is written with the year of its December.
-_SEASON_ORDER = ("SP", "SU", "FA", "WI")
-
-
 def _season_index(day: dt.date) -> tuple[int, int]:
-    """(season year, index in _SEASON_ORDER) of a day: January 2025 is in the winter of 2024."""
+    """(season year, index in SEASONS) of a day: January 2025 is in the winter of 2024."""
     if day.month <= 2:
         return day.year - 1, 3
     return day.year, (day.month - 3) // 3
@@ -159,11 +166,11 @@ def season(groups: Groups, arguments: dict, context: Context) -> Resolution | No
     mod = position_mod(groups, context)
     year = year_of(groups.get("year"), context.reference)
     if year is not None:
-        return Resolution("DATE", f"{year:04d}-{code}", mod)
+        return resolved("DATE", season_point(year, code), mod)
     if context.reference is None:
-        return Resolution("DATE", f"XXXX-{code}", mod)
+        return resolved("DATE", Undated(season=code), mod)
     current_year, current_index = _season_index(context.reference)
-    target = _SEASON_ORDER.index(code)
+    target = SEASONS.index(code)
     ordinal_now = current_year * 4 + current_index
     shift_by = relation_shift(relation_word(groups), context)
     this_cycle = current_year * 4 + target
@@ -181,26 +188,33 @@ def season(groups: Groups, arguments: dict, context: Context) -> Resolution | No
             ordinal = this_cycle if this_cycle >= ordinal_now else this_cycle + 4
         else:
             ordinal = this_cycle
-    return Resolution("DATE", f"{ordinal // 4:04d}-{code}", mod, "dct")
+    return resolved("DATE", season_point(ordinal // 4, code), mod, "dct")
+
+
+def _fixed_day(holiday_day: str) -> tuple[int, int]:
+    """(month, day) of a holiday the lexicon gives as MM-DD ("12-25")."""
+    month_number, day = holiday_day.split("-")
+    return int(month_number), int(day)
 
 
 def holiday(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    # The lexicon's holiday table gives a fixed day as MM-DD, a movable feast by its name.
     rule_value = str(context.grammar.lookup("holiday", groups["holiday"]))
 
     def on(year: int) -> dt.date:
         if rule_value in MOVABLE_HOLIDAYS:
             return MOVABLE_HOLIDAYS[rule_value](year)
-        month_number, day = (int(part) for part in rule_value.split("-"))
-        return dt.date(year, month_number, day)
+        return dt.date(year, *_fixed_day(rule_value))
 
     year = year_of(groups.get("year"), context.reference)
     if year is not None:
-        return Resolution("DATE", on(year).isoformat())
+        return resolved("DATE", on_day(on(year)))
     reference = context.reference
     if reference is None:
         if rule_value in MOVABLE_HOLIDAYS:
-            return Resolution("DATE", "XXXX-XX-XX")
-        return Resolution("DATE", f"XXXX-{rule_value}")
+            return resolved("DATE", Undated())
+        month_number, day = _fixed_day(rule_value)
+        return resolved("DATE", Undated(month=month_number, day=day))
     shift_by = relation_shift(relation_word(groups), context)
     occurrences = [
         on(year) for year in (reference.year - 1, reference.year, reference.year + 1) if 1 <= year <= 9999
@@ -219,13 +233,12 @@ def holiday(groups: Groups, arguments: dict, context: Context) -> Resolution | N
             day = max(occurrence for occurrence in occurrences if occurrence <= reference)
         else:
             day = min(occurrence for occurrence in occurrences if occurrence >= reference)
-    return Resolution("DATE", day.isoformat(), None, "dct")
+    return resolved("DATE", on_day(day), None, "dct")
 
 
 def holiday_week(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     """ "Easter week", "Thanksgiving week": the ISO week that holds the holiday."""
     day = holiday(groups, arguments, context)
-    known = day_of_value(day.value) if day is not None else None
-    if known is None:
+    if day is None or not isinstance(day.typed, Point):
         return Resolution("DATE", "XXXX-WXX")
-    return Resolution("DATE", timex(aligned(on_day(known), "W")), None, day.anchor)
+    return resolved("DATE", aligned(day.typed, "W"), None, day.anchor)
