@@ -11,6 +11,8 @@ from timeline.temporal.value import (
     Undated,
     aligned,
     at_clock,
+    between,
+    half_point,
     in_part,
     nearest_weekday,
     on_day,
@@ -78,3 +80,18 @@ def test_times_seasons_undated_and_sets_are_written_by_timex(value: object, writ
 def test_a_season_holds_its_months() -> None:
     assert season_point(2024, "WI").day == dt.date(2024, 12, 1)
     assert season_point(2025, "SP").day == dt.date(2025, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        (half_point(2025, 2), "2025-H2"),
+        (Undated(quarter=3), "XXXX-Q3"),
+        (Undated(half=1), "XXXX-H1"),
+        (between(Undated(weekday=1), Undated(weekday=3)), "XXXX-WXX-1/XXXX-WXX-3"),
+        (between(Undated(month=5, day=8), Undated(month=5, day=10)), "XXXX-05-08/XXXX-05-10"),
+        (between(on_day(THURSDAY), on_day(dt.date(2025, 8, 9))), "2025-08-07/2025-08-09"),
+    ],
+)
+def test_halves_undated_periods_and_ranges(value: object, written: str) -> None:
+    assert timex(value) == written

@@ -22,6 +22,7 @@ from timeline.resources import load_yaml
 from timeline.temporal.cues import orientation
 from timeline.temporal.tagger import WrittenDay, tag, written_days
 from timeline.temporal.timex import in_year, undated_weekday, year_of_value
+from timeline.temporal.value import Undated, timex
 
 _RESOURCES = Path(__file__).parent / "resources"
 
@@ -122,7 +123,7 @@ def _when(written: WrittenDay) -> tuple[str, dt.date | None] | None:
     """(TIMEX3 value, date) of a day written in a dateline; None if it may not be trusted."""
     expression = written.expression
     if written.year is None:
-        return f"XXXX-{written.month:02d}-{written.day:02d}", None
+        return timex(Undated(month=written.month, day=written.day)), None
     date = dt.date(written.year, written.month, written.day)
     if written.weekday is not None and written.weekday != date.isoweekday():
         return None  # "Monday, October 21, 2025" is a typo or not a date; trust neither half

@@ -7,9 +7,10 @@ only at the end (`timex`):
     timex(nearest_weekday(on_day(reference), 5, "past"))       # "on Friday", told in the past
 
 Grains are the TIMEX3 calendar units of calendar_math: D (day), W (ISO week), WE (its weekend),
-M, Q, Y, DE (decade), CE (century), and the seasons SP, SU, FA, WI. A day may carry a clock time
-or a part of the day. A calendar position whose year is unknown ("August 7", "Friday" without a
-reference date) is `Undated`; what recurs ("every Monday night") is `Every` such position.
+M, Q, Y, DE (decade), CE (century); and H (half year) and the seasons SP, SU, FA, WI. A day may
+carry a clock time or a part of the day. A calendar position whose year is unknown ("August 7",
+"Friday" without a reference date) is `Undated`; what recurs ("every Monday night") is `Every`
+such position.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ class Undated:
     day: int | None = None
     weekday: int | None = None
     season: str | None = None
+    quarter: int | None = None
+    half: int | None = None
     clock: tuple[int, int] | None = None
     part: str | None = None
 
@@ -59,8 +62,8 @@ class Every:
 class Interval:
     """From the start of FIRST to the end of LAST ("May 8-10", "from June to August")."""
 
-    first: Point
-    last: Point
+    first: Point | Undated
+    last: Point | Undated
 
 
 def on_day(day: dt.date) -> Point:
@@ -96,7 +99,12 @@ def quarter_point(year: int, number: int) -> Point:
     return Point(dt.date(year, 3 * number - 2, 1), "Q")
 
 
-def between(first: Point, last: Point) -> Interval:
+def half_point(year: int, number: int) -> Point:
+    """The NUMBERth half (1 or 2) of YEAR."""
+    return Point(dt.date(year, 6 * number - 5, 1), "H")
+
+
+def between(first: Point | Undated, last: Point | Undated) -> Interval:
     return Interval(first, last)
 
 
@@ -123,7 +131,7 @@ def nearest_weekday(point: Point, weekday: int, tense: str | None) -> Point:
 
 def timex(value: Point | Interval | Undated | Every) -> str:
     """VALUE as a TIMEX3 value: 2025-08-07, 2025-08-07T10:35, 2025-08-07TNI, 2025-W33, 2025-W33-WE,
-    2025-08, 2025-Q3, 2025-SU, 2025, 202, 20; XXXX-08-07, XXXX-WXX-5, XXXX-SU, XXXX-XX-XX; an
+    2025-08, 2025-Q3, 2025-H2, 2025-SU, 2025, 202, 20; XXXX-08-07, XXXX-WXX-5, XXXX-Q3, XXXX-XX-XX; an
     interval as its two ends, 2025-06/2025-08; a set as the position that recurs."""
     if isinstance(value, Interval):
         return f"{timex(value.first)}/{timex(value.last)}"
@@ -134,12 +142,18 @@ def timex(value: Point | Interval | Undated | Every) -> str:
             written = f"XXXX-WXX-{value.weekday}"
         elif value.season is not None:
             written = f"XXXX-{value.season}"
+        elif value.quarter is not None:
+            written = f"XXXX-Q{value.quarter}"
+        elif value.half is not None:
+            written = f"XXXX-H{value.half}"
         elif value.month is not None:
             written = f"XXXX-{value.month:02d}" + (f"-{value.day:02d}" if value.day is not None else "")
         else:
             written = "XXXX-XX-XX"
     elif value.grain in SEASONS:
         written = f"{value.day.year:04d}-{value.grain}"
+    elif value.grain == "H":
+        written = f"{value.day.year:04d}-H{1 if value.day.month <= 6 else 2}"
     else:
         written = value_at(value.day, value.grain)
     if value.clock is not None:

@@ -17,7 +17,7 @@ from timeline.temporal.resolvers.context import (
 )
 from timeline.temporal.resolvers.words import hedge_mod, month_number_of
 from timeline.temporal.timex import quarter_of_value
-from timeline.temporal.value import Every, Undated, aligned, on_day, shifted, timex
+from timeline.temporal.value import Every, Undated, aligned, on_day, quarter_point, shifted, timex
 
 # The units written after a T in a TIMEX3 duration, and their letter there (minutes are TM here).
 _DURATION_UNITS = {"S": "S", "TM": "M", "H": "H"}
@@ -213,14 +213,14 @@ def offset(groups: Groups, arguments: dict, context: Context) -> Resolution | No
             if previous is not None and count.denominator == 1:
                 years = int(count) * (10 if unit == "DE" else 1)
                 year, number = quarter_of_value(previous.value)
-                return Resolution("DATE", f"{year - years:04d}-Q{number}", mod, text_anchor(previous))
+                return resolved("DATE", quarter_point(year - years, number), mod, text_anchor(previous))
     else:
         base, anchor = context.reference, "dct"
         if unit == "Y" and direction == "ago" and count == 1:
             previous = context.last_quarter()
             if previous is not None:
                 year, number = quarter_of_value(previous.value)
-                return Resolution("DATE", f"{year - 1:04d}-Q{number}", mod, text_anchor(previous))
+                return resolved("DATE", quarter_point(year - 1, number), mod, text_anchor(previous))
     if unit == "2W":
         unit, count = "W", count * 2
     if unit in ("S", "TM", "H"):

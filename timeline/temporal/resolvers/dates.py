@@ -19,7 +19,7 @@ from timeline.temporal.resolvers.words import (
     relation_word,
     year_of,
 )
-from timeline.temporal.timex import day_of_value, month_of_value
+from timeline.temporal.timex import month_of_value
 from timeline.temporal.value import (
     Point,
     Undated,
@@ -27,6 +27,7 @@ from timeline.temporal.value import (
     at_clock,
     between,
     calendar_point,
+    on_day,
     season_point,
     timex,
 )
@@ -170,7 +171,7 @@ def month(groups: Groups, arguments: dict, context: Context) -> Resolution | Non
     else:
         base, anchor = context.reference, "dct"
     if base is None:
-        return Resolution("DATE", f"XXXX-{number:02d}", mod)
+        return resolved("DATE", Undated(month=number), mod)
     shift_by = relation_shift(relation, context)
     if groups.get("relation_year"):
         year = base.year + relation_shift(groups["relation_year"], context)
@@ -227,7 +228,7 @@ def range_(groups: Groups, arguments: dict, context: Context) -> Resolution | No
         second = year_of(second_text, context.reference)
     if second is None or second <= first:
         return None
-    return Resolution("DATE", f"{first:04d}/{second:04d}")
+    return resolved("DATE", between(calendar_point(first), calendar_point(second)))
 
 
 def day_range(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -237,16 +238,16 @@ def day_range(groups: Groups, arguments: dict, context: Context) -> Resolution |
         return None
     last_month = month_number_of(groups, context, "month_b") or month_number_of(groups, context)
     last_day_number = int(re.sub(r"\D", "", groups["day_b"]))
-    first_day = day_of_value(first.value)
-    if first_day is None:
+    if not isinstance(first.typed, Point):
         # No reference date and no year: the days are known, the year is not.
-        return Resolution("DATE", f"{first.value}/XXXX-{last_month:02d}-{last_day_number:02d}")
+        return resolved("DATE", between(first.typed, Undated(month=last_month, day=last_day_number)))
+    first_day = first.typed.day
     last_day = dt.date(first_day.year, last_month, last_day_number)
     if last_day < first_day:
         last_day = dt.date(first_day.year + 1, last_month, last_day_number)
     if (last_day - first_day).days > 62:
         return None  # "May 8-30" is a range; "May 8 and November 9" is two dates
-    return Resolution("DATE", f"{first_day.isoformat()}/{last_day.isoformat()}", None, first.anchor)
+    return resolved("DATE", between(on_day(first_day), on_day(last_day)), None, first.anchor)
 
 
 def listed_day(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -266,12 +267,11 @@ def month_range(groups: Groups, arguments: dict, context: Context) -> Resolution
     year = year_of(groups.get("year"), context.reference)
     if year is None:
         if context.reference is None:
-            return Resolution("DATE", f"XXXX-{first_month:02d}/XXXX-{last_month:02d}")
+            return resolved("DATE", between(Undated(month=first_month), Undated(month=last_month)))
         year = pick_year(context.reference, last_month, None, context.orientation())
     first_year = year if first_month <= last_month else year - 1
-    return Resolution(
-        "DATE", timex(between(calendar_point(first_year, first_month), calendar_point(year, last_month)))
-    )
+    first, last = calendar_point(first_year, first_month), calendar_point(year, last_month)
+    return resolved("DATE", between(first, last))
 
 
 def decade(groups: Groups, arguments: dict, context: Context) -> Resolution | None:

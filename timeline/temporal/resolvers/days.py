@@ -27,7 +27,6 @@ from timeline.temporal.resolvers.words import (
     relation_word,
 )
 from timeline.temporal.timex import (
-    day_of_value,
     interval_of,
     is_month_value,
     month_of_value,
@@ -37,6 +36,7 @@ from timeline.temporal.value import (
     Undated,
     aligned,
     at_clock,
+    between,
     in_part,
     nearest_weekday,
     on_day,
@@ -106,11 +106,11 @@ def weekday_range(groups: Groups, arguments: dict, context: Context) -> Resoluti
     last_number = context.grammar.lookup("weekday", groups["weekday_b"])
     length = (last_number - first_number) % 7 or 7
     if context.reference is None:
-        return Resolution("DATE", f"XXXX-WXX-{first_number}/XXXX-WXX-{last_number}")
+        return resolved("DATE", between(Undated(weekday=first_number), Undated(weekday=last_number)))
     if relation_word(groups):
         # "from next Monday to Wednesday": the first day as "next Monday" is, the rest after it.
         named = weekday({"weekday": groups["weekday"], "relation": groups["relation"]}, {}, context)
-        first = day_of_value(named.value)
+        first = named.typed.day
         last = first + dt.timedelta(days=length)
     elif context.orientation() == "past":
         last = weekday_near(context.reference, last_number, "past")
@@ -119,7 +119,7 @@ def weekday_range(groups: Groups, arguments: dict, context: Context) -> Resoluti
         # Untold in the past, a span of days is a schedule: "the festival runs Friday to Sunday".
         first = weekday_near(context.reference, first_number, "future")
         last = first + dt.timedelta(days=length)
-    return Resolution("DATE", f"{first.isoformat()}/{last.isoformat()}", None, "dct")
+    return resolved("DATE", between(on_day(first), on_day(last)), None, "dct")
 
 
 def week_of_month(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -138,7 +138,7 @@ def week_of_month(groups: Groups, arguments: dict, context: Context) -> Resoluti
     else:
         start = first_day + dt.timedelta(weeks=("first", "second", "third", "fourth").index(ordinal))
     end = start + dt.timedelta(days=6)
-    return Resolution("DATE", f"{start.isoformat()}/{end.isoformat()}", None, named.anchor)
+    return resolved("DATE", between(on_day(start), on_day(end)), None, named.anchor)
 
 
 def day_beside(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
