@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 
 import pytest
 
@@ -12,10 +13,12 @@ from timeline.temporal.value import (
     aligned,
     at_clock,
     between,
+    duration_of,
     half_point,
     in_part,
     nearest_weekday,
     on_day,
+    plus,
     season_point,
     shifted,
     timex,
@@ -94,4 +97,23 @@ def test_a_season_holds_its_months() -> None:
     ],
 )
 def test_halves_undated_periods_and_ranges(value: object, written: str) -> None:
+    assert timex(value) == written
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        (duration_of(Fraction(30), "D"), "P30D"),
+        (duration_of(Fraction(5, 2), "Y"), "P2Y6M"),  # a fraction in the next smaller unit
+        (duration_of(Fraction(11, 2), "H"), "PT5H30M"),
+        (duration_of(Fraction(3, 2), "W"), "P1.5W"),  # no smaller unit to write it in
+        (duration_of(Fraction(1), "DE"), "P10Y"),
+        (duration_of("X", "Y"), "PXY"),
+        (duration_of("X", "H"), "PTXH"),
+        (plus(duration_of(Fraction(1), "D"), duration_of(Fraction(2), "H")), "P1DT2H"),
+        (plus(duration_of(Fraction(3), "Y"), duration_of(Fraction(8), "M")), "P3Y8M"),
+        (Every(duration_of(Fraction(2), "W")), "P2W"),
+    ],
+)
+def test_durations_are_written_by_timex(value: object, written: str) -> None:
     assert timex(value) == written

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from fractions import Fraction
 
 from timeline.temporal.calendar_math import shift, value_at
 
@@ -53,9 +54,10 @@ class Undated:
 
 @dataclass(frozen=True, slots=True)
 class Every:
-    """A set: every time at POSITION ("every Monday night" XXXX-WXX-1TNI, "every August" XXXX-08)."""
+    """A set: every time at POSITION ("every Monday night" XXXX-WXX-1TNI, "every August" XXXX-08),
+    or every so long ("every two weeks" P2W)."""
 
-    position: Undated
+    position: Undated | Duration
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,58 @@ class Interval:
 
     first: Point | Undated
     last: Point | Undated
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """An amount of time, in parts of one unit each: "three years and eight months" is ((3, Y), (8, M)).
+    A count of "X" is an unknown number ("years": PXY). Units are those of calendar_math (TM is
+    minutes, M months)."""
+
+    parts: tuple[tuple[Fraction | str, str], ...]
+
+
+# The units written after the "T" of a duration, and how: minutes are "M" there.
+_TIME_UNITS = {"S": "S", "TM": "M", "H": "H"}
+# Units a duration writes in another: a fortnight is two weeks, a decade ten years.
+_MULTIPLE_UNITS = {"2W": ("W", 2), "DE": ("Y", 10), "CE": ("Y", 100)}
+# A fraction of a unit is written, as TimeML annotates it, in the next smaller one when that is
+# whole: "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M, "a minute and a half" PT1M30S.
+_FRACTION_UNIT = {"Y": ("M", 12), "H": ("TM", 60), "TM": ("S", 60)}
+
+
+def duration_of(count: Fraction | str, unit: str) -> Duration:
+    """COUNT UNITs ("X" for an unknown count) as a duration."""
+    if unit in _MULTIPLE_UNITS:
+        unit, times = _MULTIPLE_UNITS[unit]
+        count = count * times if isinstance(count, Fraction) else count
+    if isinstance(count, str):
+        return Duration(((count, unit),))
+    whole, remainder = divmod(count, 1)
+    smaller = _FRACTION_UNIT.get(unit)
+    if remainder and smaller and (remainder * smaller[1]).denominator == 1:
+        fraction_part = (Fraction(remainder * smaller[1]), smaller[0])
+        return Duration(((Fraction(whole), unit), fraction_part) if whole else (fraction_part,))
+    return Duration(((count, unit),))
+
+
+def plus(first: Duration, second: Duration) -> Duration:
+    """FIRST and then SECOND: "three years and eight months"."""
+    return Duration(first.parts + second.parts)
+
+
+def _number(count: Fraction | str) -> str:
+    if isinstance(count, str) or count.denominator == 1:
+        return str(count)
+    return f"{float(count):.6g}"
+
+
+def _duration_timex(duration: Duration) -> str:
+    """P30D, P3Y6M, PT2H30M, P1DT2H, PXY."""
+    parts = duration.parts
+    dates = "".join(f"{_number(count)}{unit}" for count, unit in parts if unit not in _TIME_UNITS)
+    times = "".join(f"{_number(count)}{_TIME_UNITS[unit]}" for count, unit in parts if unit in _TIME_UNITS)
+    return f"P{dates}" + (f"T{times}" if times else "")
 
 
 def on_day(day: dt.date) -> Point:
@@ -129,7 +183,7 @@ def nearest_weekday(point: Point, weekday: int, tense: str | None) -> Point:
     return Point(base - dt.timedelta(days=backward), "D")
 
 
-def timex(value: Point | Interval | Undated | Every) -> str:
+def timex(value: Point | Interval | Undated | Every | Duration) -> str:
     """VALUE as a TIMEX3 value: 2025-08-07, 2025-08-07T10:35, 2025-08-07TNI, 2025-W33, 2025-W33-WE,
     2025-08, 2025-Q3, 2025-H2, 2025-SU, 2025, 202, 20; XXXX-08-07, XXXX-WXX-5, XXXX-Q3, XXXX-XX-XX; an
     interval as its two ends, 2025-06/2025-08; a set as the position that recurs."""
@@ -137,6 +191,8 @@ def timex(value: Point | Interval | Undated | Every) -> str:
         return f"{timex(value.first)}/{timex(value.last)}"
     if isinstance(value, Every):
         return timex(value.position)
+    if isinstance(value, Duration):
+        return _duration_timex(value)
     if isinstance(value, Undated):
         if value.weekday is not None:
             written = f"XXXX-WXX-{value.weekday}"

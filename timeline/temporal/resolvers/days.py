@@ -9,7 +9,6 @@ from fractions import Fraction
 
 from timeline.temporal.calendar_math import UNANCHORED
 from timeline.temporal.grammar import normalise_word
-from timeline.temporal.resolvers.amounts import duration_value
 from timeline.temporal.resolvers.context import (
     ANCHOR_GRANULARITIES,
     Context,
@@ -37,6 +36,7 @@ from timeline.temporal.value import (
     aligned,
     at_clock,
     between,
+    duration_of,
     in_part,
     nearest_weekday,
     on_day,
@@ -228,7 +228,7 @@ def relative(groups: Groups, arguments: dict, context: Context) -> Resolution | 
         return None
     if relation == "past" and unit in ("DE", "CE"):
         # "the past decade" is the last ten years up to now; "the last decade" the one before this.
-        return Resolution("DURATION", duration_value(Fraction(1), unit))
+        return resolved("DURATION", duration_of(Fraction(1), unit))
     mod = position_mod(groups, context)
     if is_anaphoric(relation, context) or arguments.get("anaphoric"):
         base, anchor = context.anaphoric_anchor(ANCHOR_GRANULARITIES[unit])
