@@ -26,7 +26,6 @@ from timeline.temporal.value import (
     plus,
     quarter_point,
     shifted,
-    timex,
 )
 
 
@@ -127,7 +126,7 @@ def compound_duration(groups: Groups, arguments: dict, context: Context) -> Reso
     for unit, amount in ((first_unit, int(first)), (second_unit, int(second))):
         if unit not in ("H", "TM", "S"):  # hours and minutes move no date to another day worth naming
             target = shifted(target, unit, sign * amount)
-    return Resolution("DATE", timex(aligned(target, smallest)), mod, anchor)
+    return resolved("DATE", aligned(target, smallest), mod, anchor)
 
 
 def vague_duration(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -197,16 +196,15 @@ def offset(groups: Groups, arguments: dict, context: Context) -> Resolution | No
         # March, and is known as precisely as March is.
         named = context.date_just_named(tuple(_GRAIN_UNITS), _ANAPHORA_CHARACTERS)
         if named is not None:
-            value = timex(
-                aligned(shifted(on_day(named.start_date), unit, amount), _GRAIN_UNITS[named.granularity])
-            )
-            return Resolution("DATE", value, mod, text_anchor(named))
+            grain = _GRAIN_UNITS[named.granularity]
+            counted = aligned(shifted(on_day(named.start_date), unit, amount), grain)
+            return resolved("DATE", counted, mod, text_anchor(named))
         if sign > 0 and context.orientation() == "past":
             # What a past clause tells happened "three days later" is not after the reference date.
             return resolved("DURATION", duration_of(count, unit), mod)
     target = shifted(on_day(base), unit, amount)
     # "a decade ago" names a year, not a decade: the decade boundary is not what is meant.
-    return Resolution("DATE", timex(aligned(target, "Y" if unit in ("DE", "CE") else unit)), mod, anchor)
+    return resolved("DATE", aligned(target, "Y" if unit in ("DE", "CE") else unit), mod, anchor)
 
 
 # The calendar unit of a granularity: what a date counted from a coarse one is known to.

@@ -29,7 +29,6 @@ from timeline.temporal.value import (
     calendar_point,
     on_day,
     season_point,
-    timex,
 )
 
 
@@ -124,10 +123,10 @@ def year_in_words(groups: Groups, arguments: dict, context: Context) -> Resoluti
             lookup[groups["ones_after_thousand"].lower()] if groups.get("ones_after_thousand") else 0
         )
     if groups.get("month"):
-        return Resolution("DATE", timex(calendar_point(year, month_number_of(groups, context))))
+        return resolved("DATE", calendar_point(year, month_number_of(groups, context)))
     if groups.get("season"):
         return resolved("DATE", season_point(year, context.grammar.lookup("season", groups["season"])))
-    return Resolution("DATE", timex(calendar_point(year)))
+    return resolved("DATE", calendar_point(year))
 
 
 def year_end(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -149,8 +148,8 @@ def year_end(groups: Groups, arguments: dict, context: Context) -> Resolution | 
             # Told in the past, the last year end gone by: the reference year's is still to come.
             year -= 1 if context.orientation() == "past" else 0
     if apart:
-        return Resolution("DATE", timex(calendar_point(year)), "END", anchor)
-    return Resolution("DATE", timex(calendar_point(year, 12, 31)), None, anchor)
+        return resolved("DATE", calendar_point(year), "END", anchor)
+    return resolved("DATE", calendar_point(year, 12, 31), None, anchor)
 
 
 def month(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -189,7 +188,7 @@ def month(groups: Groups, arguments: dict, context: Context) -> Resolution | Non
         year = pick_year(base, number, None, "past", YEAR_DAYS)
     else:
         year = pick_year(base, number, None, context.orientation())
-    return Resolution("DATE", timex(calendar_point(year, number)), mod, anchor)
+    return resolved("DATE", calendar_point(year, number), mod, anchor)
 
 
 def _month_named_before(word: str, number: int, context: Context) -> TimeExpr | None:
@@ -277,9 +276,10 @@ def month_range(groups: Groups, arguments: dict, context: Context) -> Resolution
 def decade(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     mod = position_mod(groups, context)
     if arguments.get("hundreds"):
-        return Resolution("DATE", groups["century_digits"], mod)
+        return resolved("DATE", _period(int(groups["century_digits"]) * 100, "CE"), mod)
     if groups.get("century_digits"):
-        return Resolution("DATE", f"{groups['century_digits']}{groups['decade_digit']}", mod)
+        first_year = int(groups["century_digits"]) * 100 + int(groups["decade_digit"]) * 10
+        return resolved("DATE", _period(first_year, "DE"), mod)
     if groups.get("decade_word"):
         digit = context.grammar.lookup("decade_word", groups["decade_word"])
     else:
@@ -290,11 +290,16 @@ def decade(groups: Groups, arguments: dict, context: Context) -> Resolution | No
         century = 19
     elif century * 100 + digit * 10 > reference_year:
         century -= 1
-    return Resolution("DATE", f"{century:02d}{digit}", mod)
+    return resolved("DATE", _period(century * 100 + digit * 10, "DE"), mod)
 
 
 def century(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     number = context.grammar.lookup("ordinal", groups["ordinal"])
     if not number or groups["ordinal"].lower() in ("last", "final"):
         return None
-    return Resolution("DATE", f"{number - 1:02d}", position_mod(groups, context))
+    return resolved("DATE", _period((number - 1) * 100, "CE"), position_mod(groups, context))
+
+
+def _period(first_year: int, grain: str) -> Point:
+    """The decade (DE) or century (CE) from FIRST_YEAR; the first century holds the year 1, not 0."""
+    return aligned(calendar_point(max(first_year, 1)), grain)

@@ -41,7 +41,6 @@ from timeline.temporal.value import (
     nearest_weekday,
     on_day,
     shifted,
-    timex,
 )
 
 
@@ -242,8 +241,8 @@ def relative(groups: Groups, arguments: dict, context: Context) -> Resolution | 
             saturday = weekday_near(base, 6, direction)
         else:
             saturday = weekday_near(base + dt.timedelta(weeks=amount), 6, None)
-        return Resolution("DATE", timex(aligned(on_day(saturday), "WE")), mod, anchor)
-    return Resolution("DATE", timex(aligned(shifted(on_day(base), unit, amount), unit)), mod, anchor)
+        return resolved("DATE", aligned(on_day(saturday), "WE"), mod, anchor)
+    return resolved("DATE", aligned(shifted(on_day(base), unit, amount), unit), mod, anchor)
 
 
 def vague_span(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
