@@ -8,7 +8,7 @@ from functools import cache
 
 from timeline.model import TimeExpr
 from timeline.temporal.grammar import normalise_word
-from timeline.temporal.resolvers.context import Context, Groups, Resolution, resolved
+from timeline.temporal.resolvers.context import Context, Groups, Resolution, resolved, text_anchor
 from timeline.temporal.resolvers.words import (
     YEAR_DAYS,
     is_anaphoric,
@@ -106,7 +106,7 @@ def foreign_date(groups: Groups, arguments: dict, context: Context) -> Resolutio
     # The day and year read must be the ones written: "3 années 2020" is no date, whatever dateparser says.
     if parsed is None or (parsed.day, parsed.year) != (written_day, written_year):
         return None
-    return Resolution("DATE", parsed.date().isoformat())
+    return resolved("DATE", on_day(parsed.date()))
 
 
 def year_in_words(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -162,7 +162,7 @@ def month(groups: Groups, arguments: dict, context: Context) -> Resolution | Non
         named = _month_named_before(groups["month"], number, context)
         if named is None:
             return None
-        return Resolution("DATE", month_of_value(named.value), None, f"text:{named.start}:{named.end}")
+        return Resolution("DATE", month_of_value(named.value), None, text_anchor(named))
     mod = position_mod(groups, context)
     relation = relation_word(groups)
     if is_anaphoric(relation, context):
@@ -212,7 +212,7 @@ def day_of_month(groups: Groups, arguments: dict, context: Context) -> Resolutio
     if named is None:
         return None
     date = named.start_date.replace(day=int(groups["day"]))  # raises on "the 31st" of a 30-day month: vetoed
-    return Resolution("DATE", date.isoformat(), None, f"text:{named.start}:{named.end}")
+    return resolved("DATE", on_day(date), None, text_anchor(named))
 
 
 def range_(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -257,7 +257,7 @@ def listed_day(groups: Groups, arguments: dict, context: Context) -> Resolution 
     if named.granularity != "day" or named.start_date is None or context.position - named.end > 16:
         return None
     day = named.start_date.replace(day=int(re.sub(r"\D", "", groups["day"])))
-    return Resolution("DATE", day.isoformat(), None, f"text:{named.start}:{named.end}")
+    return resolved("DATE", on_day(day), None, text_anchor(named))
 
 
 def month_range(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
