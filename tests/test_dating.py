@@ -144,6 +144,21 @@ def test_parse_metadata_date(raw: object, value: str | None) -> None:
 def test_mentioned_years() -> None:
     text = "In 2019, and again in 2,025 units, Joint Sea 2025; 1850 no; 20255 no"
     assert mentioned_years(text) == [2019, 2025]
+    # Read by the tagger: a clock time and a user name hold no year.
+    assert mentioned_years("At 1900 GMT, beijing_2008 wrote about the 2019 talks.") == [2019]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "date_text"),
+    [
+        ("Summit\nThurs., Oct. 23, 2025\nThe body.", "2025-10-23", "Thurs., Oct. 23, 2025"),
+        ("Summit\nThu, 07 Aug 2025 10:00:00 GMT\nThe body.", "2025-08-07", "Thu, 07 Aug 2025"),
+    ],
+)
+def test_header_with_an_abbreviated_weekday(text: str, value: str, date_text: str) -> None:
+    dateline = find_dateline(text)
+    assert (dateline.value, dateline.kind, dateline.words) == (value, "header", date_text)
+    assert dateline.end == text.index("\nThe body.")
 
 
 @pytest.mark.parametrize(

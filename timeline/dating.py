@@ -5,6 +5,8 @@ a dateline in its text, inference from its content; else none. This module knows
 dateline ("Tuesday, October 21, 2025" in a page header, "MOSCOW, Aug 7 (Reuters) -", "Published
 7 August 2025") and how to infer a date from the weekday-anchored dates an article mentions
 ("will meet on Wednesday, August 6"), never claiming more precision than the evidence gives.
+The dates themselves are read by the temporal tagger (`written_days`) and the tense around them
+by its cues: this module knows only where a page puts its date, not how dates are written.
 """
 
 from __future__ import annotations
@@ -18,11 +20,11 @@ from pathlib import Path
 
 from timeline.resources import load_yaml
 from timeline.temporal.cues import orientation
-from timeline.temporal.grammar import resource_path
-from timeline.temporal.timex import in_year
+from timeline.temporal.tagger import WrittenDay, tag, written_days
+from timeline.temporal.timex import in_year, undated_weekday, year_of_value
+from timeline.temporal.value import Undated, timex
 
 _RESOURCES = Path(__file__).parent / "resources"
-_LEXICON = resource_path("lexicon.yaml")
 
 # How far from publication a journalist still names a day by its weekday ("on Wednesday,
 # August 6"): within the week before or after (news style guides, e.g. AP, use the weekday
@@ -77,109 +79,58 @@ def _words() -> dict:
     return load_yaml(_RESOURCES / "dating.yaml")
 
 
-@functools.cache
-def _calendar() -> tuple[dict[str, int], dict[str, int]]:
-    """Month and weekday names (lower case) -> month number / ISO weekday, abbreviations included."""
-    tables = load_yaml(_LEXICON)["tables"]
-    months = {**tables["month"], **tables["month_abbreviation"]}
-    weekdays = dict(tables["weekday"])
-    for name, number in tables["weekday"].items():
-        # "Tue", "Tues", "Thu", "Thur", "Thurs": the forms datelines abbreviate weekdays to.
-        for length in (3, 4, 5):
-            if length < len(name):
-                weekdays.setdefault(name[:length], number)
-    return months, weekdays
-
-
 def _alternation(names: Iterable[str]) -> str:
     return "|".join(re.escape(name) for name in sorted(names, key=lambda name: (-len(name), name)))
 
 
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """Where a page puts its own date: what precedes the date on its line (BEFORE, matched up to the
+    date's first character), what may follow it (AFTER, matched from its last), and whether its year
+    must be written. The date itself is read by the temporal tagger."""
+
+    kind: str
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+    needs_year: bool
+    header_only: bool  # only within the header of the page, not anywhere near the top
+
+
 @functools.cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    months, weekdays = _calendar()
-    # Capitalised only: "may", "march" and "sun" are ordinary words in lower case.
-    month_names = _alternation(months)
-    month = rf"(?P<month>(?=[A-Z])(?i:{month_names})\.?)"
-    # The day-first order has its own group names: Python's re cannot reuse a name.
-    month_after = rf"(?P<month_after>(?=[A-Z])(?i:{month_names})\.?)"
-    weekday = rf"(?P<weekday>(?=[A-Z])(?i:{_alternation(weekdays)})\.?)"
-    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-    day_before = r"(?P<day_before>[0-3]?\d)(?:st|nd|rd|th)?"
-    year = r"(?P<year>(?:19|20|21)\d\d)"
-    month_day = rf"(?:{month}\s+{day}\b|{day_before}\s+(?:of\s+)?{month_after})"
-    iso = (r"(?P<iso>(?P<iso_year>(?:19|20|21)\d\d)-(?P<iso_month>\d\d)-(?P<iso_day>\d\d))"
-           r"(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?")
-    # 21.10.2025 (day first, as where dots are used), 21/10/2025 or 10/21/2025 when one part is over 12.
-    numeric = (r"(?P<numeric>(?P<first>[0-3]?\d)(?P<separator>[./])(?P<second>[0-3]?\d)(?P=separator)"
-               r"(?P<numeric_year>(?:19|20|21)\d\d))\b")
-    full = rf"(?:(?:{weekday},?\s+)?(?:{month_day},?\s+{year}\b|{numeric})|{iso})"
+def _layouts() -> tuple[_Layout, ...]:
+    """The layouts of datelines, most trusted first: a "Published ..." stamp (or "Updated ..."), a
+    wire-service dateline ("MOSCOW, Aug 7 (Reuters) -"), a header line holding only a date, a byline."""
     clock = r"(?:\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[aApP]\.?[mM]\.?)?(?:\s*[A-Z]{2,5}\b)?)"
-    time_part = rf"(?:,?\s*(?:at\s+|[|•·-]\s*)?{clock})"
-    published = _alternation(_words()["published_prefixes"])
-    revised = _alternation(_words()["revised_prefixes"])
-    prefix = rf"(?P<prefix>(?i:{revised}|{published}))"
+    time_part = rf"(?:,?\s*(?:at\s+|[|•·-]\s*)?{clock}|(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)"
+    prefixes = [*_words()["revised_prefixes"], *_words()["published_prefixes"]]
+    prefix = rf"(?P<prefix>(?i:{_alternation(prefixes)}))"
     agency = r"\((?P<agency>[A-Z][A-Za-z&.\- ]{0,30})\)"
     place = r"[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+)*(?:,\s*[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+)*)?"
-    return {
-        "stamped": re.compile(
-            rf"^[ \t]*{prefix}[ \t]*:?[ \t]*(?:on[ \t]+)?(?:{clock},?\s*)?(?P<date>{full}){time_part}?",
-            re.MULTILINE,
-        ),
-        "wire": re.compile(
-            rf"^[ \t]*(?:{place}\s*,\s*)?(?P<date>{month_day}(?:,?\s*{year})?)\s*{agency}\s*[-—–]",
-            re.MULTILINE,
-        ),
-        "header": re.compile(rf"^[ \t]*(?:{clock},?\s*)?(?P<date>{full}){time_part}?[ \t]*$", re.MULTILINE),
-        "byline": re.compile(rf"^[ \t]*By\s+[^\n|•·]{{2,60}}?\s*[|•·,–—-]\s*(?P<date>{full})", re.MULTILINE),
-        "weekday_date": re.compile(rf"\b{weekday},?\s+\(?(?:the\s+)?{month_day}(?:,?\s*{year}\b)?"),
-        "full_date": re.compile(rf"\b{full}"),
-        "year": re.compile(r"(?<![\d,.])(?:19|20)\d\d(?!\d|[,.]\d)"),
-    }
+    line_start = r"(?:(?<=\n)|^)[ \t]*"
+    return (
+        _Layout("stamped", re.compile(rf"{line_start}{prefix}[ \t]*:?[ \t]*(?:on[ \t]+)?(?:{clock},?\s*)?$"),
+                re.compile(rf"{time_part}?"), needs_year=True, header_only=False),
+        _Layout("wire", re.compile(rf"{line_start}(?:{place}\s*,\s*)?$"),
+                re.compile(rf"\s*{agency}\s*[-—–]"), needs_year=False, header_only=False),
+        _Layout("header", re.compile(rf"{line_start}(?:{clock},?\s*)?$"),
+                re.compile(rf"{time_part}?[ \t]*(?=\n|$)"), needs_year=True, header_only=True),
+        _Layout("byline", re.compile(rf"{line_start}By\s+[^\n|•·]{{2,60}}?\s*[|•·,–—-]\s*$"),
+                re.compile(""), needs_year=True, header_only=False),
+    )
 
 
-def _month_number(name: str) -> int:
-    return _calendar()[0][name.rstrip(".").lower()]
-
-
-def _weekday_number(name: str) -> int:
-    return _calendar()[1][name.rstrip(".").lower()]
-
-
-def _month_and_day(match: re.Match[str]) -> tuple[int, int]:
-    if match["month"]:
-        return _month_number(match["month"]), int(match["day"])
-    return _month_number(match["month_after"]), int(match["day_before"])
-
-
-def _date_of(match: re.Match[str]) -> tuple[str, dt.date | None] | None:
-    """(TIMEX3 value, date) of a match of the `full`/`month_day` pieces; None if no such day exists."""
-    groups = match.groupdict()
-    if groups.get("numeric"):
-        first, second, year = int(groups["first"]), int(groups["second"]), int(groups["numeric_year"])
-        if groups["separator"] == "." or first > 12:
-            day, month = first, second
-        elif second > 12:
-            month, day = first, second
-        else:
-            return None  # 05/08/2025: the 5th of August or May the 8th? Not a guess to make.
-    elif groups.get("iso"):
-        year, month, day = int(groups["iso_year"]), int(groups["iso_month"]), int(groups["iso_day"])
-    else:
-        month, day = _month_and_day(match)
-        if not groups.get("year"):
-            try:
-                dt.date(2000, month, day)  # a leap year: is this month-day possible at all?
-            except ValueError:
-                return None
-            return f"XXXX-{month:02d}-{day:02d}", None
-        year = int(groups["year"])
-    try:
-        date = dt.date(year, month, day)
-    except ValueError:
-        return None
-    if groups.get("weekday") and _weekday_number(groups["weekday"]) != date.isoweekday():
+def _when(written: WrittenDay) -> tuple[str, dt.date | None] | None:
+    """(TIMEX3 value, date) of a day written in a dateline; None if it may not be trusted."""
+    expression = written.expression
+    if written.year is None:
+        return timex(Undated(month=written.month, day=written.day)), None
+    date = dt.date(written.year, written.month, written.day)
+    if written.weekday is not None and written.weekday != date.isoweekday():
         return None  # "Monday, October 21, 2025" is a typo or not a date; trust neither half
+    if expression.rule == "numeric_month_day_year" and written.day <= 12:
+        # 05/08/2025: the tagger reads prose in American order, but a page header may be from
+        # anywhere: the 5th of August or May the 8th? Not a guess to make.
+        return None
     return date.isoformat(), date
 
 
@@ -200,37 +151,37 @@ def find_dateline(text: str) -> Dateline | None:
     a wire-service dateline ("MOSCOW, Aug 7 (Reuters) -"), a line of the page header holding only a
     date ("Tuesday, October 21, 2025"), a byline with a date ("By Jane Doe | Aug 7, 2025").
     """
-    patterns = _patterns()
     top = text[:_TOP_CHARACTERS]
-    header = text[: _header_end(text)]
+    header_end = _header_end(text)
     revised_prefixes = set(_words()["revised_prefixes"])
     found: dict[str, Dateline] = {}
-    for kind, pattern, region in (
-        ("stamped", patterns["stamped"], top),
-        ("wire", patterns["wire"], top),
-        ("header", patterns["header"], header),
-        ("byline", patterns["byline"], top),
-    ):
-        for match in pattern.finditer(region):
-            resolved = _date_of(match)
+    for written in written_days(top):
+        expression = written.expression
+        line_start = top.rfind("\n", 0, expression.start) + 1
+        for layout in _layouts():
+            if layout.header_only and expression.end > header_end:
+                continue
+            before = layout.before.search(top, line_start, expression.start)
+            after = layout.after.match(top, expression.end)
+            if before is None or after is None or (layout.needs_year and written.year is None):
+                continue
+            resolved = _when(written)
             if resolved is None:
                 continue
+            kind = layout.kind
             if kind == "stamped":
-                prefix = " ".join(match["prefix"].lower().split())
-                kind_found = "revised" if prefix in revised_prefixes else "published"
-            else:
-                kind_found = kind
+                prefix = " ".join(before["prefix"].lower().split())
+                kind = "revised" if prefix in revised_prefixes else "published"
             value, date = resolved
-            end = match.end()
-            found.setdefault(kind_found, Dateline(
-                start=match.start() + len(match[0]) - len(match[0].lstrip()),
-                end=end,
-                date_start=match.start("date"),
-                date_end=match.end("date"),
+            found.setdefault(kind, Dateline(
+                start=before.start() + len(before[0]) - len(before[0].lstrip()),
+                end=after.end() if kind != "byline" else expression.end,
+                date_start=expression.start,
+                date_end=expression.end,
                 value=value,
                 date=date,
-                kind=kind_found,
-                words=match["date"],
+                kind=kind,
+                words=expression.text,
             ))
     for kind in ("published", "wire", "header", "byline", "revised"):
         if kind in found:
@@ -264,10 +215,11 @@ def parse_metadata_date(value: object) -> str | None:
         except ValueError:
             return None
         return year
-    written = _patterns()["header"].fullmatch(text)
-    if written:
-        resolved = _date_of(written)
-        return resolved[0] if resolved else None
+    header = find_dateline(text)
+    if header is not None and header.kind == "header" and header.date is not None and header.end == len(text):
+        return header.value
+    if header is None and any(_when(written) is None for written in written_days(text)):
+        return None  # a day written ambiguously (05/08/2025) or with the wrong weekday
     import dateparser  # slow to import; only free-form dates need it
 
     parsed = dateparser.parse(
@@ -282,16 +234,15 @@ def parse_metadata_date(value: object) -> str | None:
     return parsed.date().isoformat()
 
 
+# The years a news article may be written in: "1850" in a story is history, not a candidate.
+_NEWS_YEARS = range(1900, 2100)
+
+
 def mentioned_years(text: str) -> list[int]:
-    """The four-digit years a text names, in text order ("in 2019", "Joint Sea 2025")."""
-    return [int(match[0]) for match in _patterns()["year"].finditer(text)]
-
-
-def _orientation(text: str, match: re.Match[str]) -> str:
-    """'future', 'past' or 'unknown': the tense of the clause around MATCH, read with the tagger's
-    cues (timeline/temporal/cues.py), so that an article is dated by the same reading of tense as
-    the dates in it are resolved by."""
-    return orientation(text, match.start(), match.end()) or "unknown"
+    """The years a text names, in text order ("in 2019", "Joint Sea 2025", "August 6, 2025"), as the
+    temporal tagger reads them without a reference date."""
+    years = (year_of_value(expression.value) for expression in tag(text) if expression.anchor is None)
+    return [year for year in years if year in _NEWS_YEARS]
 
 
 def _resolve_year(month: int, day: int, weekday: int, years: Iterable[int]) -> int | None:
@@ -303,6 +254,33 @@ def _resolve_year(month: int, day: int, weekday: int, years: Iterable[int]) -> i
         except ValueError:
             continue
     return None
+
+
+def _tense(text: str, start: int, end: int) -> str:
+    """'future', 'past' or 'unknown': the tense of the clause around text[start:end], read with the
+    tagger's cues (timeline/temporal/cues.py), so that an article is dated by the same reading of
+    tense as the dates in it are resolved by."""
+    return orientation(text, start, end) or "unknown"
+
+
+# A weekday written beside a date the tagger reads apart from it: "Wednesday (Aug. 6)".
+_WEEKDAY_BESIDE = re.compile(r",?\s*\(\s*(?:the\s+)?")
+
+
+def _with_weekdays(text: str, days: list[WrittenDay]) -> list[tuple[int, WrittenDay, int | None]]:
+    """(start, day, weekday) of each written day, its weekday taken from just before it when the
+    tagger read "Wednesday (Aug. 6)" as a weekday and a date."""
+    weekdays = {expression.end: expression for expression in tag(text)
+                if undated_weekday(expression.value) is not None and expression.anchor is None}
+    paired = []
+    for written in days:
+        start, weekday = written.expression.start, written.weekday
+        if weekday is None:
+            for end, expression in weekdays.items():
+                if end <= start and _WEEKDAY_BESIDE.fullmatch(text, end, start):
+                    start, weekday = expression.start, undated_weekday(expression.value)
+        paired.append((start, written, weekday))
+    return paired
 
 
 def value_of_window(earliest: dt.date, latest: dt.date) -> str | None:
@@ -332,41 +310,36 @@ def infer_date(text: str, context_years: Iterable[int] = ()) -> Inference | None
     years = [*mentioned_years(text), *context_years]
     earliest, latest = dt.date.min, dt.date.max
     evidence: list[str] = []
-    for match in _patterns()["weekday_date"].finditer(text):
-        month, day = _month_and_day(match)
-        weekday = _weekday_number(match["weekday"])
-        if match["year"]:
-            year: int | None = int(match["year"])
-        else:
-            year = _resolve_year(month, day, weekday, years)
+    days = written_days(text)
+    for start, written, weekday in _with_weekdays(text, days):
+        if weekday is None:
+            continue
+        year = written.year or _resolve_year(written.month, written.day, weekday, years)
         if year is None:
             continue
-        try:
-            date = dt.date(year, month, day)
-        except ValueError:
-            continue
+        date = dt.date(year, written.month, written.day)
         if date.isoweekday() != weekday:
             continue
-        orientation = _orientation(text, match)
-        low = date if orientation == "past" else date - WEEKDAY_HORIZON
-        high = date if orientation == "future" else date + WEEKDAY_HORIZON
+        tense = _tense(text, start, written.expression.end)
+        low = date if tense == "past" else date - WEEKDAY_HORIZON
+        high = date if tense == "future" else date + WEEKDAY_HORIZON
         earliest, latest = max(earliest, low), min(latest, high)
-        evidence.append(match[0])
+        evidence.append(text[start : written.expression.end])
     if not evidence:
         return None
     # Dates with their year but no weekday may be far from publication, but their tense still bounds
     # it: "met on August 6, 2025" was written after that day, "will meet on ..." before it.
-    for match in _patterns()["full_date"].finditer(text):
-        resolved = _date_of(match)
-        if match["weekday"] or resolved is None or resolved[1] is None:
+    for written in days:
+        if written.weekday is not None or written.year is None or _when(written) is None:
             continue
-        date, orientation = resolved[1], _orientation(text, match)
-        if orientation == "past" and date > earliest:
+        expression = written.expression
+        date, tense = expression.start_date, _tense(text, expression.start, expression.end)
+        if tense == "past" and date > earliest:
             earliest = date
-            evidence.append(match[0])
-        elif orientation == "future" and date < latest:
+            evidence.append(expression.text)
+        elif tense == "future" and date < latest:
             latest = date
-            evidence.append(match[0])
+            evidence.append(expression.text)
     if earliest > latest:
         return None
     value = value_of_window(earliest, latest)

@@ -25,7 +25,14 @@ from timeline.temporal.cues import caption_scene, governed_by_past, orientation
 from timeline.temporal.finder import find_candidates, select
 from timeline.temporal.grammar import grammar
 from timeline.temporal.resolvers import RESOLVERS, Context
-from timeline.temporal.timex import in_known_year, interval_of, year_of_value
+from timeline.temporal.timex import (
+    date_part_of_value,
+    day_of_value,
+    in_known_year,
+    interval_of,
+    month_day_of_value,
+    year_of_value,
+)
 
 # A day as ISO 8601 writes it in extended form; a time may follow. Not a week ("2025-W32").
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(?![\d])")
@@ -75,6 +82,49 @@ def tag(
     text: str, dct: dt.date | str | None = None, start: int = 0, end: int | None = None
 ) -> list[TimeExpr]:
     """The temporal expressions of text[start:end], resolved against DCT, with offsets into TEXT."""
+    return [expression for expression, _groups in _tagged(text, dct, start, end)]
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenDay:
+    """A day a text names by its calendar date, read without a reference date: "Tuesday, October 21,
+    2025" (its year known), "Aug 7" (not), with the ISO weekday written beside it, if any."""
+
+    expression: TimeExpr  # value 2025-10-21, or XXXX-08-07 when no year is written
+    month: int
+    day: int
+    year: int | None
+    weekday: int | None
+
+
+def written_days(text: str, start: int = 0, end: int | None = None) -> list[WrittenDay]:
+    """The days text[start:end] names by month and day (with or without a year), in text order.
+
+    What dates an article (dating.py) is read with the tagger's own grammar; only the weekday
+    written with a date, which resolution ignores, is added here, so that a page whose header says
+    "Monday, October 21, 2025" (a Tuesday) can be caught out."""
+    compiled = grammar()
+    days = []
+    for expression, groups in _tagged(text, None, start, end):
+        # Absolute expressions only: a clock time after a date takes that date, but names none.
+        written = date_part_of_value(expression.value)
+        month_day = month_day_of_value(written)
+        if expression.anchor is not None or month_day is None:
+            continue
+        known = day_of_value(written)
+        name = groups.get("weekday")
+        weekday = None
+        if name:
+            weekday = compiled.lookup("weekday", name) or compiled.lookup("weekday_abbreviation", name)
+        month, day = month_day
+        days.append(WrittenDay(expression, month, day, known.year if known else None, weekday))
+    return days
+
+
+def _tagged(
+    text: str, dct: dt.date | str | None, start: int, end: int | None
+) -> list[tuple[TimeExpr, dict[str, str]]]:
+    """Every expression of text[start:end] with the groups of the rule match it was resolved from."""
     if not isinstance(text, str):
         raise TypeError(f"tag: text must be a str, not {type(text).__name__}")
     known = reference_of(dct)
@@ -83,6 +133,7 @@ def tag(
     upper = len(text) if end is None else max(lower, min(end, len(text)))
     compiled = grammar()
     expressions: list[TimeExpr] = []
+    tagged: list[tuple[TimeExpr, dict[str, str]]] = []
     for candidate in select(find_candidates(compiled, text, lower, upper), lower, upper):
         context = Context(
             grammar=compiled,
@@ -114,19 +165,19 @@ def tag(
         except (ValueError, OverflowError, ZeroDivisionError):
             # Well-shaped but impossible ("February 30", a year past 9999): not a date.
             continue
-        expressions.append(
-            TimeExpr(
-                start=candidate.start,
-                end=candidate.end,
-                text=text[candidate.start : candidate.end],
-                type=resolution.type,
-                value=value,
-                start_date=start_date,
-                end_date=end_date,
-                granularity=granularity,
-                mod=resolution.mod,
-                rule=candidate.rule.name,
-                anchor=anchor,
-            )
+        expression = TimeExpr(
+            start=candidate.start,
+            end=candidate.end,
+            text=text[candidate.start : candidate.end],
+            type=resolution.type,
+            value=value,
+            start_date=start_date,
+            end_date=end_date,
+            granularity=granularity,
+            mod=resolution.mod,
+            rule=candidate.rule.name,
+            anchor=anchor,
         )
-    return expressions
+        expressions.append(expression)
+        tagged.append((expression, candidate.groups))
+    return tagged

@@ -209,6 +209,15 @@ def day_of_value(value: str) -> dt.date | None:
     return dt.date(int(match[1]), int(match[2]), int(match[3])) if match else None
 
 
+_MONTH_DAY = re.compile(r"^(?:\d{4}|XXXX)-(\d\d)-(\d\d)$")
+
+
+def month_day_of_value(value: str) -> tuple[int, int] | None:
+    """(month, day) of a day value, its year written (2025-08-07) or not (XXXX-08-07), else None."""
+    match = _MONTH_DAY.match(value)
+    return (int(match[1]), int(match[2])) if match else None
+
+
 def date_part_of_value(value: str) -> str:
     """The day of a day or time value, without the time: 2025-08-07 of 2025-08-07TNI."""
     return value.partition("T")[0]

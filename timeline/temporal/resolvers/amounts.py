@@ -7,15 +7,29 @@ from fractions import Fraction
 
 from timeline.temporal.calendar_math import UNANCHORED
 from timeline.temporal.grammar import normalise_word
-from timeline.temporal.resolvers.context import ANCHOR_GRANULARITIES, Context, Groups, Resolution, text_anchor
+from timeline.temporal.resolvers.context import (
+    ANCHOR_GRANULARITIES,
+    Context,
+    Groups,
+    Resolution,
+    resolved,
+    text_anchor,
+)
 from timeline.temporal.resolvers.words import hedge_mod, month_number_of
 from timeline.temporal.timex import quarter_of_value
-from timeline.temporal.value import aligned, on_day, shifted, timex
+from timeline.temporal.value import (
+    Every,
+    Undated,
+    aligned,
+    duration_of,
+    on_day,
+    plus,
+    quarter_point,
+    shifted,
+)
+
 
 # The units written after a T in a TIMEX3 duration, and their letter there (minutes are TM here).
-_DURATION_UNITS = {"S": "S", "TM": "M", "H": "H"}
-
-
 def parse_count(text: str, context: Context) -> Fraction | str | None:
     """A count written in digits or words: "3", "3.5", "3-1/2", "twenty-five", "three-and-a-half"."""
     words = normalise_word(text)
@@ -66,49 +80,6 @@ def _number_in_words(words: str, context: Context) -> int | None:
     return total + current or None
 
 
-def _format_number(number: Fraction) -> str:
-    if number.denominator == 1:
-        return str(number.numerator)
-    return f"{float(number):.6g}"
-
-
-def duration_value(count: Fraction | str, unit: str) -> str:
-    """The TIMEX3 duration of COUNT UNITs: P30D, P3Y6M, PT2H, PXY (an unknown number of years)."""
-    if unit == "2W":
-        unit, count = "W", (count * 2 if isinstance(count, Fraction) else count)
-    if unit == "DE":
-        unit, count = "Y", (count * 10 if isinstance(count, Fraction) else count)
-    if unit == "CE":
-        unit, count = "Y", (count * 100 if isinstance(count, Fraction) else count)
-    if isinstance(count, str):
-        return f"PT{count}{_DURATION_UNITS[unit]}" if unit in _DURATION_UNITS else f"P{count}{unit}"
-    return "P" + _duration_parts(count, unit)
-
-
-# A fraction of a unit is written, as TimeML annotates it, in the next smaller one when that is
-# whole: "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M, "a minute and a half" PT1M30S.
-_FRACTION_UNIT = {"Y": ("M", 12), "H": ("TM", 60), "TM": ("S", 60)}
-
-
-def _duration_parts(count: Fraction, unit: str) -> str:
-    """The designators of COUNT UNITs after "P": "3Y6M", "T5H30M", "1.5W"."""
-    whole, remainder = divmod(count, 1)
-    smaller = _FRACTION_UNIT.get(unit)
-    if remainder and smaller and (remainder * smaller[1]).denominator == 1:
-        parts = (
-            [(int(whole), unit), (int(remainder * smaller[1]), smaller[0])]
-            if whole
-            else [(int(remainder * smaller[1]), smaller[0])]
-        )
-    else:
-        parts = [(count, unit)]
-    written = "".join(
-        f"{_format_number(Fraction(amount))}{_DURATION_UNITS.get(part_unit, part_unit)}"
-        for amount, part_unit in parts
-    )
-    return f"T{written}" if parts[0][1] in _DURATION_UNITS else written
-
-
 def duration(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     unit = context.grammar.lookup("unit", groups["unit"])
     if arguments.get("half"):
@@ -117,7 +88,7 @@ def duration(groups: Groups, arguments: dict, context: Context) -> Resolution | 
         count = parse_count(groups.get("count") or arguments["count"], context)
     if count is None or unit is None or (isinstance(count, Fraction) and count <= 0):
         return None
-    return Resolution("DURATION", duration_value(count, unit), hedge_mod(groups, context))
+    return resolved("DURATION", duration_of(count, unit), hedge_mod(groups, context))
 
 
 def compound_duration(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -135,14 +106,10 @@ def compound_duration(groups: Groups, arguments: dict, context: Context) -> Reso
     if not groups.get("direction"):
         if first_unit == "W" and second_unit == "D":
             # ISO 8601 writes weeks alone: "two weeks and three days" is P17D.
-            return Resolution("DURATION", duration_value(first * 7 + second, "D"), mod)
-        first_value, second_value = duration_value(first, first_unit), duration_value(second, second_unit)
-        # "P3Y" + "P8M" -> "P3Y8M"; "P1D" + "PT2H" -> "P1DT2H"; "PT2H" + "PT30M" -> "PT2H30M".
-        if first_value.startswith("PT"):
-            value = first_value + second_value.removeprefix("PT")
-        else:
-            value = first_value + second_value.removeprefix("P")
-        return Resolution("DURATION", value, mod)
+            return resolved("DURATION", duration_of(first * 7 + second, "D"), mod)
+        # P3Y8M, P1DT2H, PT2H30M.
+        both = plus(duration_of(first, first_unit), duration_of(second, second_unit))
+        return resolved("DURATION", both, mod)
     direction = normalise_word(groups["direction"])
     sign = -1 if direction in ("ago", "earlier") else 1
     # The date is as precise as the smaller unit, but no finer than a day.
@@ -159,13 +126,13 @@ def compound_duration(groups: Groups, arguments: dict, context: Context) -> Reso
     for unit, amount in ((first_unit, int(first)), (second_unit, int(second))):
         if unit not in ("H", "TM", "S"):  # hours and minutes move no date to another day worth naming
             target = shifted(target, unit, sign * amount)
-    return Resolution("DATE", timex(aligned(target, smallest)), mod, anchor)
+    return resolved("DATE", aligned(target, smallest), mod, anchor)
 
 
 def vague_duration(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     """ "recent years", "in the coming days", "for years": some number of units (PXY, PXD)."""
     unit = context.grammar.lookup("unit", groups["unit"])
-    return Resolution("DURATION", duration_value("X", unit))
+    return resolved("DURATION", duration_of("X", unit))
 
 
 _SMALLER_UNIT = {
@@ -194,7 +161,7 @@ def offset(groups: Groups, arguments: dict, context: Context) -> Resolution | No
         if direction in ("earlier", "later", "before", "after"):
             # "A few days later" is after the story's date, not the reference date's future: with
             # no count to add, what is known is the vague amount between, as TimeML puts it.
-            return Resolution("DURATION", duration_value("X", unit), mod)
+            return resolved("DURATION", duration_of("X", unit), mod)
         return Resolution("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
     if direction in ("earlier", "later", "before", "after"):
         # "two years later" may count from a year ("in 2019"); "a day later" only from a day.
@@ -206,14 +173,14 @@ def offset(groups: Groups, arguments: dict, context: Context) -> Resolution | No
             if previous is not None and count.denominator == 1:
                 years = int(count) * (10 if unit == "DE" else 1)
                 year, number = quarter_of_value(previous.value)
-                return Resolution("DATE", f"{year - years:04d}-Q{number}", mod, text_anchor(previous))
+                return resolved("DATE", quarter_point(year - years, number), mod, text_anchor(previous))
     else:
         base, anchor = context.reference, "dct"
         if unit == "Y" and direction == "ago" and count == 1:
             previous = context.last_quarter()
             if previous is not None:
                 year, number = quarter_of_value(previous.value)
-                return Resolution("DATE", f"{year - 1:04d}-Q{number}", mod, text_anchor(previous))
+                return resolved("DATE", quarter_point(year - 1, number), mod, text_anchor(previous))
     if unit == "2W":
         unit, count = "W", count * 2
     if unit in ("S", "TM", "H"):
@@ -229,16 +196,15 @@ def offset(groups: Groups, arguments: dict, context: Context) -> Resolution | No
         # March, and is known as precisely as March is.
         named = context.date_just_named(tuple(_GRAIN_UNITS), _ANAPHORA_CHARACTERS)
         if named is not None:
-            value = timex(
-                aligned(shifted(on_day(named.start_date), unit, amount), _GRAIN_UNITS[named.granularity])
-            )
-            return Resolution("DATE", value, mod, text_anchor(named))
+            grain = _GRAIN_UNITS[named.granularity]
+            counted = aligned(shifted(on_day(named.start_date), unit, amount), grain)
+            return resolved("DATE", counted, mod, text_anchor(named))
         if sign > 0 and context.orientation() == "past":
             # What a past clause tells happened "three days later" is not after the reference date.
-            return Resolution("DURATION", duration_value(count, unit), mod)
+            return resolved("DURATION", duration_of(count, unit), mod)
     target = shifted(on_day(base), unit, amount)
     # "a decade ago" names a year, not a decade: the decade boundary is not what is meant.
-    return Resolution("DATE", timex(aligned(target, "Y" if unit in ("DE", "CE") else unit)), mod, anchor)
+    return resolved("DATE", aligned(target, "Y" if unit in ("DE", "CE") else unit), mod, anchor)
 
 
 # The calendar unit of a granularity: what a date counted from a coarse one is known to.
@@ -256,17 +222,16 @@ def set_(groups: Groups, arguments: dict, context: Context) -> Resolution | None
         fixed = arguments.get("count")
         count = Fraction(fixed) if fixed else parse_count(groups["count"], context)
         unit = context.grammar.lookup("unit", groups["unit"])
-        return Resolution("SET", duration_value(count, unit)) if count and unit else None
+        return resolved("SET", Every(duration_of(count, unit))) if count and unit else None
     if groups.get("unit"):
         return Resolution("SET", context.grammar.lookup("recurring_unit", groups["unit"]))
     name = groups.get("weekday") or groups.get("weekday_b") or (groups.get("plural_weekday") or "")[:-1]
     if name:
-        value = f"XXXX-WXX-{context.grammar.lookup('weekday', name)}"
-        if parts := groups.get("parts") or groups.get("shared_parts"):
-            value += f"T{context.grammar.lookup('part_of_day', parts)}"
-        return Resolution("SET", value)
+        parts = groups.get("parts") or groups.get("shared_parts")
+        part = context.grammar.lookup("part_of_day", parts) if parts else None
+        return resolved("SET", Every(Undated(weekday=context.grammar.lookup("weekday", name), part=part)))
     number = month_number_of(groups, context)
-    return Resolution("SET", f"XXXX-{number:02d}") if number else None
+    return resolved("SET", Every(Undated(month=number))) if number else None
 
 
 def constant(groups: Groups, arguments: dict, context: Context) -> Resolution | None:

@@ -13,6 +13,7 @@ from itertools import islice
 from timeline.model import TimeExpr
 from timeline.temporal.grammar import Grammar
 from timeline.temporal.timex import months_of_duration, quarter_of_value
+from timeline.temporal.value import Every, Interval, Point, Undated, timex
 
 # How many expressions back an anaphoric one may refer ("a day later" is about a recent date).
 _ANAPHORA_REACH = 50
@@ -28,6 +29,14 @@ class Resolution:
     value: str
     mod: str | None = None
     anchor: str | None = None  # "dct", or "text:START:END" of the expression it was anchored to
+    typed: Point | Interval | Undated | Every | None = None  # what VALUE was written from, if typed
+
+
+def resolved(
+    kind: str, value: Point | Interval | Undated | Every, mod: str | None = None, anchor: str | None = None
+) -> Resolution:
+    """A resolution of a typed VALUE, written out as TIMEX3 here and only here."""
+    return Resolution(kind, timex(value), mod, anchor, value)
 
 
 @dataclass(slots=True)

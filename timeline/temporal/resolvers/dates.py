@@ -8,7 +8,7 @@ from functools import cache
 
 from timeline.model import TimeExpr
 from timeline.temporal.grammar import normalise_word
-from timeline.temporal.resolvers.context import Context, Groups, Resolution
+from timeline.temporal.resolvers.context import Context, Groups, Resolution, resolved, text_anchor
 from timeline.temporal.resolvers.words import (
     YEAR_DAYS,
     is_anaphoric,
@@ -19,8 +19,17 @@ from timeline.temporal.resolvers.words import (
     relation_word,
     year_of,
 )
-from timeline.temporal.timex import day_of_value, month_of_value
-from timeline.temporal.value import aligned, between, calendar_point, on_day, timex
+from timeline.temporal.timex import month_of_value
+from timeline.temporal.value import (
+    Point,
+    Undated,
+    aligned,
+    at_clock,
+    between,
+    calendar_point,
+    on_day,
+    season_point,
+)
 
 
 def calendar(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -33,12 +42,12 @@ def calendar(groups: Groups, arguments: dict, context: Context) -> Resolution | 
     if year is None and month is None:
         return None
     if month is None:
-        return Resolution("DATE", timex(calendar_point(year)), mod)
+        return resolved("DATE", calendar_point(year), mod)
     if year is None:
         check_year = 2000  # a leap year: "February 29" is a real date in some year
         dt.date(check_year, month, day or 1)
         if reference is None:
-            return Resolution("DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), mod)
+            return resolved("DATE", Undated(month=month, day=day), mod)
         if groups.get("relation_year"):
             # "August 8 of last year": the year is named relative to the reference date.
             year = reference.year + relation_shift(groups["relation_year"], context)
@@ -54,13 +63,16 @@ def calendar(groups: Groups, arguments: dict, context: Context) -> Resolution | 
     else:
         anchor = None
     if day is None:
-        dt.date(year, month, 1)
-        return Resolution("DATE", timex(calendar_point(year, month)), mod, anchor)
-    dt.date(year, month, day)  # raises on "February 30": the match is vetoed
-    value = timex(calendar_point(year, month, day))
+        return resolved("DATE", calendar_point(year, month), mod, anchor)
+    point = calendar_point(year, month, day)  # raises on "February 30": the match is vetoed
     if groups.get("hour"):
-        return Resolution("TIME", f"{value}T{int(groups['hour']):02d}:{groups['minute']}", mod, anchor)
-    return Resolution("DATE", value, mod, anchor)
+        return resolved("TIME", at_clock(point, *_clock(groups)), mod, anchor)
+    return resolved("DATE", point, mod, anchor)
+
+
+def _clock(groups: Groups) -> tuple[int, int]:
+    """The hour and minute written with a date (2025-08-07T10:35)."""
+    return int(groups["hour"]), int(groups["minute"])
 
 
 def week_of_day(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -68,10 +80,9 @@ def week_of_day(groups: Groups, arguments: dict, context: Context) -> Resolution
     day = calendar({key: groups[key] for key in ("month", "day", "year") if key in groups}, {}, context)
     if day is None:
         return None
-    known = day_of_value(day.value)
-    if known is None:
+    if not isinstance(day.typed, Point):
         return Resolution("DATE", "XXXX-WXX")
-    return Resolution("DATE", timex(aligned(on_day(known), "W")), None, day.anchor)
+    return resolved("DATE", aligned(day.typed, "W"), None, day.anchor)
 
 
 # The languages dateparser may read a foreign date in (the ones whose month names the grammar finds).
@@ -95,7 +106,7 @@ def foreign_date(groups: Groups, arguments: dict, context: Context) -> Resolutio
     # The day and year read must be the ones written: "3 années 2020" is no date, whatever dateparser says.
     if parsed is None or (parsed.day, parsed.year) != (written_day, written_year):
         return None
-    return Resolution("DATE", parsed.date().isoformat())
+    return resolved("DATE", on_day(parsed.date()))
 
 
 def year_in_words(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -112,10 +123,10 @@ def year_in_words(groups: Groups, arguments: dict, context: Context) -> Resoluti
             lookup[groups["ones_after_thousand"].lower()] if groups.get("ones_after_thousand") else 0
         )
     if groups.get("month"):
-        return Resolution("DATE", timex(calendar_point(year, month_number_of(groups, context))))
+        return resolved("DATE", calendar_point(year, month_number_of(groups, context)))
     if groups.get("season"):
-        return Resolution("DATE", f"{year:04d}-{context.grammar.lookup('season', groups['season'])}")
-    return Resolution("DATE", timex(calendar_point(year)))
+        return resolved("DATE", season_point(year, context.grammar.lookup("season", groups["season"])))
+    return resolved("DATE", calendar_point(year))
 
 
 def year_end(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -137,8 +148,8 @@ def year_end(groups: Groups, arguments: dict, context: Context) -> Resolution | 
             # Told in the past, the last year end gone by: the reference year's is still to come.
             year -= 1 if context.orientation() == "past" else 0
     if apart:
-        return Resolution("DATE", timex(calendar_point(year)), "END", anchor)
-    return Resolution("DATE", timex(calendar_point(year, 12, 31)), None, anchor)
+        return resolved("DATE", calendar_point(year), "END", anchor)
+    return resolved("DATE", calendar_point(year, 12, 31), None, anchor)
 
 
 def month(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -151,7 +162,7 @@ def month(groups: Groups, arguments: dict, context: Context) -> Resolution | Non
         named = _month_named_before(groups["month"], number, context)
         if named is None:
             return None
-        return Resolution("DATE", month_of_value(named.value), None, f"text:{named.start}:{named.end}")
+        return Resolution("DATE", month_of_value(named.value), None, text_anchor(named))
     mod = position_mod(groups, context)
     relation = relation_word(groups)
     if is_anaphoric(relation, context):
@@ -159,7 +170,7 @@ def month(groups: Groups, arguments: dict, context: Context) -> Resolution | Non
     else:
         base, anchor = context.reference, "dct"
     if base is None:
-        return Resolution("DATE", f"XXXX-{number:02d}", mod)
+        return resolved("DATE", Undated(month=number), mod)
     shift_by = relation_shift(relation, context)
     if groups.get("relation_year"):
         year = base.year + relation_shift(groups["relation_year"], context)
@@ -177,7 +188,7 @@ def month(groups: Groups, arguments: dict, context: Context) -> Resolution | Non
         year = pick_year(base, number, None, "past", YEAR_DAYS)
     else:
         year = pick_year(base, number, None, context.orientation())
-    return Resolution("DATE", timex(calendar_point(year, number)), mod, anchor)
+    return resolved("DATE", calendar_point(year, number), mod, anchor)
 
 
 def _month_named_before(word: str, number: int, context: Context) -> TimeExpr | None:
@@ -201,7 +212,7 @@ def day_of_month(groups: Groups, arguments: dict, context: Context) -> Resolutio
     if named is None:
         return None
     date = named.start_date.replace(day=int(groups["day"]))  # raises on "the 31st" of a 30-day month: vetoed
-    return Resolution("DATE", date.isoformat(), None, f"text:{named.start}:{named.end}")
+    return resolved("DATE", on_day(date), None, text_anchor(named))
 
 
 def range_(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -216,7 +227,7 @@ def range_(groups: Groups, arguments: dict, context: Context) -> Resolution | No
         second = year_of(second_text, context.reference)
     if second is None or second <= first:
         return None
-    return Resolution("DATE", f"{first:04d}/{second:04d}")
+    return resolved("DATE", between(calendar_point(first), calendar_point(second)))
 
 
 def day_range(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -226,16 +237,16 @@ def day_range(groups: Groups, arguments: dict, context: Context) -> Resolution |
         return None
     last_month = month_number_of(groups, context, "month_b") or month_number_of(groups, context)
     last_day_number = int(re.sub(r"\D", "", groups["day_b"]))
-    first_day = day_of_value(first.value)
-    if first_day is None:
+    if not isinstance(first.typed, Point):
         # No reference date and no year: the days are known, the year is not.
-        return Resolution("DATE", f"{first.value}/XXXX-{last_month:02d}-{last_day_number:02d}")
+        return resolved("DATE", between(first.typed, Undated(month=last_month, day=last_day_number)))
+    first_day = first.typed.day
     last_day = dt.date(first_day.year, last_month, last_day_number)
     if last_day < first_day:
         last_day = dt.date(first_day.year + 1, last_month, last_day_number)
     if (last_day - first_day).days > 62:
         return None  # "May 8-30" is a range; "May 8 and November 9" is two dates
-    return Resolution("DATE", f"{first_day.isoformat()}/{last_day.isoformat()}", None, first.anchor)
+    return resolved("DATE", between(on_day(first_day), on_day(last_day)), None, first.anchor)
 
 
 def listed_day(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -246,7 +257,7 @@ def listed_day(groups: Groups, arguments: dict, context: Context) -> Resolution 
     if named.granularity != "day" or named.start_date is None or context.position - named.end > 16:
         return None
     day = named.start_date.replace(day=int(re.sub(r"\D", "", groups["day"])))
-    return Resolution("DATE", day.isoformat(), None, f"text:{named.start}:{named.end}")
+    return resolved("DATE", on_day(day), None, text_anchor(named))
 
 
 def month_range(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -255,20 +266,20 @@ def month_range(groups: Groups, arguments: dict, context: Context) -> Resolution
     year = year_of(groups.get("year"), context.reference)
     if year is None:
         if context.reference is None:
-            return Resolution("DATE", f"XXXX-{first_month:02d}/XXXX-{last_month:02d}")
+            return resolved("DATE", between(Undated(month=first_month), Undated(month=last_month)))
         year = pick_year(context.reference, last_month, None, context.orientation())
     first_year = year if first_month <= last_month else year - 1
-    return Resolution(
-        "DATE", timex(between(calendar_point(first_year, first_month), calendar_point(year, last_month)))
-    )
+    first, last = calendar_point(first_year, first_month), calendar_point(year, last_month)
+    return resolved("DATE", between(first, last))
 
 
 def decade(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     mod = position_mod(groups, context)
     if arguments.get("hundreds"):
-        return Resolution("DATE", groups["century_digits"], mod)
+        return resolved("DATE", _period(int(groups["century_digits"]) * 100, "CE"), mod)
     if groups.get("century_digits"):
-        return Resolution("DATE", f"{groups['century_digits']}{groups['decade_digit']}", mod)
+        first_year = int(groups["century_digits"]) * 100 + int(groups["decade_digit"]) * 10
+        return resolved("DATE", _period(first_year, "DE"), mod)
     if groups.get("decade_word"):
         digit = context.grammar.lookup("decade_word", groups["decade_word"])
     else:
@@ -279,11 +290,16 @@ def decade(groups: Groups, arguments: dict, context: Context) -> Resolution | No
         century = 19
     elif century * 100 + digit * 10 > reference_year:
         century -= 1
-    return Resolution("DATE", f"{century:02d}{digit}", mod)
+    return resolved("DATE", _period(century * 100 + digit * 10, "DE"), mod)
 
 
 def century(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     number = context.grammar.lookup("ordinal", groups["ordinal"])
     if not number or groups["ordinal"].lower() in ("last", "final"):
         return None
-    return Resolution("DATE", f"{number - 1:02d}", position_mod(groups, context))
+    return resolved("DATE", _period((number - 1) * 100, "CE"), position_mod(groups, context))
+
+
+def _period(first_year: int, grain: str) -> Point:
+    """The decade (DE) or century (CE) from FIRST_YEAR; the first century holds the year 1, not 0."""
+    return aligned(calendar_point(max(first_year, 1)), grain)

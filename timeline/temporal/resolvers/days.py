@@ -9,12 +9,12 @@ from fractions import Fraction
 
 from timeline.temporal.calendar_math import UNANCHORED
 from timeline.temporal.grammar import normalise_word
-from timeline.temporal.resolvers.amounts import duration_value
 from timeline.temporal.resolvers.context import (
     ANCHOR_GRANULARITIES,
     Context,
     Groups,
     Resolution,
+    resolved,
 )
 from timeline.temporal.resolvers.dates import calendar, month
 from timeline.temporal.resolvers.periods import holiday
@@ -26,25 +26,35 @@ from timeline.temporal.resolvers.words import (
     relation_word,
 )
 from timeline.temporal.timex import (
-    date_part_of_value,
-    day_of_value,
     interval_of,
     is_month_value,
     month_of_value,
-    undated_weekday,
 )
-from timeline.temporal.value import aligned, nearest_weekday, on_day, shifted, timex
+from timeline.temporal.value import (
+    Point,
+    Undated,
+    aligned,
+    at_clock,
+    between,
+    duration_of,
+    in_part,
+    nearest_weekday,
+    on_day,
+    shifted,
+)
 
 
 def weekday_near(base: dt.date, weekday: int, direction: str | None) -> dt.date:
     return nearest_weekday(on_day(base), weekday, direction).day
 
 
-def with_part(value: str, part: str | None, context: Context) -> tuple[str, str]:
-    if not part:
-        return "DATE", value
-    code = context.grammar.lookup("part_of_day", part)
-    return "TIME", f"{value}T{code}"
+def on_day_in_part(
+    day: dt.date | None, part: str | None, context: Context, mod: str | None = None, anchor: str | None = None
+) -> Resolution:
+    """DAY (an unknown day for None), in PART of the day if one is written ("Friday morning")."""
+    code = context.grammar.lookup("part_of_day", part) if part else None
+    value = in_part(on_day(day) if day is not None else Undated(), code)
+    return resolved("TIME" if code else "DATE", value, mod, anchor if day is not None else None)
 
 
 def weekday(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -73,7 +83,7 @@ def weekday(groups: Groups, arguments: dict, context: Context) -> Resolution | N
             direction = None
         elif (named := context.nearby_day(number)) is not None:
             # "the Victory Day parade in Moscow on Friday": the date just named is that Friday.
-            return Resolution("DATE", named.start_date.isoformat(), mod, f"text:{named.start}:{named.end}")
+            return resolved("DATE", on_day(named.start_date), mod, f"text:{named.start}:{named.end}")
         elif groups.get("possessive"):
             # "Friday's trading", "Wednesday's ruling": what a day owns has mostly happened.
             direction = "past"
@@ -83,9 +93,9 @@ def weekday(groups: Groups, arguments: dict, context: Context) -> Resolution | N
     # "Friday evening" does: TimeML values say what the text says.
     part = groups.get("part")
     if base is None:
-        return Resolution(*with_part(f"XXXX-WXX-{number}", part, context), mod)
-    day = weekday_near(base, number, direction)
-    return Resolution(*with_part(day.isoformat(), part, context), mod, anchor)
+        code = context.grammar.lookup("part_of_day", part) if part else None
+        return resolved("TIME" if code else "DATE", in_part(Undated(weekday=number), code), mod)
+    return on_day_in_part(weekday_near(base, number, direction), part, context, mod, anchor)
 
 
 def weekday_range(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -95,11 +105,11 @@ def weekday_range(groups: Groups, arguments: dict, context: Context) -> Resoluti
     last_number = context.grammar.lookup("weekday", groups["weekday_b"])
     length = (last_number - first_number) % 7 or 7
     if context.reference is None:
-        return Resolution("DATE", f"XXXX-WXX-{first_number}/XXXX-WXX-{last_number}")
+        return resolved("DATE", between(Undated(weekday=first_number), Undated(weekday=last_number)))
     if relation_word(groups):
         # "from next Monday to Wednesday": the first day as "next Monday" is, the rest after it.
         named = weekday({"weekday": groups["weekday"], "relation": groups["relation"]}, {}, context)
-        first = day_of_value(named.value)
+        first = named.typed.day
         last = first + dt.timedelta(days=length)
     elif context.orientation() == "past":
         last = weekday_near(context.reference, last_number, "past")
@@ -108,7 +118,7 @@ def weekday_range(groups: Groups, arguments: dict, context: Context) -> Resoluti
         # Untold in the past, a span of days is a schedule: "the festival runs Friday to Sunday".
         first = weekday_near(context.reference, first_number, "future")
         last = first + dt.timedelta(days=length)
-    return Resolution("DATE", f"{first.isoformat()}/{last.isoformat()}", None, "dct")
+    return resolved("DATE", between(on_day(first), on_day(last)), None, "dct")
 
 
 def week_of_month(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -127,7 +137,7 @@ def week_of_month(groups: Groups, arguments: dict, context: Context) -> Resoluti
     else:
         start = first_day + dt.timedelta(weeks=("first", "second", "third", "fourth").index(ordinal))
     end = start + dt.timedelta(days=6)
-    return Resolution("DATE", f"{start.isoformat()}/{end.isoformat()}", None, named.anchor)
+    return resolved("DATE", between(on_day(start), on_day(end)), None, named.anchor)
 
 
 def day_beside(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -137,13 +147,11 @@ def day_beside(groups: Groups, arguments: dict, context: Context) -> Resolution 
     if named is None:
         return None
     shift = 1 if normalise_word(groups["shift"]) == "after" else -1
-    if (undated := undated_weekday(named.value)) is not None:
-        return Resolution("DATE", f"XXXX-WXX-{(undated - 1 + shift) % 7 + 1}", named.mod)
-    named_day = day_of_value(named.value)
-    if named_day is None:
-        return Resolution("DATE", "XXXX-XX-XX", named.mod)
-    day = named_day + dt.timedelta(days=shift)
-    return Resolution("DATE", day.isoformat(), named.mod, named.anchor)
+    if isinstance(named.typed, Undated) and named.typed.weekday is not None:
+        return resolved("DATE", Undated(weekday=(named.typed.weekday - 1 + shift) % 7 + 1), named.mod)
+    if not isinstance(named.typed, Point):
+        return resolved("DATE", Undated(), named.mod)
+    return resolved("DATE", on_day(named.typed.day + dt.timedelta(days=shift)), named.mod, named.anchor)
 
 
 def deictic_day(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -154,11 +162,8 @@ def deictic_day(groups: Groups, arguments: dict, context: Context) -> Resolution
     offset, part = named["days"], groups.get("part") or named.get("part")
     mod = position_mod(groups, context)
     if context.reference is None:
-        kind, value = with_part("XXXX-XX-XX", part, context)
-        return Resolution(kind, value, mod)
-    day = context.reference + dt.timedelta(days=offset)
-    kind, value = with_part(day.isoformat(), part, context)
-    return Resolution(kind, value, mod, "dct")
+        return on_day_in_part(None, part, context, mod)
+    return on_day_in_part(context.reference + dt.timedelta(days=offset), part, context, mod, "dct")
 
 
 def _overnight(groups: Groups, context: Context) -> Resolution:
@@ -168,10 +173,8 @@ def _overnight(groups: Groups, context: Context) -> Resolution:
     if day is not None and context.reference is not None and abs((day - context.reference).days) > 7:
         # Overnight news is the news of the week it is written in, not of a date told as background.
         day, anchor = context.reference, "dct"
-    kind, value = with_part(
-        (day - dt.timedelta(days=1)).isoformat() if day is not None else "XXXX-XX-XX", "night", context
-    )
-    return Resolution(kind, value, position_mod(groups, context), anchor)
+    night_before = day - dt.timedelta(days=1) if day is not None else None
+    return on_day_in_part(night_before, "night", context, position_mod(groups, context), anchor)
 
 
 def part_of_day(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -181,10 +184,8 @@ def part_of_day(groups: Groups, arguments: dict, context: Context) -> Resolution
     if relation == "last" and normalise_word(part) != "night":
         offset = -1
     if context.reference is None:
-        kind, value = with_part("XXXX-XX-XX", part, context)
-        return Resolution(kind, value)
-    kind, value = with_part((context.reference + dt.timedelta(days=offset)).isoformat(), part, context)
-    return Resolution(kind, value, None, "dct")
+        return on_day_in_part(None, part, context)
+    return on_day_in_part(context.reference + dt.timedelta(days=offset), part, context, None, "dct")
 
 
 def day_part(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -193,8 +194,7 @@ def day_part(groups: Groups, arguments: dict, context: Context) -> Resolution | 
     if groups.get("word") and context.reference is not None:
         offset = context.grammar.lookup("deictic_day", groups["word"])["days"]
         day, anchor = context.reference + dt.timedelta(days=offset), "dct"
-    kind, value = with_part(day.isoformat() if day is not None else "XXXX-XX-XX", groups["part"], context)
-    return Resolution(kind, value, None, anchor)
+    return on_day_in_part(day, groups["part"], context, None, anchor)
 
 
 def relative_day(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -211,10 +211,8 @@ def relative_day(groups: Groups, arguments: dict, context: Context) -> Resolutio
         return Resolution("DATE", f"{month.value}-XX", None, f"text:{month.start}:{month.end}")
     base, anchor = context.anaphoric_anchor()
     if base is None:
-        kind, value = with_part("XXXX-XX-XX", groups.get("part"), context)
-        return Resolution(kind, value)
-    kind, value = with_part((base + dt.timedelta(days=offset)).isoformat(), groups.get("part"), context)
-    return Resolution(kind, value, None, anchor)
+        return on_day_in_part(None, groups.get("part"), context)
+    return on_day_in_part(base + dt.timedelta(days=offset), groups.get("part"), context, None, anchor)
 
 
 def relative(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -229,7 +227,7 @@ def relative(groups: Groups, arguments: dict, context: Context) -> Resolution | 
         return None
     if relation == "past" and unit in ("DE", "CE"):
         # "the past decade" is the last ten years up to now; "the last decade" the one before this.
-        return Resolution("DURATION", duration_value(Fraction(1), unit))
+        return resolved("DURATION", duration_of(Fraction(1), unit))
     mod = position_mod(groups, context)
     if is_anaphoric(relation, context) or arguments.get("anaphoric"):
         base, anchor = context.anaphoric_anchor(ANCHOR_GRANULARITIES[unit])
@@ -243,8 +241,8 @@ def relative(groups: Groups, arguments: dict, context: Context) -> Resolution | 
             saturday = weekday_near(base, 6, direction)
         else:
             saturday = weekday_near(base + dt.timedelta(weeks=amount), 6, None)
-        return Resolution("DATE", timex(aligned(on_day(saturday), "WE")), mod, anchor)
-    return Resolution("DATE", timex(aligned(shifted(on_day(base), unit, amount), unit)), mod, anchor)
+        return resolved("DATE", aligned(on_day(saturday), "WE"), mod, anchor)
+    return resolved("DATE", aligned(shifted(on_day(base), unit, amount), unit), mod, anchor)
 
 
 def vague_span(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -271,17 +269,14 @@ def clock(groups: Groups, arguments: dict, context: Context) -> Resolution | Non
             hour = 0
     mod = hedge_mod(groups, context)
     if groups.get("month"):
-        day_resolution = calendar({"month": groups["month"], "day": groups["day"]}, {}, context)
-        day_value, anchor = day_resolution.value, day_resolution.anchor
+        named = calendar({"month": groups["month"], "day": groups["day"]}, {}, context)
     elif groups.get("weekday") or groups.get("day_after"):
-        day_resolution = weekday({"weekday": groups.get("weekday") or groups["day_after"]}, {}, context)
-        day_value, anchor = day_resolution.value, day_resolution.anchor
+        named = weekday({"weekday": groups.get("weekday") or groups["day_after"]}, {}, context)
     elif groups.get("deictic"):
         # "10 a.m. tomorrow": the day is the one named after the time, not the story's.
-        day_resolution = deictic_day({"word": groups["deictic"]}, {}, context)
-        day_value, anchor = date_part_of_value(day_resolution.value), day_resolution.anchor
+        named = deictic_day({"word": groups["deictic"]}, {}, context)
     else:
         # A bare time of day is on the day the story is at: "was shot at 10 p.m." after "on Oct. 23".
         day, anchor = context.anaphoric_anchor(("day",))
-        day_value = day.isoformat() if day is not None else "XXXX-XX-XX"
-    return Resolution("TIME", f"{day_value}T{hour:02d}:{minute:02d}", mod, anchor)
+        named = resolved("DATE", on_day(day) if day is not None else Undated(), None, anchor)
+    return resolved("TIME", at_clock(named.typed, hour, minute), mod, named.anchor)

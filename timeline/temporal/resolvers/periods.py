@@ -6,11 +6,22 @@ import datetime as dt
 
 from timeline.temporal.calendar_math import MOVABLE_HOLIDAYS
 from timeline.temporal.grammar import normalise_word
-from timeline.temporal.resolvers.context import Context, Groups, Resolution
+from timeline.temporal.resolvers.context import Context, Groups, Resolution, resolved, text_anchor
 from timeline.temporal.resolvers.dates import calendar
 from timeline.temporal.resolvers.words import position_mod, relation_shift, relation_word, year_of
-from timeline.temporal.timex import day_of_value, in_year, quarter_of_value, year_of_value
-from timeline.temporal.value import aligned, calendar_point, on_day, quarter_point, shifted, timex
+from timeline.temporal.timex import quarter_of_value
+from timeline.temporal.value import (
+    SEASONS,
+    Point,
+    Undated,
+    aligned,
+    calendar_point,
+    half_point,
+    on_day,
+    quarter_point,
+    season_point,
+    shifted,
+)
 
 
 def _ordinal_quarter(word: str, context: Context) -> int | None:
@@ -34,19 +45,18 @@ def quarter(groups: Groups, arguments: dict, context: Context) -> Resolution | N
         last_day = closing_day(
             groups["end_month"], groups["end_day"], groups.get("end_year"), groups["ended"], context
         )
-        closing_year = year_of_value(last_day.value) if last_day is not None else None
-        if closing_year is not None:
-            return Resolution("DATE", f"{closing_year:04d}-Q{number}", None, "dct")
+        if last_day is not None and isinstance(last_day.typed, Point):
+            return resolved("DATE", quarter_point(last_day.typed.day.year, number), None, "dct")
     if year is None:
         if reference is None:
-            return Resolution("DATE", f"XXXX-Q{number}")
+            return resolved("DATE", Undated(quarter=number))
         anchor = "dct"
         year = reference.year + {"last": -1, "next": 1}.get(relation or "", 0)
         current_quarter = (reference.month - 1) // 3 + 1
         if relation is None:
             if number > current_quarter and context.orientation() != "future":
                 year -= 1
-    return Resolution("DATE", timex(quarter_point(year, number)), None, anchor)
+    return resolved("DATE", quarter_point(year, number), None, anchor)
 
 
 def quarter_anaphora(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -57,7 +67,7 @@ def quarter_anaphora(groups: Groups, arguments: dict, context: Context) -> Resol
     # A bare "the period" is a quarter only where one was named; "the latest period" is the last one.
     if (groups.get("period") and not groups.get("latest")) or context.reference is None:
         return None
-    return Resolution("DATE", timex(aligned(shifted(on_day(context.reference), "Q", -1), "Q")), None, "dct")
+    return resolved("DATE", aligned(shifted(on_day(context.reference), "Q", -1), "Q"), None, "dct")
 
 
 def closing_day(
@@ -77,13 +87,13 @@ def quarter_ended(groups: Groups, arguments: dict, context: Context) -> Resoluti
     last_day = closing_day(groups["month"], groups["day"], groups.get("year"), groups.get("ended"), context)
     if last_day is None:
         return None
-    known_year = year_of_value(last_day.value) is not None
+    closing = last_day.typed
+    if isinstance(closing, Point):
+        middle = closing.day - dt.timedelta(days=45)
+        return resolved("DATE", aligned(on_day(middle), "Q"), None, last_day.anchor)
     # Without a year, the quarter is still known: counted in a leap year, as "February 29" may be.
-    middle = dt.date.fromisoformat(in_year(last_day.value, 2000))
-    middle -= dt.timedelta(days=45)
-    if not known_year:
-        return Resolution("DATE", f"XXXX-Q{(middle.month - 1) // 3 + 1}")
-    return Resolution("DATE", timex(aligned(on_day(middle), "Q")), None, last_day.anchor)
+    middle = dt.date(2000, closing.month, closing.day) - dt.timedelta(days=45)
+    return resolved("DATE", Undated(quarter=(middle.month - 1) // 3 + 1))
 
 
 def year_period(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -93,13 +103,9 @@ def year_period(groups: Groups, arguments: dict, context: Context) -> Resolution
     if year is None:
         return None
     if previous is None:
-        return Resolution("DATE", timex(calendar_point(year)))
-    return Resolution(
-        "DATE",
-        f"{year:04d}-Q{quarter_of_value(previous.value)[1]}",
-        None,
-        f"text:{previous.start}:{previous.end}",
-    )
+        return resolved("DATE", calendar_point(year))
+    number = quarter_of_value(previous.value)[1]
+    return resolved("DATE", quarter_point(year, number), None, text_anchor(previous))
 
 
 def year_ago(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -114,20 +120,16 @@ def year_ago(groups: Groups, arguments: dict, context: Context) -> Resolution | 
         )
         if base_year is None or number is None:
             return None
-        return Resolution("DATE", f"{base_year - 1:04d}-Q{number}")
+        return resolved("DATE", quarter_point(base_year - 1, number))
     if previous is not None:
         year, number = quarter_of_value(previous.value)
-        return Resolution("DATE", f"{year - 1:04d}-Q{number}", None, f"text:{previous.start}:{previous.end}")
+        return resolved("DATE", quarter_point(year - 1, number), None, text_anchor(previous))
     if context.reference is None:
         return None
     if groups.get("noun") and "quarter" in groups["noun"].lower():
-        return Resolution(
-            "DATE",
-            timex(aligned(shifted(shifted(on_day(context.reference), "Q", -1), "Y", -1), "Q")),
-            None,
-            "dct",
-        )
-    return Resolution("DATE", f"{context.reference.year - 1:04d}", None, "dct")
+        a_year_before = shifted(shifted(on_day(context.reference), "Q", -1), "Y", -1)
+        return resolved("DATE", aligned(a_year_before, "Q"), None, "dct")
+    return resolved("DATE", calendar_point(context.reference.year - 1), None, "dct")
 
 
 def half(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
@@ -138,17 +140,13 @@ def half(groups: Groups, arguments: dict, context: Context) -> Resolution | None
     year = year_of(groups.get("year"), context.reference)
     if year is None:
         if context.reference is None:
-            return Resolution("DATE", f"XXXX-H{number}")
+            return resolved("DATE", Undated(half=number))
         year = context.reference.year + {"last": -1, "next": 1}.get(relation_word(groups) or "", 0)
-    return Resolution("DATE", f"{year:04d}-H{number}")
-
-
-# Seasons in the order they come within their year; winter is written with the year of its December.
-_SEASON_ORDER = ("SP", "SU", "FA", "WI")
+    return resolved("DATE", half_point(year, number))
 
 
 def _season_index(day: dt.date) -> tuple[int, int]:
-    """(season year, index in _SEASON_ORDER) of a day: January 2025 is in the winter of 2024."""
+    """(season year, index in SEASONS) of a day: January 2025 is in the winter of 2024."""
     if day.month <= 2:
         return day.year - 1, 3
     return day.year, (day.month - 3) // 3
@@ -159,11 +157,11 @@ def season(groups: Groups, arguments: dict, context: Context) -> Resolution | No
     mod = position_mod(groups, context)
     year = year_of(groups.get("year"), context.reference)
     if year is not None:
-        return Resolution("DATE", f"{year:04d}-{code}", mod)
+        return resolved("DATE", season_point(year, code), mod)
     if context.reference is None:
-        return Resolution("DATE", f"XXXX-{code}", mod)
+        return resolved("DATE", Undated(season=code), mod)
     current_year, current_index = _season_index(context.reference)
-    target = _SEASON_ORDER.index(code)
+    target = SEASONS.index(code)
     ordinal_now = current_year * 4 + current_index
     shift_by = relation_shift(relation_word(groups), context)
     this_cycle = current_year * 4 + target
@@ -181,26 +179,33 @@ def season(groups: Groups, arguments: dict, context: Context) -> Resolution | No
             ordinal = this_cycle if this_cycle >= ordinal_now else this_cycle + 4
         else:
             ordinal = this_cycle
-    return Resolution("DATE", f"{ordinal // 4:04d}-{code}", mod, "dct")
+    return resolved("DATE", season_point(ordinal // 4, code), mod, "dct")
+
+
+def _fixed_day(holiday_day: str) -> tuple[int, int]:
+    """(month, day) of a holiday the lexicon gives as MM-DD ("12-25")."""
+    month_number, day = holiday_day.split("-")
+    return int(month_number), int(day)
 
 
 def holiday(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
+    # The lexicon's holiday table gives a fixed day as MM-DD, a movable feast by its name.
     rule_value = str(context.grammar.lookup("holiday", groups["holiday"]))
 
     def on(year: int) -> dt.date:
         if rule_value in MOVABLE_HOLIDAYS:
             return MOVABLE_HOLIDAYS[rule_value](year)
-        month_number, day = (int(part) for part in rule_value.split("-"))
-        return dt.date(year, month_number, day)
+        return dt.date(year, *_fixed_day(rule_value))
 
     year = year_of(groups.get("year"), context.reference)
     if year is not None:
-        return Resolution("DATE", on(year).isoformat())
+        return resolved("DATE", on_day(on(year)))
     reference = context.reference
     if reference is None:
         if rule_value in MOVABLE_HOLIDAYS:
-            return Resolution("DATE", "XXXX-XX-XX")
-        return Resolution("DATE", f"XXXX-{rule_value}")
+            return resolved("DATE", Undated())
+        month_number, day = _fixed_day(rule_value)
+        return resolved("DATE", Undated(month=month_number, day=day))
     shift_by = relation_shift(relation_word(groups), context)
     occurrences = [
         on(year) for year in (reference.year - 1, reference.year, reference.year + 1) if 1 <= year <= 9999
@@ -219,13 +224,12 @@ def holiday(groups: Groups, arguments: dict, context: Context) -> Resolution | N
             day = max(occurrence for occurrence in occurrences if occurrence <= reference)
         else:
             day = min(occurrence for occurrence in occurrences if occurrence >= reference)
-    return Resolution("DATE", day.isoformat(), None, "dct")
+    return resolved("DATE", on_day(day), None, "dct")
 
 
 def holiday_week(groups: Groups, arguments: dict, context: Context) -> Resolution | None:
     """ "Easter week", "Thanksgiving week": the ISO week that holds the holiday."""
     day = holiday(groups, arguments, context)
-    known = day_of_value(day.value) if day is not None else None
-    if known is None:
+    if day is None or not isinstance(day.typed, Point):
         return Resolution("DATE", "XXXX-WXX")
-    return Resolution("DATE", timex(aligned(on_day(known), "W")), None, day.anchor)
+    return resolved("DATE", aligned(day.typed, "W"), None, day.anchor)
