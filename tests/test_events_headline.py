@@ -95,3 +95,9 @@ def test_a_lone_name_the_article_calls_it_is_an_organisation_and_a_hyphen_betwee
         ("Norway", "place", "Norway"),
         ("Sweden", "place", "Sweden"),
     ]
+
+
+def test_a_subject_and_its_verb_stand_in_for_a_one_word_label():
+    text = "The quarrel between the two towns has been deepening since March 3."
+    analysis = analyse_article(Article("a.txt", "a.txt", text, date="2024-03-20", date_source="cli"))
+    assert [(e.value, e.label) for e in analysis.events] == [("2024-03-03", "Quarrel deepens")]

@@ -1054,6 +1054,11 @@ def _draft(
             draft.places,
             draft.organizations,
         )
+        if len(draft.label.split()) < 2:  # "Deepen": its subject and verb say more ("Rift deepens")
+            draft.label, draft.label_names = _clause_label(context, sentence, pairing, draft, bare=True) or (
+                draft.label,
+                draft.label_names,
+            )
     return draft
 
 
@@ -1100,7 +1105,7 @@ _LOCATIVE_ROLES = frozenset({"in", "at", "near"})
 
 
 def _clause_label(
-    context: _ArticleContext, sentence: Sentence, pairing: _Pairing, draft: _Draft
+    context: _ArticleContext, sentence: Sentence, pairing: _Pairing, draft: _Draft, bare: bool = False
 ) -> tuple[str, tuple[str, ...]] | None:
     """The headline the analysed clause of the event word gives. A meeting or a call keeps the
     label of its parties ("{0}–{1} meeting in Geneva", "{0} call with European leaders"), which
@@ -1116,7 +1121,9 @@ def _clause_label(
 
     people = context.within(sentence.start, sentence.end, (PERSON,))
     dated = (pairing.timex.start, pairing.timex.end)
-    found = clause_headline(context.text, analysis, pairing.trigger.start, people, dated, context.antecedent)
+    found = clause_headline(
+        context.text, analysis, pairing.trigger.start, people, dated, context.antecedent, bare=bare
+    )
     return (found.template, found.names) if found else None
 
 

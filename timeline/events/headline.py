@@ -68,8 +68,10 @@ class _Writer:
         people: Sequence[Mention],
         dated: tuple[int, int],
         antecedent: Callable[[int], Mention | None],
+        bare: bool = False,
     ) -> None:
         self.text = text
+        self.bare = bare  # a subject and its verb alone make a headline
         self.analysis = analysis
         self.tokens = analysis.tokens
         self.people = [m for m in people if m.kind == PERSON]
@@ -350,7 +352,7 @@ def _clause_headline(writer: _Writer, index: int, subject: list[str] | None = No
         return None
     reported = _reported_clause(writer, clause, index)
     complement = [reported] if reported else _complement_words(writer, clause, index)
-    if not any(complement) and subject is None and clause.verb.voice == "active":
+    if not any(complement) and subject is None and clause.verb.voice == "active" and not writer.bare:
         return None  # "Trump raises", "Apple announces": a fragment ("Leopard released" is none)
     return _assembled([subject_words, _verb_words(writer, clause, subject_words), *complement])
 
@@ -486,17 +488,20 @@ def clause_headline(
     people: Sequence[Mention],
     dated: tuple[int, int],
     antecedent: Callable[[int], Mention | None],
+    bare: bool = False,
 ) -> Headline | None:
     """The headline of the happening whose word starts at TRIGGER_START, or None when its clause
     gives none (no subject to name, an empty verb, no word left but the noun).
 
     PEOPLE are the person mentions of the sentence (each becomes a slot); DATED is the span of the
-    date expression, left out; ANTECEDENT says who "he" or "she" at a position is.
+    date expression, left out; ANTECEDENT says who "he" or "she" at a position is. BARE allows a
+    subject and its verb alone ("Rift between India and US deepens"), for when the only other label
+    is one word ("Deepen"): it may read as a fragment when the verb wants an object.
     """
     index = analysis.token_at(trigger_start)
     if index is None:
         return None
-    writer = _Writer(text, analysis, people, dated, antecedent)
+    writer = _Writer(text, analysis, people, dated, antecedent, bare)
     tag = analysis.tokens[index].tag
     headline: str | None = None
     if tag.startswith("VB"):
