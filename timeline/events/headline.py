@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from lemminflect import getInflection
 
@@ -26,6 +26,9 @@ from timeline.events.entities import PERSON
 from timeline.events.resources import data_lines, data_table
 from timeline.linguistics.clauses import Clause, Phrase, words_by_role
 from timeline.model import Mention
+
+# lemminflect deep-copies its dictionary entry on every call, and the same verbs recur in headlines
+_inflection = lru_cache(maxsize=1 << 14)(getInflection)
 
 HEADLINE_WORDS = 8
 PHRASE_WORDS = 5
@@ -202,7 +205,7 @@ def _read_as_past(writer: _Writer, clause: Clause) -> bool:
     if verb.voice != "passive" or verb.first != verb.head or clause.subject is None:
         return False
     form = writer.tokens[verb.head].text.lower()
-    past, participle = getInflection(verb.lemma, "VBD"), getInflection(verb.lemma, "VBN")
+    past, participle = _inflection(verb.lemma, "VBD"), _inflection(verb.lemma, "VBN")
     if not past or form != past[0] or clause.agent is not None:
         return False
     # "began" is no participle; "started" may be one, unless no verb of the sentence is finite
@@ -225,7 +228,7 @@ def _verb_words(writer: _Writer, clause: Clause, subject: list[str]) -> list[str
     plural = people > 1 if people else _is_plural(writer, clause)
     if verb.negated:
         return ["do" if plural else "does", "not", verb.lemma] + particle
-    inflected = getInflection(verb.lemma, "VBP" if plural else "VBZ")
+    inflected = _inflection(verb.lemma, "VBP" if plural else "VBZ")
     return [inflected[0] if inflected else verb.lemma] + particle
 
 

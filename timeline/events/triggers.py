@@ -322,6 +322,7 @@ def find_triggers(text: str, analysis: AnalysedSentence, lead: bool = False) -> 
     triggers: list[Trigger] = []
     found, named_by = _event_tokens(analysis, lead)
     intended = _intended(analysis)
+    lowered = [token.text.lower() for token in tokens] if found else []  # the phrases' words, once
     for index, event_class in found.items():
         token = tokens[index]
         is_verb = token.tag in _VERB_TAGS and not _nominal_gerund(tokens, index)
@@ -334,7 +335,7 @@ def find_triggers(text: str, analysis: AnalysedSentence, lead: bool = False) -> 
         # "press conference", "phone call", "spoke with": a listed phrase around the word
         for size in (3, 2):
             for begin in range(max(0, index - size + 1), min(index, len(tokens) - size) + 1):
-                words = tuple(t.text.lower() for t in tokens[begin : begin + size])
+                words = tuple(lowered[begin : begin + size])
                 listed = phrases.get(words)
                 if listed is None or (listed.pos == "noun") == is_verb:
                     continue  # "a call on Tuesday" is no "call on"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache, lru_cache
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -124,22 +125,24 @@ def token_features(
 ) -> list[tuple[int, list[str]]]:
     """(index, feature strings) of every candidate token (a noun, verb or adjective)."""
     roles = _roles(tokens, phrases, clauses)
+    # each token's tag and lowercase lemma, read once: they are also its neighbours' features
+    tags = ["<s>", *(token.tag for token in tokens), "</s>"]
+    words = ["<s>", *(token.lemma.lower() for token in tokens), "</s>"]
     candidates = []
-    count = len(tokens)
     for index, token in enumerate(tokens):
-        if not token.tag.startswith(CANDIDATE_TAG_PREFIXES):
+        tag = tags[index + 1]
+        if not tag.startswith(CANDIDATE_TAG_PREFIXES):
             continue
-        before = tokens[index - 1] if index else None
-        after = tokens[index + 1] if index + 1 < count else None
-        features = list(lexical_features(token.text, token.tag, token.lemma))
-        features.extend((
-            f"t-1={before.tag if before else '<s>'}",
-            f"t+1={after.tag if after else '</s>'}",
-            f"w-1={before.lemma.lower() if before else '<s>'}",
-            f"w+1={after.lemma.lower() if after else '</s>'}",
-            f"t-1&t={before.tag if before else '<s>'}|{token.tag}",
-        ))  # fmt: skip
-        features.extend(roles[index])
+        before = tags[index]
+        features = [
+            *lexical_features(token.text, tag, token.lemma),
+            f"t-1={before}",
+            f"t+1={tags[index + 2]}",
+            f"w-1={words[index]}",
+            f"w+1={words[index + 2]}",
+            f"t-1&t={before}|{tag}",
+            *roles[index],
+        ]
         candidates.append((index, features))
     return candidates
 
@@ -152,12 +155,15 @@ class EventWordModel:
         self.weights = weights  # row 0: the zero row of unknown features
 
     def rows(self, candidates: Sequence[tuple[int, list[str]]]) -> np.ndarray:
+        """The feature rows of each candidate, padded with the zero row to the longest. Laid end to
+        end in one list and made an array once: an array write per candidate costs more."""
         width = max((len(features) for _, features in candidates), default=0)
-        rows = np.zeros((len(candidates), width), dtype=np.int32)
-        row_of = self.row_of
-        for number, (_, features) in enumerate(candidates):
-            rows[number, : len(features)] = [row_of.get(feature, 0) for feature in features]
-        return rows
+        row = self.row_of.get
+        flat: list[int] = []
+        for _, features in candidates:
+            flat.extend(map(row, features, repeat(0)))
+            flat.extend(repeat(0, width - len(features)))
+        return np.array(flat, dtype=np.int32).reshape(len(candidates), width)
 
     def classify(self, candidates: Sequence[tuple[int, list[str]]]) -> list[str]:
         if not candidates:

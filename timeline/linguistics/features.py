@@ -13,7 +13,7 @@ Features unseen (or seen once) in training map to row 0, whose weights are zero.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 from lemminflect import getAllInflections, getAllLemmas
@@ -68,6 +68,7 @@ def shape(word: str) -> str:
     return "".join(classes)
 
 
+@lru_cache(maxsize=1 << 17)  # lemminflect deep-copies its dictionary entries
 def ambiguity_class(word: str) -> str:
     """The parts of speech lemminflect's dictionary allows for the word, e.g. "NOUN|VERB"."""
     classes = set(getAllLemmas(word)) | set(getAllLemmas(word.lower()))
