@@ -792,16 +792,14 @@ def extract_events(
             if is_lead and not pairings:
                 pairings = _lead_pairing(in_sentence, triggers, forward_only)
             pairings += _reported_in_dated(pairings, triggers, reference_date)
-        else:
-            _propagate_cancellation(text, sentence, sentence_index, events, recent)
-        if not in_sentence and analysis is not None:
+        elif analysis is not None:
             triggers = find_triggers(text, analysis, is_lead)
             pairings, undated_by = _undated_pairings(
                 is_lead, triggers, focus, sentence_index, reference_date
             )
+        if not in_sentence or not pairings:  # a sentence dating nothing of its own may doubt an earlier one
+            _propagate_cancellation(text, sentence, sentence_index, events, recent)
         if not pairings:
-            if in_sentence:
-                _propagate_cancellation(text, sentence, sentence_index, events, recent)
             continue
         drafts = _drafts(context, sentence, pairings, triggers)
         ids_by_trigger: dict[int, str] = {}
@@ -886,10 +884,8 @@ def _focuses(expression: TimeExpr, event: Event, reference_date: dt.date | None)
 
 
 def _stretch_end(position: int, reference_dates: Sequence[tuple[int, int, dt.date | None]]) -> int:
-    for start, end, _ in reference_dates:
-        if start <= position < end:
-            return end
-    return position + 1
+    stretch = _stretch_at(position, reference_dates)
+    return stretch[1] if stretch else position + 1
 
 
 def _lead_sentences(
@@ -1172,13 +1168,22 @@ def _drafts(
     return drafts
 
 
+def _stretch_at(
+    position: int, reference_dates: Sequence[tuple[int, int, dt.date | None]]
+) -> tuple[int, int, dt.date | None] | None:
+    """The stretch dated on its own (in text order) that holds POSITION. A bisection: a saved
+    aggregator page may hold thousands of teasers, and this is asked for every sentence."""
+    index = bisect.bisect_right(reference_dates, position, key=lambda stretch: stretch[0]) - 1
+    if index >= 0 and position < reference_dates[index][1]:
+        return reference_dates[index]
+    return None
+
+
 def _reference_date_at(
     position: int, reference_dates: Sequence[tuple[int, int, dt.date | None]]
 ) -> dt.date | None:
-    for start, end, date in reference_dates:
-        if start <= position < end:
-            return date
-    return None
+    stretch = _stretch_at(position, reference_dates)
+    return stretch[2] if stretch else None
 
 
 def _propagate_cancellation(
@@ -1188,13 +1193,10 @@ def _propagate_cancellation(
     points back to."""
     if not recent or sentence_index - recent[-1][0] > 2:
         return  # no event of the last two sentences to point back to
-    if cue_pattern("cancelled").search(text, sentence.start, sentence.end) and not _MODAL_BEFORE.search(
-        text, sentence.start, sentence.end
-    ):
+    doubted = _MODAL_BEFORE.search(text, sentence.start, sentence.end)  # "could be called off"
+    if not doubted and cue_pattern("cancelled").search(text, sentence.start, sentence.end):
         status = "cancelled"
-    elif cue_pattern("uncertain").search(text, sentence.start, sentence.end) or _MODAL_BEFORE.search(
-        text, sentence.start, sentence.end
-    ):
+    elif doubted or cue_pattern("uncertain").search(text, sentence.start, sentence.end):
         status = "uncertain"
     else:
         return
@@ -1213,6 +1215,4 @@ def _propagate_cancellation(
 
 
 def _with_status(event: Event, status: str) -> Event:
-    from dataclasses import replace
-
     return replace(event, status=status)
