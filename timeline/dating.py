@@ -119,6 +119,34 @@ def _layouts() -> tuple[_Layout, ...]:
     )
 
 
+@functools.cache
+def _line_may_hold_dateline() -> re.Pattern[str]:
+    """What a line below the page header must show for any layout but "header" to match on it: a
+    stamp's prefix or "By" at its start, or a wire dateline's "(Agency) -". The tagger then reads
+    only those lines: a body's prose lines, which hold none, cost nothing."""
+    prefixes = [*_words()["revised_prefixes"], *_words()["published_prefixes"]]
+    return re.compile(
+        rf"[ \t]*(?:(?i:{_alternation(prefixes)})|By\s)|.*?\([A-Z][A-Za-z&.\- ]{{0,30}}\)\s*[-—–]"
+    )
+
+
+def _dateline_regions(top: str, header_end: int) -> list[tuple[int, int]]:
+    """The parts of the top of a page a dateline can lie in: the header, and the later lines that
+    may hold a stamp, a byline or a wire dateline (runs of such lines read as one part)."""
+    regions = [(0, header_end)] if header_end else []
+    may_hold = _line_may_hold_dateline()
+    position = header_end
+    while position < len(top):  # lines as the layouts see them: ended by "\n" only
+        end = top.find("\n", position) + 1 or len(top)
+        if may_hold.match(top, position, end):
+            if regions and regions[-1][1] == position:
+                regions[-1] = (regions[-1][0], end)
+            else:
+                regions.append((position, end))
+        position = end
+    return regions
+
+
 def _when(written: WrittenDay) -> tuple[str, dt.date | None] | None:
     """(TIMEX3 value, date) of a day written in a dateline; None if it may not be trusted."""
     expression = written.expression
@@ -152,10 +180,11 @@ def find_dateline(text: str) -> Dateline | None:
     date ("Tuesday, October 21, 2025"), a byline with a date ("By Jane Doe | Aug 7, 2025").
     """
     top = text[:_TOP_CHARACTERS]
-    header_end = _header_end(text)
+    header_end = _header_end(top)
     revised_prefixes = set(_words()["revised_prefixes"])
     found: dict[str, Dateline] = {}
-    for written in written_days(top):
+    regions = _dateline_regions(top, header_end)
+    for written in (day for start, end in regions for day in written_days(top, start, end)):
         expression = written.expression
         line_start = top.rfind("\n", 0, expression.start) + 1
         for layout in _layouts():
