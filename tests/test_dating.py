@@ -58,6 +58,13 @@ def _chosen(chosen: ReferenceDate) -> tuple[str | None, str]:
             "Aug. 8, 2025",
         ),
         ("By Jane Doe | Aug 7, 2025\nThe body of the story.", "2025-08-07", "byline", "Aug 7, 2025"),
+        (  # below the header (a line of prose ends it): only the lines a dateline can lie in are read
+            "The summit was the first of the two leaders since they met in Helsinki in July 2018.\n"
+            "October 20, 2025 was a Monday.\n  Last updated: Oct. 21, 2025\nThe body.",
+            "2025-10-21",
+            "revised",
+            "Oct. 21, 2025",
+        ),
         ("Summit talk\n2025-10-21\nThe body.", "2025-10-21", "header", "2025-10-21"),
         (
             "Posted on Tuesday, 21st October 2025 at 10:15\nText.",
