@@ -28,7 +28,7 @@ import signal
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -160,13 +160,19 @@ def _worker_main(function: Callable[[Any], Any], tasks: Connection, results: Con
             results.send((index, False, f"result could not be sent back: {_describe_exception(error)}"))
 
 
-def _process_context() -> multiprocessing.context.BaseContext:
+def _process_context(preload: Sequence[str] = ()) -> multiprocessing.context.BaseContext:
     # forkserver: workers start from a clean, single-threaded process, not from a copy of a parent
     # that may hold threads (progress bars, a Dask client) and their locks; spawn where there is none.
     import multiprocessing  # here: a build served from the cache starts no worker
 
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    # The server imports PRELOAD once, before it forks any worker: what those modules load (models,
+    # compiled grammars) every worker then has without loading it again. It applies when the server
+    # starts, that is at the first pool of the process.
+    context.set_forkserver_preload(["__main__", *preload])
+    return context
 
 
 class _LocalWorker:
@@ -214,9 +220,9 @@ def _death_message(process: multiprocessing.process.BaseProcess) -> str:
 class _LocalPool:
     """Worker processes with a pipe pair each, so that a dead worker is matched to its article."""
 
-    def __init__(self, function: Callable[[Any], Any], jobs: int) -> None:
+    def __init__(self, function: Callable[[Any], Any], jobs: int, preload: Sequence[str] = ()) -> None:
         self.function = function
-        self.context = _process_context()
+        self.context = _process_context(preload)
         self.workers = [_LocalWorker(self.context, function) for _ in range(jobs)]
         self.backlog: deque[tuple[int, Any]] = deque()
         self.unsendable: list[Outcome] = []
@@ -381,7 +387,7 @@ class _DaskPool:
 
 
 def _open_backend(function: Callable[[Any], Any], jobs: int | None, engine: str, scheduler: str | None,
-                  dask_connection: DaskConnection | None = None):
+                  dask_connection: DaskConnection | None = None, preload: Sequence[str] = ()):
     if scheduler and engine == "local":
         engine = "dask"
     if engine not in ENGINES:
@@ -393,7 +399,7 @@ def _open_backend(function: Callable[[Any], Any], jobs: int | None, engine: str,
     jobs = jobs or default_jobs()
     if jobs == 1:
         return _InProcess(function)
-    return _LocalPool(function, jobs)
+    return _LocalPool(function, jobs, preload)
 
 
 def map_articles(
@@ -408,6 +414,7 @@ def map_articles(
     name_of: Callable[[Item, int], str] = name_of_item,
     window: int | None = None,
     dask_connection: DaskConnection | None = None,
+    preload: Sequence[str] = (),
 ) -> Iterator[Result]:
     """Apply FUNCTION to every item, yielding the results in input order.
 
@@ -419,6 +426,7 @@ def map_articles(
       that item yields nothing. Default: one line on stderr.
     - `window`: how many items may be in flight at once (default 8 per worker).
     - `dask_connection`: a DaskConnection to run on (kept open), instead of one for this call.
+    - `preload`: modules local workers need loaded; a forkserver imports them once for all workers.
     """
     report = on_failure or report_failure_on_stderr
     if cache is not None:
@@ -459,7 +467,7 @@ def map_articles(
                         continue
                     names[position] = (name_of(item, position), key)
                     if backend is None:
-                        backend = _open_backend(task, jobs, engine, scheduler)
+                        backend = _open_backend(task, jobs, engine, scheduler, preload=preload)
                     backend.submit(position, item)
             while next_position in finished:
                 _, succeeded, value = finished.pop(next_position)

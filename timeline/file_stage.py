@@ -187,7 +187,8 @@ def collect_files(
     failures: list[ArticleFailure] = []
     fingerprints: dict[int, bytes] | None = {} if cache is not None else None
     tasks = _tasks(files, rows, dct, dispatched, fingerprints)
-    results = run(process_file, tasks, on_failure=failures.append, name_of=_name_of_task)
+    results = run(process_file, tasks, on_failure=failures.append, name_of=_name_of_task,
+                  preload=("timeline.warm_up",))
     ids = UniqueIds()
     articles: list[Article] = []
     signatures: list[bytes] = []
