@@ -40,9 +40,11 @@ class Tagger:
         padded, positions = self.index.layout(sentences)
         if not len(positions):
             return np.zeros(0, dtype=np.int64)
-        first = scores(self.first_weights, self.index.rows(padded, positions)).argmax(axis=1)
-        rows = self.index.rows(padded, positions, self.padded_tags(padded, positions, first))
-        return scores(self.second_weights, rows).argmax(axis=1)
+        first_rows = self.index.first_pass_rows(padded, positions)
+        first = scores(self.first_weights, first_rows).argmax(axis=1)
+        tags = self.padded_tags(padded, positions, first)
+        second_rows = self.index.second_pass_rows(first_rows, padded, positions, tags)
+        return scores(self.second_weights, second_rows).argmax(axis=1)
 
     def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         ids = self.tag_ids(sentences).tolist()
