@@ -18,11 +18,11 @@ from itertools import repeat
 from pathlib import Path
 
 import numpy as np
-from lemminflect import getAllLemmas
 
 from timeline.linguistics import Token
 from timeline.linguistics.clauses import Clause, Phrase, analyse
 from timeline.linguistics.features import ambiguity_class
+from timeline.linguistics.lemmas import dictionary_lemmas
 from timeline.linguistics.perceptron import scores, string_array, strings_of, write_arrays
 
 MODEL_PATH = Path(__file__).with_name("data") / "event_words.npz"
@@ -37,7 +37,7 @@ DEVERBAL_SUFFIXES = (
 
 
 def _is_verb(word: str) -> bool:
-    return "VERB" in getAllLemmas(word)
+    return "VERB" in dictionary_lemmas(word)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from functools import cached_property, lru_cache
 
 import numpy as np
-from lemminflect import getAllInflections, getAllLemmas
+
+from timeline.linguistics.lemmas import dictionary_inflections, dictionary_lemmas
 
 BEGIN = "\x02"  # the pseudo-words padding each sentence on both sides
 FINISH = "\x03"
@@ -89,10 +90,10 @@ def shape(word: str) -> str:
     return "".join(classes)
 
 
-@lru_cache(maxsize=1 << 17)  # lemminflect deep-copies its dictionary entries
+@lru_cache(maxsize=1 << 17)
 def ambiguity_class(word: str) -> str:
     """The parts of speech lemminflect's dictionary allows for the word, e.g. "NOUN|VERB"."""
-    classes = set(getAllLemmas(word)) | set(getAllLemmas(word.lower()))
+    classes = set(dictionary_lemmas(word)) | set(dictionary_lemmas(word.lower()))
     return "|".join(sorted(classes)) or "-"
 
 
@@ -101,10 +102,10 @@ def penn_class(word: str) -> str:
     "fell" -> "JJ|NN|NNS|VB|VBD|VBP": finer than the universal class (past tense or not)."""
     tags = set()
     for form in {word, word.lower()}:
-        for universal, lemmas in getAllLemmas(form).items():
+        for universal, lemmas in dictionary_lemmas(form).items():
             for lemma in lemmas:
                 tags.update(
-                    tag for tag, forms in getAllInflections(lemma, universal).items() if form in forms
+                    tag for tag, forms in dictionary_inflections(lemma, universal).items() if form in forms
                 )
     return "|".join(sorted(tags)) or "-"
 
@@ -117,8 +118,8 @@ def irregular_verb_form(word: str) -> str:
     if lower.endswith("ed"):
         return "-"
     tags = set()
-    for lemma in getAllLemmas(lower).get("VERB", ()):
-        inflections = getAllInflections(lemma, "VERB")
+    for lemma in dictionary_lemmas(lower).get("VERB", ()):
+        inflections = dictionary_inflections(lemma, "VERB")
         tags.update(tag for tag in ("VBD", "VBN") if lower in inflections.get(tag, ()))
     return "|".join(sorted(tags)) or "-"
 
