@@ -207,6 +207,12 @@ class FeatureIndex:
             padded.extend((finish,) * PADDING)
         return np.asarray(padded, dtype=np.int64), np.asarray(positions, dtype=np.int64)
 
+    def padded_tags(self, padded: np.ndarray, positions: np.ndarray, tags: np.ndarray) -> np.ndarray:
+        """Tag ids laid out like the padded words: pseudo-tags at the padding."""
+        laid = np.where(padded == self.type_of[BEGIN], self.begin_tag, self.finish_tag)
+        laid[positions] = tags
+        return laid
+
     def operand_size(self, name: str) -> int:
         """How many values an operand of a conjunction takes."""
         if name == "none":
