@@ -6,7 +6,7 @@ Knows nothing of dates, events or the pipeline. Offsets are always into the text
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from timeline.linguistics.lemmas import lemma
 from timeline.linguistics.tagger import shipped_tagger
@@ -15,8 +15,10 @@ from timeline.linguistics.tokens import token_spans
 __all__ = ["Token", "tag_sentence", "tag_sentences", "token_spans"]
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token of a sentence. Immutable like a frozen dataclass, but a named tuple: an article
+    makes hundreds of them and a tuple is made in a third of the time."""
+
     start: int
     end: int
     text: str
@@ -29,15 +31,14 @@ def tag_sentences(text: str, spans: Sequence[tuple[int, int]]) -> tuple[tuple[To
     token_offsets = [token_spans(text, start, end) for start, end in spans]
     words = [[text[start:end] for start, end in offsets] for offsets in token_offsets]
     tag_names = shipped_tagger().index.tags
-    tag_ids = shipped_tagger().tag_ids(words).tolist()
+    tags = [tag_names[tag_id] for tag_id in shipped_tagger().tag_ids(words).tolist()]
     sentences = []
     cursor = 0
     for offsets, sentence_words in zip(token_offsets, words, strict=True):
-        tokens = []
-        for (start, end), word in zip(offsets, sentence_words, strict=True):
-            tag = tag_names[tag_ids[cursor]]
-            tokens.append(Token(start, end, word, tag, lemma(word, tag)))
-            cursor += 1
+        sentence_tags = tags[cursor : cursor + len(offsets)]
+        cursor += len(offsets)
+        rows = zip(offsets, sentence_words, sentence_tags, strict=True)
+        tokens = [Token(start, end, word, tag, lemma(word, tag)) for (start, end), word, tag in rows]
         sentences.append(tuple(tokens))
     return tuple(sentences)
 

@@ -85,11 +85,12 @@ def _magnitudes() -> frozenset[str]:
 
 def noun_phrases(tokens: Sequence[Token]) -> list[Phrase]:
     outside = words_by_role()["preposition_like"]
+    tags = [token.tag for token in tokens]  # read once: each is tested several times
     phrases = []
     index = 0
     count = len(tokens)
     while index < count:
-        tag = tokens[index].tag
+        tag = tags[index]
         if tag not in NOUN_PHRASE_START or tokens[index].lemma in outside:
             index += 1
             continue
@@ -97,39 +98,48 @@ def noun_phrases(tokens: Sequence[Token]) -> list[Phrase]:
         index += 1
         if tag != "PRP":  # a personal pronoun is a phrase alone: "gave him the deal"
             while index < count:
-                tag = tokens[index].tag
-                after_noun = tokens[index - 1].tag in NOUNS
-                if after_noun and tag not in NOUNS_AFTER_NOUN:
+                tag = tags[index]
+                if tags[index - 1] in NOUNS and tag not in NOUNS_AFTER_NOUN:
                     break  # "the company last year": a modifier after a noun starts another phrase
                 if tag in NOUN_PHRASE_INSIDE:
                     index += 1
-                elif tag in ("VBG", "VBN") and index + 1 < count and tokens[index + 1].tag in NOUNS:
+                elif tag in ("VBG", "VBN") and index + 1 < count and tags[index + 1] in NOUNS:
                     index += 1
                 else:
                     break
-        phrases.append(Phrase(first, index, _phrase_head(tokens, first, index)))
+        phrases.append(Phrase(first, index, _phrase_head(tokens, tags, first, index)))
     return phrases
 
 
-def _phrase_head(tokens: Sequence[Token], first: int, end: int) -> int:
+def _phrase_head(tokens: Sequence[Token], tags: Sequence[str], first: int, end: int) -> int:
     """The last noun; for an amount ("$15bn", "US$2.2 billion") the currency sign, unless a noun
-    follows the amount ("USD 44-billion deal" is headed by "deal")."""
-    last_amount = max((i for i in range(first, end) if tokens[i].tag == "CD"), default=first - 1)
-    currency = next((i for i in range(first, end) if tokens[i].tag == "$"), None)
-    units = _magnitudes()
-    nouns_after_amount = [
-        i for i in range(last_amount + 1, end)
-        if tokens[i].tag in NOUNS and not (i == last_amount + 1 and tokens[i].text.lower() in units)
-    ]  # fmt: skip
-    if currency is not None and not nouns_after_amount:
-        return currency
-    nouns = [i for i in range(first, end) if tokens[i].tag in NOUNS]
-    if nouns:
-        return nouns[-1]
-    return last_amount if last_amount >= first else end - 1
+    follows the amount ("USD 44-billion deal" is headed by "deal"). One pass over the phrase."""
+    last_noun = last_amount = currency = None
+    for index in range(first, end):
+        tag = tags[index]
+        if tag in NOUNS:
+            last_noun = index
+        elif tag == "CD":
+            last_amount = index
+        elif tag == "$" and currency is None:
+            currency = index
+    if currency is not None:
+        after_amount = first if last_amount is None else last_amount + 1
+        # a magnitude right after the number is part of the amount: "15 bn", "2.2 billion"
+        if (
+            last_noun is None
+            or last_noun < after_amount
+            or (last_noun == after_amount and tokens[last_noun].text.lower() in _magnitudes())
+        ):
+            return currency
+    if last_noun is not None:
+        return last_noun
+    return last_amount if last_amount is not None else end - 1
 
 
-def _verb_group(tokens: Sequence[Token], first: int, covered: Sequence[bool]) -> VerbGroup:
+def _verb_group(
+    tokens: Sequence[Token], tags: Sequence[str], first: int, covered: Sequence[bool]
+) -> VerbGroup:
     """The verb group starting at `first` (a verb, a modal or an infinitive's "to")."""
     roles = words_by_role()
     verbs: list[int] = []
@@ -138,30 +148,31 @@ def _verb_group(tokens: Sequence[Token], first: int, covered: Sequence[bool]) ->
     negated = False
     future = False
     going_to = False
-    if tokens[index].tag == "TO":
+    if tags[index] == "TO":
         index += 1
     while index < count and not covered[index]:
         token = tokens[index]
-        if token.tag in ADVERBS:
+        tag = tags[index]
+        if tag in ADVERBS:
             if not any(
-                tokens[j].tag in VERBS and not covered[j] for j in range(index + 1, min(index + 3, count))
+                tags[j] in VERBS and not covered[j] for j in range(index + 1, min(index + 3, count))
             ):
                 break
             negated = negated or token.lemma in roles["negation"]
             index += 1
             continue
-        if token.tag == "TO" and verbs and tokens[verbs[-1]].lemma == "go" and tokens[verbs[-1]].tag == "VBG":
+        if tag == "TO" and verbs and tokens[verbs[-1]].lemma == "go" and tags[verbs[-1]] == "VBG":
             future = True  # "is going to buy": the group goes on to "buy"
             going_to = True
             index += 1
             continue
-        if token.tag not in VERBS:
+        if tag not in VERBS:
             break
         if verbs and not going_to:
             previous = tokens[verbs[-1]]
             if previous.tag != "MD" and previous.lemma not in roles["auxiliary"]:
                 break
-            if previous.lemma == "get" and token.tag != "VBN":
+            if previous.lemma == "get" and tag != "VBN":
                 break
         verbs.append(index)
         index += 1
@@ -173,14 +184,14 @@ def _verb_group(tokens: Sequence[Token], first: int, covered: Sequence[bool]) ->
     head = verbs[-1]
     lead = tokens[first]
     aspect_perfect = any(
-        tokens[a].lemma == "have" and tokens[b].tag == "VBN" for a, b in zip(verbs, verbs[1:], strict=False)
+        tokens[a].lemma == "have" and tags[b] == "VBN" for a, b in zip(verbs, verbs[1:], strict=False)
     )
     aspect_progressive = any(
-        tokens[a].lemma == "be" and tokens[b].tag == "VBG" and tokens[b].lemma != "go"
+        tokens[a].lemma == "be" and tags[b] == "VBG" and tokens[b].lemma != "go"
         for a, b in zip(verbs, verbs[1:], strict=False)
     )
     # "was sentenced", "got fired"; a participle alone is a reduced passive ("a man sentenced to ...")
-    passive = tokens[head].tag == "VBN" and (
+    passive = tags[head] == "VBN" and (
         tokens[verbs[-2]].lemma in roles["passive"] if len(verbs) > 1 else lead.tag != "TO"
     )
     modal = None
@@ -220,6 +231,7 @@ def _verb_group(tokens: Sequence[Token], first: int, covered: Sequence[bool]) ->
 
 
 def verb_groups(tokens: Sequence[Token], phrases: Sequence[Phrase]) -> list[VerbGroup]:
+    tags = [token.tag for token in tokens]  # read once: each is tested several times
     covered = [False] * len(tokens)
     for phrase in phrases:
         for index in range(phrase.first, phrase.end):
@@ -227,15 +239,15 @@ def verb_groups(tokens: Sequence[Token], phrases: Sequence[Phrase]) -> list[Verb
     groups = []
     index = 0
     while index < len(tokens):
-        tag = tokens[index].tag
+        tag = tags[index]
         starts = tag in VERBS or (
             tag == "TO"
             and index + 1 < len(tokens)
-            and tokens[index + 1].tag == "VB"
+            and tags[index + 1] == "VB"
             and not covered[index + 1]
         )
         if starts and not covered[index]:
-            group = _verb_group(tokens, index, covered)
+            group = _verb_group(tokens, tags, index, covered)
             groups.append(group)
             index = group.end
         else:

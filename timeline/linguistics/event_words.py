@@ -12,17 +12,17 @@ determiner). Classes: OCCURRENCE, REPORTING, STATE, I_ACTION, I_STATE, ASPECTUAL
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 from itertools import repeat
 from pathlib import Path
 
 import numpy as np
-from lemminflect import getAllLemmas
 
 from timeline.linguistics import Token
 from timeline.linguistics.clauses import Clause, Phrase, analyse
 from timeline.linguistics.features import ambiguity_class
+from timeline.linguistics.lemmas import dictionary_lemmas
 from timeline.linguistics.perceptron import scores, string_array, strings_of, write_arrays
 
 MODEL_PATH = Path(__file__).with_name("data") / "event_words.npz"
@@ -37,7 +37,7 @@ DEVERBAL_SUFFIXES = (
 
 
 def _is_verb(word: str) -> bool:
-    return "VERB" in getAllLemmas(word)
+    return "VERB" in dictionary_lemmas(word)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -120,22 +120,21 @@ def _roles(tokens: Sequence[Token], phrases: Sequence[Phrase], clauses: Sequence
     return roles
 
 
-def token_features(
+def _candidates(
     tokens: Sequence[Token], phrases: Sequence[Phrase], clauses: Sequence[Clause]
-) -> list[tuple[int, list[str]]]:
-    """(index, feature strings) of every candidate token (a noun, verb or adjective)."""
+) -> Iterator[tuple[int, Token, list[str]]]:
+    """(index, token, features of its context: neighbours and clause roles) of every candidate
+    token (a noun, verb or adjective)."""
     roles = _roles(tokens, phrases, clauses)
     # each token's tag and lowercase lemma, read once: they are also its neighbours' features
     tags = ["<s>", *(token.tag for token in tokens), "</s>"]
     words = ["<s>", *(token.lemma.lower() for token in tokens), "</s>"]
-    candidates = []
     for index, token in enumerate(tokens):
         tag = tags[index + 1]
         if not tag.startswith(CANDIDATE_TAG_PREFIXES):
             continue
         before = tags[index]
-        features = [
-            *lexical_features(token.text, tag, token.lemma),
+        context = [
             f"t-1={before}",
             f"t+1={tags[index + 2]}",
             f"w-1={words[index]}",
@@ -143,8 +142,28 @@ def token_features(
             f"t-1&t={before}|{tag}",
             *roles[index],
         ]
-        candidates.append((index, features))
-    return candidates
+        yield index, token, context
+
+
+def token_features(
+    tokens: Sequence[Token], phrases: Sequence[Phrase], clauses: Sequence[Clause]
+) -> list[tuple[int, list[str]]]:
+    """(index, feature strings) of every candidate token (a noun, verb or adjective)."""
+    return [
+        (index, [*lexical_features(token.text, token.tag, token.lemma), *context])
+        for index, token, context in _candidates(tokens, phrases, clauses)
+    ]
+
+
+def _padded_matrix(row_lists: Sequence[Sequence[int]]) -> np.ndarray:
+    """Rows of features of each candidate, padded with the zero row to the longest. Laid end to
+    end in one list and made an array once: an array write per candidate costs more."""
+    width = max(map(len, row_lists), default=0)
+    flat: list[int] = []
+    for rows in row_lists:
+        flat.extend(rows)
+        flat.extend(repeat(0, width - len(rows)))
+    return np.array(flat, dtype=np.int32).reshape(len(row_lists), width)
 
 
 class EventWordModel:
@@ -153,23 +172,36 @@ class EventWordModel:
         self.features = tuple(features)
         self.row_of = {feature: row for row, feature in enumerate(features, start=1)}
         self.weights = weights  # row 0: the zero row of unknown features
+        # a word's own features depend on it alone, and words repeat: their rows are kept
+        self.lexical_rows = lru_cache(maxsize=1 << 17)(self._lexical_rows)
+
+    def _lexical_rows(self, text: str, tag: str, lemma: str) -> tuple[int, ...]:
+        return tuple(self.row_of.get(feature, 0) for feature in lexical_features(text, tag, lemma))
 
     def rows(self, candidates: Sequence[tuple[int, list[str]]]) -> np.ndarray:
-        """The feature rows of each candidate, padded with the zero row to the longest. Laid end to
-        end in one list and made an array once: an array write per candidate costs more."""
-        width = max((len(features) for _, features in candidates), default=0)
+        """The feature rows of each candidate, padded with the zero row to the longest."""
         row = self.row_of.get
-        flat: list[int] = []
-        for _, features in candidates:
-            flat.extend(map(row, features, repeat(0)))
-            flat.extend(repeat(0, width - len(features)))
-        return np.array(flat, dtype=np.int32).reshape(len(candidates), width)
+        return _padded_matrix([list(map(row, features, repeat(0))) for _, features in candidates])
+
+    def candidate_rows(
+        self, tokens: Sequence[Token], phrases: Sequence[Phrase], clauses: Sequence[Clause]
+    ) -> list[tuple[int, list[int]]]:
+        """(index, feature rows) of every candidate token: the rows of token_features, without
+        making the strings of the token's own features again."""
+        row = self.row_of.get
+        return [
+            (index, [*self.lexical_rows(token.text, token.tag, token.lemma), *map(row, context, repeat(0))])
+            for index, token, context in _candidates(tokens, phrases, clauses)
+        ]
+
+    def classify_rows(self, rows: np.ndarray) -> list[str]:
+        if not len(rows):
+            return []
+        predicted = scores(self.weights, rows).argmax(axis=1)
+        return [self.classes[number] for number in predicted.tolist()]
 
     def classify(self, candidates: Sequence[tuple[int, list[str]]]) -> list[str]:
-        if not candidates:
-            return []
-        predicted = scores(self.weights, self.rows(candidates)).argmax(axis=1)
-        return [self.classes[number] for number in predicted.tolist()]
+        return self.classify_rows(self.rows(candidates))
 
     def save(self, path: Path) -> None:
         write_arrays(path, {
@@ -200,11 +232,13 @@ def event_words_of_sentences(
     """event_words of each sentence, classified in one batch (faster than one by one)."""
     if analyses is None:
         analyses = [analyse(tokens) for tokens in sentences]
+    model = shipped_model()
     per_sentence = [
-        token_features(tokens, phrases, clauses)
+        model.candidate_rows(tokens, phrases, clauses)
         for tokens, (phrases, clauses) in zip(sentences, analyses, strict=True)
     ]
-    classes = shipped_model().classify([candidate for candidates in per_sentence for candidate in candidates])
+    all_rows = [rows for candidates in per_sentence for _, rows in candidates]
+    classes = model.classify_rows(_padded_matrix(all_rows))
     found = []
     start = 0
     for candidates in per_sentence:

@@ -5,8 +5,10 @@ of its features' rows. Two kinds:
 - word features ("-1lc=the", "0s3=ion", "+1amb=NOUN|VERB"): they depend only on the word at an
   offset, so each distinct word's rows for all slots are computed once per process and a sentence's
   feature matrix is a gather from that table;
-- conjunctions with tags ("t-1 & lc0"): integer keys (template, a, b) looked up in a sorted array
-  with numpy's searchsorted, so a whole batch of sentences is done in a few array operations.
+- conjunctions ("t-1 & lc0"): integer keys (template, a, b) in the saved model; at tagging time
+  every operand is a linear combination of a few atomic ones (a word code, a first-pass tag), so
+  the operands of all templates for a whole batch of sentences are one matrix product, and their
+  rows one gather from a dense table: a few array operations per batch.
 Features unseen (or seen once) in training map to row 0, whose weights are zero.
 """
 
@@ -16,7 +18,8 @@ from collections.abc import Sequence
 from functools import cached_property, lru_cache
 
 import numpy as np
-from lemminflect import getAllInflections, getAllLemmas
+
+from timeline.linguistics.lemmas import dictionary_inflections, dictionary_lemmas
 
 BEGIN = "\x02"  # the pseudo-words padding each sentence on both sides
 FINISH = "\x03"
@@ -34,7 +37,12 @@ WORD_SLOTS: tuple[tuple[int, str], ...] = tuple((0, f"has{tag}") for tag in CLAS
     (-2, "lc"), (-2, "amb"), (2, "lc"), (2, "amb"),
 )  # fmt: skip
 OFFSETS = tuple(sorted({offset for offset, _ in WORD_SLOTS}))
-SLOTS_AT = {offset: np.array([i for i, (o, _) in enumerate(WORD_SLOTS) if o == offset]) for offset in OFFSETS}
+# The word-feature columns of a feature matrix, by offset then in WORD_SLOTS order: the offset's
+# place in OFFSETS and the slot of each column.
+WORD_COLUMN_SLOT = np.array(
+    [slot for offset in OFFSETS for slot, (slot_offset, _) in enumerate(WORD_SLOTS) if slot_offset == offset]
+)
+WORD_COLUMN_OFFSET = np.array([OFFSETS.index(WORD_SLOTS[slot][0]) for slot in WORD_COLUMN_SLOT])
 
 # The per-word codes that conjunction features combine with tags.
 CODE_NAMES = ("lc", "s3", "shape", "amb", "penn")
@@ -49,6 +57,20 @@ SECOND_PASS_CONJUNCTIONS = (
     ("tag+1", "penn0"),
 )  # fmt: skip
 KEY_SHIFT = 22
+TEMPLATES = FIRST_PASS_CONJUNCTIONS + SECOND_PASS_CONJUNCTIONS
+FIRST_PASS = slice(0, len(FIRST_PASS_CONJUNCTIONS))  # the templates of each pass
+BOTH_PASSES = slice(0, len(TEMPLATES))
+SECOND_PASS_ONLY = slice(len(FIRST_PASS_CONJUNCTIONS), len(TEMPLATES))
+# The operands every template's operands are made of: whether the word opens the sentence, the
+# word codes at offsets -1, 0 and +1, and the first pass's tags at offsets -2, -1, +1 and +2.
+CODE_OFFSETS = np.array([-1, 0, 1])
+TAG_OFFSETS = np.array([-2, -1, 1, 2])
+ATOMIC_OPERANDS = (
+    "first",
+    *(f"{name}{offset:+d}" if offset else f"{name}0"
+      for offset in CODE_OFFSETS.tolist() for name in CODE_NAMES),
+    *(f"tag{offset:+d}" for offset in TAG_OFFSETS.tolist()),
+)  # fmt: skip
 
 
 def shape(word: str) -> str:
@@ -68,10 +90,10 @@ def shape(word: str) -> str:
     return "".join(classes)
 
 
-@lru_cache(maxsize=1 << 17)  # lemminflect deep-copies its dictionary entries
+@lru_cache(maxsize=1 << 17)
 def ambiguity_class(word: str) -> str:
     """The parts of speech lemminflect's dictionary allows for the word, e.g. "NOUN|VERB"."""
-    classes = set(getAllLemmas(word)) | set(getAllLemmas(word.lower()))
+    classes = set(dictionary_lemmas(word)) | set(dictionary_lemmas(word.lower()))
     return "|".join(sorted(classes)) or "-"
 
 
@@ -80,10 +102,10 @@ def penn_class(word: str) -> str:
     "fell" -> "JJ|NN|NNS|VB|VBD|VBP": finer than the universal class (past tense or not)."""
     tags = set()
     for form in {word, word.lower()}:
-        for universal, lemmas in getAllLemmas(form).items():
+        for universal, lemmas in dictionary_lemmas(form).items():
             for lemma in lemmas:
                 tags.update(
-                    tag for tag, forms in getAllInflections(lemma, universal).items() if form in forms
+                    tag for tag, forms in dictionary_inflections(lemma, universal).items() if form in forms
                 )
     return "|".join(sorted(tags)) or "-"
 
@@ -96,8 +118,8 @@ def irregular_verb_form(word: str) -> str:
     if lower.endswith("ed"):
         return "-"
     tags = set()
-    for lemma in getAllLemmas(lower).get("VERB", ()):
-        inflections = getAllInflections(lemma, "VERB")
+    for lemma in dictionary_lemmas(lower).get("VERB", ()):
+        inflections = dictionary_inflections(lemma, "VERB")
         tags.update(tag for tag in ("VBD", "VBN") if lower in inflections.get(tag, ()))
     return "|".join(sorted(tags)) or "-"
 
@@ -185,6 +207,12 @@ class FeatureIndex:
             padded.extend((finish,) * PADDING)
         return np.asarray(padded, dtype=np.int64), np.asarray(positions, dtype=np.int64)
 
+    def padded_tags(self, padded: np.ndarray, positions: np.ndarray, tags: np.ndarray) -> np.ndarray:
+        """Tag ids laid out like the padded words: pseudo-tags at the padding."""
+        laid = np.where(padded == self.type_of[BEGIN], self.begin_tag, self.finish_tag)
+        laid[positions] = tags
+        return laid
+
     def operand_size(self, name: str) -> int:
         """How many values an operand of a conjunction takes."""
         if name == "none":
@@ -196,65 +224,102 @@ class FeatureIndex:
         code_name = next(code_name for code_name in CODE_NAMES if name.startswith(code_name))
         return len(self.vocabularies[code_name]) + 1
 
-    @cached_property
-    def conjunction_tables(self) -> list[np.ndarray]:
-        """Per conjunction template, the row of each (first, second) operand pair as a dense
-        table: a plain gather at tagging time instead of a search among the keys."""
-        templates = FIRST_PASS_CONJUNCTIONS + SECOND_PASS_CONJUNCTIONS
-        tables = []
-        mask = (1 << KEY_SHIFT) - 1
-        for number, (first, second) in enumerate(templates):
-            width = self.operand_size(second)
-            table = np.zeros(self.operand_size(first) * width, dtype=np.int32)
-            keys = self.conjunction_keys
-            chosen = (keys >> (2 * KEY_SHIFT)) == number
-            first_values = (keys[chosen] >> KEY_SHIFT) & mask
-            table[first_values * width + (keys[chosen] & mask)] = self.conjunction_rows[chosen]
-            tables.append(table)
-        return tables
-
-    def operand(
-        self, name: str, padded: np.ndarray, positions: np.ndarray, tags: np.ndarray | None
-    ) -> np.ndarray:
-        """The integer values of an operand of a conjunction for every word."""
+    def operand_terms(self, name: str) -> dict[str, int]:
+        """An operand as a sum of ATOMIC_OPERANDS times coefficients: "tag-2&tag-1" is
+        tag-2 * (number of tag values) + tag-1, "none" the empty sum."""
         if name == "none":
-            return np.zeros(len(positions), dtype=np.int64)
-        if name == "first":
-            return (padded[positions - 1] == self.type_of[BEGIN]).astype(np.int64)
-        if name.startswith("tag"):
-            assert tags is not None
-            width = len(self.tags) + 2
-            value = np.zeros(len(positions), dtype=np.int64)
-            for part in name.split("&"):
-                value = value * width + tags[positions + int(part.removeprefix("tag"))]
-            return value
-        for code_index, code_name in enumerate(CODE_NAMES):
-            if name.startswith(code_name):
-                offset = int(name.removeprefix(code_name))
-                return self._type_codes[padded[positions + offset], code_index]
-        raise ValueError(name)
+            return {}
+        parts = name.split("&")
+        width = len(self.tags) + 2
+        return {part: width ** (len(parts) - 1 - number) for number, part in enumerate(parts)}
+
+    @cached_property
+    def operand_coefficients(self) -> tuple[np.ndarray, np.ndarray]:
+        """(atomic operands x templates) twice: the first operands of the templates, and their
+        second operands, as linear combinations of the atomic operands."""
+        first = np.zeros((len(ATOMIC_OPERANDS), len(TEMPLATES)), dtype=np.float64)
+        second = np.zeros_like(first)
+        for number, names in enumerate(TEMPLATES):
+            for coefficients, name in zip((first, second), names, strict=True):
+                for atomic, coefficient in self.operand_terms(name).items():
+                    coefficients[ATOMIC_OPERANDS.index(atomic), number] = coefficient
+        return first, second
+
+    @cached_property
+    def second_operand_sizes(self) -> np.ndarray:
+        return np.array([self.operand_size(second) for _, second in TEMPLATES], dtype=np.int64)
+
+    @cached_property
+    def conjunction_table(self) -> tuple[np.ndarray, np.ndarray]:
+        """The row of each (first, second) operand pair of every template as one dense table (the
+        templates' tables end to end), and where each template's part starts: one gather at
+        tagging time instead of a search among the keys."""
+        sizes = [self.operand_size(first) * self.operand_size(second) for first, second in TEMPLATES]
+        starts = np.cumsum([0, *sizes[:-1]], dtype=np.int64)
+        keys = self.conjunction_keys
+        mask = (1 << KEY_SHIFT) - 1
+        numbers = keys >> (2 * KEY_SHIFT)
+        table = np.zeros(sum(sizes), dtype=np.int32)
+        first_values = (keys >> KEY_SHIFT) & mask
+        table[starts[numbers] + first_values * self.second_operand_sizes[numbers] + (keys & mask)] = (
+            self.conjunction_rows
+        )
+        return table, starts
+
+    def operands(
+        self, padded: np.ndarray, positions: np.ndarray, tags: np.ndarray | None, templates: slice
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The values of the first and of the second operand of these templates for every word
+        (words x templates): a matrix of the atomic operands of all words times the templates'
+        coefficients, in a few array operations whatever the number of templates. The product is
+        in floating point, exact for these integers (far below 2**53): numpy's integer product
+        does not use BLAS and is several times slower."""
+        atomics = np.zeros((len(positions), len(ATOMIC_OPERANDS)), dtype=np.float64)
+        atomics[:, 0] = padded[positions - 1] == self.type_of[BEGIN]
+        codes = self._type_codes[padded[positions[:, None] + CODE_OFFSETS]]
+        tags_from = 1 + codes.shape[1] * codes.shape[2]
+        atomics[:, 1:tags_from] = codes.reshape(len(positions), -1)
+        if tags is not None:
+            atomics[:, tags_from:] = tags[positions[:, None] + TAG_OFFSETS]
+        first, second = self.operand_coefficients
+        return (
+            (atomics @ first[:, templates]).astype(np.int64),
+            (atomics @ second[:, templates]).astype(np.int64),
+        )
 
     def conjunction_keys_of(
         self, padded: np.ndarray, positions: np.ndarray, tags: np.ndarray | None
     ) -> list[np.ndarray]:
         """The integer key of each conjunction template for every word."""
-        templates = FIRST_PASS_CONJUNCTIONS + (SECOND_PASS_CONJUNCTIONS if tags is not None else ())
-        return [
-            (np.int64(number) << (2 * KEY_SHIFT))
-            | (self.operand(first, padded, positions, tags) << KEY_SHIFT)
-            | self.operand(second, padded, positions, tags)
-            for number, (first, second) in enumerate(templates)
-        ]
+        templates = FIRST_PASS if tags is None else BOTH_PASSES
+        first, second = self.operands(padded, positions, tags, templates)
+        numbers = np.arange(first.shape[1], dtype=np.int64)
+        return list(((numbers << (2 * KEY_SHIFT)) | (first << KEY_SHIFT) | second).T)
+
+    def conjunction_rows_of(
+        self, padded: np.ndarray, positions: np.ndarray, tags: np.ndarray | None, templates: slice
+    ) -> np.ndarray:
+        """The rows of these conjunction templates for every word (words x templates)."""
+        first, second = self.operands(padded, positions, tags, templates)
+        table, starts = self.conjunction_table
+        return table[starts[templates] + first * self.second_operand_sizes[templates] + second]
+
+    def first_pass_rows(self, padded: np.ndarray, positions: np.ndarray) -> np.ndarray:
+        """The first pass's feature rows of every word (words x features): its word features, then
+        its conjunctions of word codes. The second pass's rows start with the same columns."""
+        around = padded[positions[:, None] + np.array(OFFSETS)]
+        word_rows = self._type_rows[around[:, WORD_COLUMN_OFFSET], WORD_COLUMN_SLOT]
+        conjunctions = self.conjunction_rows_of(padded, positions, None, FIRST_PASS)
+        return np.concatenate([word_rows, conjunctions], axis=1)
+
+    def second_pass_rows(self, first_pass: np.ndarray, padded: np.ndarray, positions: np.ndarray,
+                         tags: np.ndarray) -> np.ndarray:  # fmt: skip
+        """The first pass's rows followed by the conjunctions with the first pass's tags."""
+        conjunctions = self.conjunction_rows_of(padded, positions, tags, SECOND_PASS_ONLY)
+        return np.concatenate([first_pass, conjunctions], axis=1)
 
     def rows(self, padded: np.ndarray, positions: np.ndarray, tags: np.ndarray | None = None) -> np.ndarray:
         """The feature rows of every word (words x features); `tags` (padded like the words) adds
         the second pass's conjunctions with the first pass's tags."""
-        word_rows = self._type_rows
-        columns = [word_rows[padded[positions + offset]][:, SLOTS_AT[offset]] for offset in OFFSETS]
-        templates = FIRST_PASS_CONJUNCTIONS + (SECOND_PASS_CONJUNCTIONS if tags is not None else ())
-        tables = self.conjunction_tables
-        for number, (first, second) in enumerate(templates):
-            index = self.operand(first, padded, positions, tags) * self.operand_size(second)
-            index += self.operand(second, padded, positions, tags)
-            columns.append(tables[number][index][:, None])
-        return np.concatenate(columns, axis=1)
+        first_pass = self.first_pass_rows(padded, positions)
+        return first_pass if tags is None else self.second_pass_rows(first_pass, padded, positions, tags)

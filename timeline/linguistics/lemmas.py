@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from lemminflect import getLemma
+from lemminflect import getAllInflections, getAllLemmas, getLemma
 
 from timeline.linguistics.tokens import DATA
 
@@ -35,3 +35,19 @@ def lemma(word: str, tag: str) -> str:
         return word if word == "I" else lower
     candidates = getLemma(lower, upos=universal)
     return candidates[0] if candidates else lower
+
+
+# lemminflect deep-copies its dictionary entry on every call: the features of a new word look up the
+# same entries several times (as typed and lowercased, for the tagger and the event-word classifier)
+@lru_cache(maxsize=1 << 17)
+def dictionary_lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """lemminflect's getAllLemmas(word), read once per word: universal part of speech -> lemmas
+    (in the word's case style). Shared between callers: never modify it."""
+    return getAllLemmas(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def dictionary_inflections(lemma: str, universal: str) -> dict[str, tuple[str, ...]]:
+    """lemminflect's getAllInflections(lemma, universal), read once: Penn tag -> forms. Shared
+    between callers: never modify it."""
+    return getAllInflections(lemma, universal)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from timeline.linguistics.features import BEGIN, CODE_NAMES, FeatureIndex
+from timeline.linguistics.features import CODE_NAMES, SECOND_PASS_ONLY, FeatureIndex
 from timeline.linguistics.perceptron import scores, string_array, strings_of, write_arrays
 
 MODEL_PATH = Path(__file__).with_name("data") / "tagger.npz"
@@ -25,24 +25,32 @@ MODEL_PATH = Path(__file__).with_name("data") / "tagger.npz"
 class Tagger:
     def __init__(self, index: FeatureIndex, first_weights: np.ndarray, second_weights: np.ndarray) -> None:
         self.index = index
-        self.first_weights = first_weights
-        self.second_weights = second_weights
+        # The two passes' weights side by side in one array: the second pass's features start with
+        # all of the first's, so each of those rows is read once for both passes' scores.
+        self.weights = np.concatenate([first_weights, second_weights], axis=1)
 
-    def padded_tags(self, padded: np.ndarray, positions: np.ndarray, tags: np.ndarray) -> np.ndarray:
-        """Tag ids laid out like the padded words: pseudo-tags at the padding."""
-        index = self.index
-        laid = np.where(padded == index.type_of[BEGIN], index.begin_tag, index.finish_tag)
-        laid[positions] = tags
-        return laid
+    @property
+    def first_weights(self) -> np.ndarray:
+        return self.weights[:, : len(self.index.tags)]
+
+    @property
+    def second_weights(self) -> np.ndarray:
+        return self.weights[:, len(self.index.tags) :]
 
     def tag_ids(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
         """The tag id of every word of the sentences, concatenated."""
-        padded, positions = self.index.layout(sentences)
+        index = self.index
+        padded, positions = index.layout(sentences)
         if not len(positions):
             return np.zeros(0, dtype=np.int64)
-        first = scores(self.first_weights, self.index.rows(padded, positions)).argmax(axis=1)
-        rows = self.index.rows(padded, positions, self.padded_tags(padded, positions, first))
-        return scores(self.second_weights, rows).argmax(axis=1)
+        # both passes' sums over the first pass's features; then the second pass's go on over its
+        # conjunctions with the first pass's tags (the first pass's half is not read again)
+        both = scores(self.weights, index.first_pass_rows(padded, positions))
+        first = both[:, : len(index.tags)].argmax(axis=1)
+        conjunctions = index.conjunction_rows_of(
+            padded, positions, index.padded_tags(padded, positions, first), SECOND_PASS_ONLY
+        )
+        return scores(self.weights, conjunctions, both)[:, len(index.tags) :].argmax(axis=1)
 
     def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         ids = self.tag_ids(sentences).tolist()

@@ -18,7 +18,7 @@ One compiled regular expression scanned once over the text: linear in its length
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
@@ -32,8 +32,13 @@ def word_list(name: str) -> tuple[str, ...]:
 
 @cache
 def token_pattern() -> re.Pattern[str]:
-    abbreviations = "|".join(sorted(map(re.escape, word_list("abbreviations.txt")), key=len, reverse=True))
-    units = "|".join(sorted(map(re.escape, word_list("number_units.txt")), key=len, reverse=True))
+    listed = {name: word_list(name) for name in ("abbreviations.txt", "number_units.txt")}
+    for name, words in listed.items():
+        if any(not word.isprintable() or " " in word for word in words):
+            # no token spans a space: token_spans tokenizes each piece between spaces alone
+            raise ValueError(f"{name}: one word per line, without spaces")
+    abbreviations = "|".join(sorted(map(re.escape, listed["abbreviations.txt"]), key=len, reverse=True))
+    units = "|".join(sorted(map(re.escape, listed["number_units.txt"]), key=len, reverse=True))
     word = r"[^\W_]+"
     alternatives = [
         r"https?://[^\s<>\"]+[^\s<>\".,;:!?)\]'’]",  # a URL, without the sentence's final punctuation
@@ -59,18 +64,31 @@ def token_pattern() -> re.Pattern[str]:
 NON_SPACE = re.compile(r"\S+")
 
 
+@lru_cache(maxsize=1 << 16)
+def _piece_spans(piece: str) -> tuple[tuple[int, int], ...]:
+    """The offsets of the tokens of a piece of text between spaces, tokenized alone."""
+    return tuple(match.span() for match in token_pattern().finditer(piece))
+
+
 def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """The (start, end) offsets into `text` of the tokens of text[start:end].
 
     Most pieces between spaces are plain words or numbers, one token each; only the others go
-    through the full pattern (which tries its alternatives at every position: slower)."""
+    through the full pattern (which tries its alternatives at every position: slower). No token
+    spans a space, and only an initial ("M.", which looks ahead for the name after it) or a piece
+    glued to the text before `start` depend on more than the piece itself: any other piece is
+    tokenized alone, once per process (pieces such as "said," or "$15bn" recur)."""
     stop = len(text) if end is None else end
     pattern = token_pattern()
     spans: list[tuple[int, int]] = []
+    glued = start > 0 and not text[start - 1].isspace()
     for piece in NON_SPACE.finditer(text, start, stop):
         word = piece.group()
         if word.isalpha() or word.isdigit():
             spans.append(piece.span())
+        elif not (word[-1] == "." and "A" <= word[-2:-1] <= "Z") and not (glued and piece.start() == start):
+            offset = piece.start()
+            spans.extend([(offset + first, offset + last) for first, last in _piece_spans(word)])
         else:
             # up to the sentence's end, not the piece's: "M." looks ahead for the name after it
             for match in pattern.finditer(text, piece.start(), stop):

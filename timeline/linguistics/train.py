@@ -84,7 +84,7 @@ def train_pass(
     gold = np.array([tag_id[word.xpos] for sentence in sentences for word in sentence.words], dtype=np.int64)
     tags = None
     if first_tags is not None:
-        tags = Tagger(index, np.zeros(0), np.zeros(0)).padded_tags(padded, positions, first_tags)
+        tags = index.padded_tags(padded, positions, first_tags)
     rows = index.rows(padded, positions, tags)
     return averaged_perceptron(rows, gold, _bounds(words), index.size, len(index.tags), seed, EPOCHS)
 
@@ -113,7 +113,7 @@ def train(sentences: Sequence[GoldSentence]) -> Tagger:
             first_tags[starts[number] : starts[number] + length] = scores[cursor : cursor + length]
             cursor += length
 
-    laid_tags = Tagger(first_index, np.zeros(0), np.zeros(0)).padded_tags(padded, positions, first_tags)
+    laid_tags = first_index.padded_tags(padded, positions, first_tags)
     second_keys = _frequent_keys(first_index.conjunction_keys_of(padded, positions, laid_tags))
     index = FeatureIndex(tags, word_features, second_keys, vocabularies)
     first_weights = train_pass(index, sentences, None, seed=FOLDS)
