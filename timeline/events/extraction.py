@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import math
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TypeVar
 
 from timeline.events.analysis import AnalysedSentence, analyse_sentences
@@ -288,6 +290,8 @@ class _ArticleContext:
         self.text = text
         self.mentions = sorted(mentions, key=lambda mention: (mention.start, mention.end))
         self.mention_starts = [mention.start for mention in self.mentions]
+        # The furthest end of the mentions up to each: where a look-up of what overlaps a span stops.
+        self.mention_reach = list(itertools.accumulate((mention.end for mention in self.mentions), max))
         self.sentences = list(sentences)
         self.sentence_starts = [sentence.start for sentence in self.sentences]
         self.analyses: dict[int, AnalysedSentence] = {}  # by sentence start, for the sentences analysed
@@ -306,6 +310,18 @@ class _ArticleContext:
         """The mentions of those kinds inside [START, END), in text order. A bisection, not a scan:
         scanning the article for each sentence would make its cost quadratic in its length."""
         return [m for m in spans_within(self.mentions, self.mention_starts, start, end) if m.kind in kinds]
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        """The mentions that overlap [START, END), in text order. A bisection, not a scan, for
+        the same reason as `within`."""
+        index = bisect.bisect_left(self.mention_starts, end)
+        found = []
+        while index > 0 and self.mention_reach[index - 1] > start:
+            index -= 1
+            if self.mentions[index].end > start:
+                found.append(self.mentions[index])
+        found.reverse()
+        return found
 
     def antecedent(self, position: int) -> Mention | None:
         """Who "he" or "she" at POSITION most likely is: the first person named earlier in the
@@ -367,14 +383,19 @@ def _speaker_title(text: str, sentence: Sentence, trigger: Trigger) -> str | Non
 
 
 def _participants(
-    context: _ArticleContext, sentence: Sentence, region: tuple[int, int], pairing: _Pairing
+    context: _ArticleContext,
+    sentence: Sentence,
+    region: tuple[int, int],
+    pairing: _Pairing,
+    clause: tuple[int, int],
+    loose: tuple[int, int],
 ) -> tuple[list[Mention], list[Mention]]:
-    """People and organisations taking part: those of the event word's clause, then its subject."""
+    """People and organisations taking part: those of the event word's clause (CLAUSE, `_clause`
+    of the word), then its subject; else those of its loose clause (LOOSE, `_event_clause`)."""
     trigger = pairing.trigger
     if trigger.category == STATEMENT:
         speakers = _speaker(context, sentence, trigger)
         return [m for m in speakers if m.kind == PERSON], [m for m in speakers if m.kind == ORGANIZATION]
-    clause = _clause(context.text, region[0], region[1], trigger.start, trigger.end)
     people = context.within(clause[0], clause[1], (PERSON,))
     organizations = context.within(clause[0], clause[1], (ORGANIZATION,))
     pronoun = _PRONOUN_SUBJECT.search(context.text, clause[0], trigger.start) or (
@@ -393,7 +414,6 @@ def _participants(
     if len({m.name for m in people}) < wanted:
         # "After a phone call with Putin Thursday, Trump announced ...": the other party is the
         # nearest person of the event's part of the sentence outside the clause.
-        loose = _event_clause(context.text, region, pairing)
         outside = [
             m
             for m in context.within(loose[0], loose[1], (PERSON,))
@@ -414,12 +434,6 @@ def _participants(
     # A name that is the event word itself ("Rally" opening a sentence) is no participant.
     people = [m for m in people if m.text.lower() != trigger.text.lower()]
     return people, organizations
-
-
-def _bare_names(context: _ArticleContext, region: tuple[int, int], pairing: _Pairing) -> list[Mention]:
-    """Lone capitalised words of the event's clause; the corpus may know whose surnames they are."""
-    clause = _clause(context.text, region[0], region[1], pairing.trigger.start, pairing.trigger.end)
-    return context.within(clause[0], clause[1], (BARE_NAME,))
 
 
 def _near(text: str, pairing: _Pairing, mention: Mention) -> bool:
@@ -1019,15 +1033,20 @@ def _draft(
     drafts: list[_Draft],
 ) -> _Draft:
     text = context.text
-    people, organizations = _participants(context, sentence, region, pairing)
+    trigger = pairing.trigger
+    # Each clause once: the participants, the lone names, the places and the status all read them.
+    word_clause = _clause(text, region[0], region[1], trigger.start, trigger.end)
+    clause = _event_clause(text, region, pairing)
+    people, organizations = _participants(context, sentence, region, pairing, word_clause, clause)
     actors = _clause_actors(context, sentence, pairing)
     people_names = _unique([m.name for m in people + actors.people])
     if pairing.earlier is not None and not people_names:
         # "their last meetings in Helsinki and then at the G20 gathering": the same parties.
         earlier = next((d for d in drafts if d.pairing.trigger is pairing.earlier), None)
         people_names = list(earlier.people) if earlier else []
-    clause = _event_clause(text, region, pairing)
-    bare = list(dict.fromkeys(m for m in _bare_names(context, region, pairing) + actors.bare))
+    # Lone capitalised words of the word's clause: the corpus may know whose surnames they are.
+    lone = context.within(word_clause[0], word_clause[1], (BARE_NAME,))
+    bare = list(dict.fromkeys(m for m in lone + actors.bare))
     bare = [m for m in bare if m.name not in actors.towns]
 
     draft = _Draft(
@@ -1076,9 +1095,7 @@ def _clause_actors(context: _ArticleContext, sentence: Sentence, pairing: _Pairi
     if analysis is None or pairing.trigger.category == STATEMENT:
         return actors
     for role, start, end in clause_arguments(analysis, pairing.trigger.start):
-        for mention in context.mentions:
-            if not (mention.start < end and start < mention.end):
-                continue
+        for mention in context.overlapping(start, end):
             if mention.kind == PERSON:
                 actors.people.append(mention)
             elif mention.kind == ORGANIZATION:
@@ -1193,6 +1210,8 @@ def _propagate_cancellation(
     points back to."""
     if not recent or sentence_index - recent[-1][0] > 2:
         return  # no event of the last two sentences to point back to
+    if not _doubt_cues().search(text, sentence.start, sentence.end):
+        return  # most sentences hold no cue: one search instead of one per kind of cue
     doubted = _MODAL_BEFORE.search(text, sentence.start, sentence.end)  # "could be called off"
     if not doubted and cue_pattern("cancelled").search(text, sentence.start, sentence.end):
         status = "cancelled"
@@ -1212,6 +1231,14 @@ def _propagate_cancellation(
         if event.extra.get("category") in triggers and event.status in ("planned", "happened", "uncertain"):
             events[event_index] = _with_status(event, status)
             return
+
+
+@cache
+def _doubt_cues() -> re.Pattern[str]:
+    """Any of the cues `_propagate_cancellation` looks for, in one alternation: it matches in a
+    sentence exactly when one of them does."""
+    patterns = (_MODAL_BEFORE, cue_pattern("cancelled"), cue_pattern("uncertain"))
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), re.IGNORECASE)
 
 
 def _with_status(event: Event, status: str) -> Event:

@@ -92,6 +92,12 @@ def _phrases() -> dict[tuple[str, ...], LexiconEntry]:
     }
 
 
+@lru_cache(maxsize=1)
+def _phrase_words() -> frozenset[str]:
+    """Every word of a listed phrase: an event word that is none of them starts no phrase look-up."""
+    return frozenset(word for words in _phrases() for word in words)
+
+
 @cache
 def not_events() -> frozenset[str]:
     return frozenset(row[0] for row in data_table("not_events.tsv"))
@@ -322,18 +328,22 @@ def find_triggers(text: str, analysis: AnalysedSentence, lead: bool = False) -> 
     triggers: list[Trigger] = []
     found, named_by = _event_tokens(analysis, lead)
     intended = _intended(analysis)
-    lowered = [token.text.lower() for token in tokens] if found else []  # the phrases' words, once
+    phrase_words = _phrase_words()
+    lowered: list[str] = []  # the sentence's words for the phrases, made once when first needed
     for index, event_class in found.items():
         token = tokens[index]
+        word = token.text.lower()
         is_verb = token.tag in _VERB_TAGS and not _nominal_gerund(tokens, index)
-        entry = _entry(token.text.lower(), token.lemma.lower(), is_verb, event_class)
+        entry = _entry(word, token.lemma.lower(), is_verb, event_class)
         if index in named_by:
             noun = tokens[named_by[index]]
             named = _entry(noun.text.lower(), noun.lemma.lower(), False, event_class)
             entry = LexiconEntry(token.lemma.lower(), named.category, "verb", named.noun)
         first, last = index, index
+        if word in phrase_words and not lowered:
+            lowered = [token.text.lower() for token in tokens]
         # "press conference", "phone call", "spoke with": a listed phrase around the word
-        for size in (3, 2):
+        for size in (3, 2) if word in phrase_words else ():
             for begin in range(max(0, index - size + 1), min(index, len(tokens) - size) + 1):
                 words = tuple(lowered[begin : begin + size])
                 listed = phrases.get(words)
