@@ -488,25 +488,16 @@ def _verb_group_status(trigger: Trigger) -> set[str]:
 def _status(text: str, region: tuple[int, int], pairing: _Pairing, reference_date: dt.date | None) -> str:
     trigger, expression = pairing.trigger, pairing.timex
     found = _verb_group_status(trigger)
-    for status, pattern, scope in status_cues():
-        if scope == "modal" and trigger.verb is not None:
+    for kind, sieve, cues in _status_cue_groups():
+        if kind == "modal" and trigger.verb is not None:
             continue  # the verb group's tense and modal have said it
-        if scope == "clause" and status == "planned":
-            # A plan is said before the happening or its date ("is set to hold a meeting on
-            # Wednesday", "to meet as early as this week"); cues after both belong to another verb.
-            window = (region[0], max(trigger.end, expression.end))
-        elif scope == "clause":
-            window = (region[0], region[1])
-        elif scope == "near":
-            window = (max(region[0], expression.start - 24), min(region[1], expression.end + 24))
-        elif scope == "timex":
-            window = (max(region[0], expression.start - 16), expression.start)
-        else:
-            words_before = list(_WORD.finditer(text, region[0], trigger.start))[-4:]
-            window = (words_before[0].start() if words_before else trigger.start, trigger.start)
-        match = pattern.search(text, *window)
-        if match and (scope != "timex" or not text[match.end() : expression.start].strip()):
-            found.add(status)
+        start, end = _cue_window(text, kind, region, trigger, expression)
+        if sieve is not None and not sieve.search(text, start, end):
+            continue
+        for status, pattern in cues:
+            match = pattern.search(text, start, end)
+            if match and (kind != "timex" or not text[match.end() : expression.start].strip()):
+                found.add(status)
     if "cancelled" in found:
         # "the summit could be called off": only in doubt.
         return "uncertain" if _MODAL_BEFORE.search(text, region[0], trigger.end + 40) else "cancelled"
@@ -520,6 +511,47 @@ def _status(text: str, region: tuple[int, int], pairing: _Pairing, reference_dat
     if "planned" in found or (in_future and not _is_past(trigger)):
         return "planned"
     return "happened"
+
+
+# (kind of window, one alternation of the group's cues or None for a single cue, (status, cue) ...)
+_CueGroup = tuple[str, re.Pattern[str] | None, tuple[tuple[str, re.Pattern[str]], ...]]
+
+
+@cache
+def _status_cue_groups() -> tuple[_CueGroup, ...]:
+    """The status cues by the window they are looked for in (`_cue_window`), a group of several
+    with one alternation of them all: the window of most events holds none, which one search tells."""
+    groups: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for status, pattern, scope in status_cues():
+        kind = "plan" if scope == "clause" and status == "planned" else scope
+        groups.setdefault(kind, []).append((status, pattern))
+    return tuple(
+        (kind, _any_of([pattern for _, pattern in cues]) if len(cues) > 1 else None, tuple(cues))
+        for kind, cues in groups.items()
+    )
+
+
+def _cue_window(
+    text: str, kind: str, region: tuple[int, int], trigger: Trigger, expression: TimeExpr
+) -> tuple[int, int]:
+    """Where the status cues of a scope are looked for."""
+    if kind == "plan":
+        # A plan is said before the happening or its date ("is set to hold a meeting on
+        # Wednesday", "to meet as early as this week"); cues after both belong to another verb.
+        return region[0], max(trigger.end, expression.end)
+    if kind == "clause":
+        return region
+    if kind == "near":
+        return max(region[0], expression.start - 24), min(region[1], expression.end + 24)
+    if kind == "timex":
+        return max(region[0], expression.start - 16), expression.start
+    words_before = list(_WORD.finditer(text, region[0], trigger.start))[-4:]
+    return words_before[0].start() if words_before else trigger.start, trigger.start
+
+
+def _any_of(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
+    """One alternation of case-insensitive PATTERNS: it matches in a text exactly when one of them does."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), re.IGNORECASE)
 
 
 def _surname_slot(index: int) -> str:
@@ -1235,10 +1267,8 @@ def _propagate_cancellation(
 
 @cache
 def _doubt_cues() -> re.Pattern[str]:
-    """Any of the cues `_propagate_cancellation` looks for, in one alternation: it matches in a
-    sentence exactly when one of them does."""
-    patterns = (_MODAL_BEFORE, cue_pattern("cancelled"), cue_pattern("uncertain"))
-    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), re.IGNORECASE)
+    """Any of the cues `_propagate_cancellation` looks for."""
+    return _any_of((_MODAL_BEFORE, cue_pattern("cancelled"), cue_pattern("uncertain")))
 
 
 def _with_status(event: Event, status: str) -> Event:

@@ -275,8 +275,10 @@ def _event_tokens(analysis: AnalysedSentence, lead: bool) -> tuple[dict[int, str
     return dict(sorted(found.items())), named_by
 
 
+@lru_cache(maxsize=1 << 14)
 def _entry(word: str, lemma: str, is_verb: bool, event_class: str) -> LexiconEntry:
-    """The class, lemma and headline noun of an event word: the lexicon's, else derived."""
+    """The class, lemma and headline noun of an event word: the lexicon's, else derived. Cached:
+    event words recur from article to article."""
     listed = _forms().get(word)
     if listed is not None and (listed.pos == "noun") != is_verb:
         return listed
