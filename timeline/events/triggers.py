@@ -13,6 +13,7 @@ reporting word (TimeML REPORTING) is a statement. Status cues are data/status_cu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -147,18 +148,34 @@ def report_sieve() -> re.Pattern[str]:
         if entry.category in (STATEMENT, "announcement") and form == third_person(entry.lemma)
     }
     words = sorted({"has", "have"} | present, key=lambda word: (-len(word), word))
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b|['’]ve\b", re.IGNORECASE)
+    return re.compile(
+        _first_characters(words + ["'", "’"])
+        + r"(?:\b(?:" + "|".join(map(re.escape, words)) + r")\b|['’]ve\b)",
+        re.IGNORECASE,
+    )
+
+
+def _first_characters(words: Iterable[str]) -> str:
+    """A look-ahead at the first characters of WORDS, to put before an alternation of them: most
+    positions of a text start none, and the look-ahead says so at once where the alternation would
+    try every word (a case-insensitive character class matches just what a case-insensitive first
+    letter does, so the pattern finds the same matches)."""
+    return "(?=[" + "".join(sorted({re.escape(word[0]) for word in words})) + "])"
+
+
+def _cues_pattern(cues: Sequence[str]) -> re.Pattern[str]:
+    """One pattern for CUES, longest first, each a whole word or phrase."""
+    ordered = sorted(cues, key=lambda cue: -len(cue))
+    return re.compile(
+        _first_characters(ordered) + r"(?<![\w’'])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w’'])",
+        re.IGNORECASE,
+    )
 
 
 @cache
 def cue_pattern(status: str) -> re.Pattern[str]:
     """One pattern for every cue of STATUS, longest first."""
-    cues = sorted(
-        (row[1] for row in data_table("status_cues.tsv") if row[0] == status), key=lambda cue: -len(cue)
-    )
-    return re.compile(
-        r"(?<![\w’'])(?:" + "|".join(re.escape(cue) for cue in cues) + r")(?![\w’'])", re.IGNORECASE
-    )
+    return _cues_pattern([row[1] for row in data_table("status_cues.tsv") if row[0] == status])
 
 
 @lru_cache(maxsize=1)
@@ -173,19 +190,7 @@ def status_cues() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     for status, cue, scope in data_table("status_cues.tsv"):
         key = (status, scope) if scope != "timex" else (status, f"{scope}:{cue}")
         groups.setdefault(key, []).append(cue)
-    return tuple(
-        (
-            status,
-            re.compile(
-                r"(?<![\w’'])(?:"
-                + "|".join(re.escape(cue) for cue in sorted(cues, key=lambda cue: -len(cue)))
-                + r")(?![\w’'])",
-                re.IGNORECASE,
-            ),
-            key.split(":")[0],
-        )
-        for (status, key), cues in groups.items()
-    )
+    return tuple((status, _cues_pattern(cues), key.split(":")[0]) for (status, key), cues in groups.items())
 
 
 def _is_event_noun(token: Token) -> bool:
