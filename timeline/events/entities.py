@@ -120,20 +120,9 @@ class _Tokens:
     __slots__ = ("words", "_spans")
 
     def __init__(self, text: str, start: int, end: int, hyphenated: bool = True) -> None:
-        spans: list[tuple[int, int]] = []
-        for match in _TOKEN.finditer(text, start, end):
-            # "Bankman-Fried", "Coca-Cola": capitalised words joined by a hyphen are one token
-            if (
-                hyphenated
-                and spans
-                and match.start() == spans[-1][1] + 1
-                and text[spans[-1][1]] == "-"
-                and text[spans[-1][0]].isupper()
-                and match.group()[0].isupper()
-            ):
-                spans[-1] = (spans[-1][0], match.end())
-            else:
-                spans.append(match.span())
+        spans = [match.span() for match in _TOKEN.finditer(text, start, end)]
+        if hyphenated and text.find("-", start, end) != -1:  # most sentences have no hyphen
+            spans = _joined_at_hyphens(text, spans)
         self._spans = spans
         self.words = [text[first:last] for first, last in spans]
 
@@ -152,6 +141,22 @@ class _Tokens:
         end = self._spans[left][1]
         return text[end : end + 1] == " " and self._spans[left + 1][0] == end + 1
 
+
+def _joined_at_hyphens(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """SPANS with capitalised words joined by a hyphen made one: "Bankman-Fried", "Coca-Cola"."""
+    joined: list[tuple[int, int]] = []
+    for first, last in spans:
+        if (
+            joined
+            and first == joined[-1][1] + 1
+            and text[joined[-1][1]] == "-"
+            and text[joined[-1][0]].isupper()
+            and text[first].isupper()
+        ):
+            joined[-1] = (joined[-1][0], last)
+        else:
+            joined.append((first, last))
+    return joined
 
 
 def _is_capitalised(word: str) -> bool:
@@ -494,7 +499,11 @@ def _recurring_names_as_people(text: str, mentions: list[Mention]) -> list[Menti
         if mention.kind == ORGANIZATION and " " in mention.name:
             organizations[mention.name.split()[0]].add(mention.name)
     lone = {m.name for m in mentions if m.kind == BARE_NAME or (m.kind == PERSON and " " not in m.name)}
-    things = {name for name in lone if _referred_to_as_thing(text, name, mentions)}
+    ends: dict[str, list[int]] = defaultdict(list)  # where each name's mentions end, in text order
+    for mention in mentions:
+        if mention.name in lone:
+            ends[mention.name].append(mention.end)
+    things = {name for name in lone if _referred_to_as_thing(text, ends[name])}
     kept = []
     for mention in mentions:
         if mention.kind == PERSON and mention.name in things:
@@ -513,20 +522,20 @@ def _recurring_names_as_people(text: str, mentions: list[Mention]) -> list[Menti
     return kept
 
 
-_PRONOUN = re.compile(r"\b(?:(he|his|him|she|her)|(it|its))\b", re.IGNORECASE)
+# The look-ahead at the first letters spares trying the alternatives where none starts.
+_PRONOUN = re.compile(r"(?=[hsi])\b(?:(he|his|him|she|her)|(it|its))\b", re.IGNORECASE)
 # How far after a name its pronoun is looked for: about a clause.
 _PRONOUN_REACH = 80
 _THING_EVIDENCE = 2
 
 
-def _referred_to_as_thing(text: str, name: str, mentions: list[Mention]) -> bool:
-    """Whether the pronoun that first follows a lone name is "it"/"its" (twice or more) more often
-    than "he"/"she" ("Twitter said it would ...", "Musk said he ..."): a company, not a person."""
+def _referred_to_as_thing(text: str, ends: list[int]) -> bool:
+    """Whether the pronoun that first follows a lone name (its mentions ending at ENDS) is
+    "it"/"its" (twice or more) more often than "he"/"she" ("Twitter said it would ...", "Musk said
+    he ..."): a company, not a person."""
     person = thing = 0
-    for mention in mentions:
-        if mention.name != name:
-            continue
-        found = _PRONOUN.search(text, mention.end, mention.end + _PRONOUN_REACH)
+    for end in ends:
+        found = _PRONOUN.search(text, end, end + _PRONOUN_REACH)
         if found:
             person += found.group(1) is not None
             thing += found.group(2) is not None
@@ -561,17 +570,21 @@ def _resolve_within_article(mentions: list[Mention]) -> list[Mention]:
     by_surname: dict[str, set[str]] = defaultdict(set)
     for name in full_names:
         by_surname[name.split()[-1]].add(name)
+    full_name: dict[str, str | None] = {}  # lone name -> its one full name, worked out once per name
     resolved = []
     for mention in mentions:
         if mention.kind in (PERSON, BARE_NAME) and " " not in mention.name:
-            candidates = by_surname.get(mention.name) or {
-                name
-                for surname, names in by_surname.items()
-                if _similar_surnames(surname, mention.name)
-                for name in names
-            }
-            if len(candidates) == 1:
-                mention = Mention(mention.start, mention.end, mention.text, PERSON, next(iter(candidates)))
+            if mention.name not in full_name:
+                candidates = by_surname.get(mention.name) or {
+                    name
+                    for surname, names in by_surname.items()
+                    if _similar_surnames(surname, mention.name)
+                    for name in names
+                }
+                full_name[mention.name] = next(iter(candidates)) if len(candidates) == 1 else None
+            found = full_name[mention.name]
+            if found is not None:
+                mention = Mention(mention.start, mention.end, mention.text, PERSON, found)
         resolved.append(mention)
     return resolved
 

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import math
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TypeVar
 
 from timeline.events.analysis import AnalysedSentence, analyse_sentences
@@ -61,33 +63,40 @@ PLACE_WORDS_AFTER = 6
 # conversation" the conversation's.
 _STATEMENT_PENALTY = 3.0
 _WORD = re.compile(r"[\w’'-]+")
-_STRONG_BREAK = re.compile(r"[;:]|\s[—–]\s|—|\bbut\b|,\s*and\b", re.IGNORECASE)
+# The patterns searched over whole clauses and sentences start with a look-ahead at the characters
+# a match can start with: at most positions none does, and the look-ahead says so at once where the
+# alternatives would each be tried. (A case-insensitive class matches just what a case-insensitive
+# letter does, so the matches are the same.)
+_STRONG_BREAK = re.compile(r"(?=[;:\s—b,])(?:[;:]|\s[—–]\s|—|\bbut\b|,\s*and\b)", re.IGNORECASE)
 _DAYS_OR_WEEKS = re.compile(r"^P(\d+)([DW])$")
 _AFTER_OR_BEFORE = re.compile(r"\s+(after|before)\b", re.IGNORECASE)
 # How far back (characters) the day a "a day after" counts from may be: about two sentences.
 ANAPHORA_REACH = 400
 _WEAK_BREAK = re.compile(
-    r",|\b(?:while|whereas|although|though|because|after|before|since|when|which|who|that|if|unless)\b",
+    r",|(?=[abistuw])\b"
+    r"(?:while|whereas|although|though|because|after|before|since|when|which|who|that|if|unless)\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(_STRONG_BREAK.pattern + "|" + _WEAK_BREAK.pattern, re.IGNORECASE)
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
-_AND = re.compile(r"\band\b", re.IGNORECASE)
+_AND = re.compile(r"(?=a)\band\b", re.IGNORECASE)
 _SUBORDINATOR = re.compile(_WEAK_BREAK.pattern.replace(",|", "", 1), re.IGNORECASE)
-_THEN = re.compile(r"(?:,\s*|\band\s+)(?:then|later|afterwards)\b|\bfollowed by\b", re.IGNORECASE)
+_THEN = re.compile(
+    r"(?=[,af])(?:(?:,\s*|\band\s+)(?:then|later|afterwards)\b|\bfollowed by\b)", re.IGNORECASE
+)
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|near|outside|inside|into|via)\s+(?:the\s+)?$", re.IGNORECASE)
 _OF_NOUN = re.compile(r"\s+of\s+(?:the\s+)?")
 _PRONOUN_SUBJECT = re.compile(
-    r"\b(he|she)\s+(?:(?:also|then|later|again|has|had|have|will|would|could|quickly|already|"
+    r"(?=[hs])\b(he|she)\s+(?:(?:also|then|later|again|has|had|have|will|would|could|quickly|already|"
     r"reportedly|previously|once)\s+)*$",
     re.IGNORECASE,
 )
-_POSSESSIVE_PRONOUN = re.compile(r"\b(his|her)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+_POSSESSIVE_PRONOUN = re.compile(r"(?=h)\b(his|her)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"\b([a-z]+?)s?\s+(?:also\s+)?$")
 _WITH = re.compile(r"\s+with\s+", re.IGNORECASE)
 _THAT_CLAUSE = re.compile(r"\W*that\b", re.IGNORECASE)
 _COORDINATED_VERB = re.compile(r"\s*,?\s*and\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_PLURAL_SUBJECT = re.compile(r"\b(?:they|them)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_PLURAL_SUBJECT = re.compile(r"(?=t)\b(?:they|them)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # Double quotes only: a single quote is as often an apostrophe ("Russia's").
 _QUOTE = re.compile(r"[“\"]([^“”\"]{3,120})[”\"]")
 _SLOT = re.compile(r"\{(\d+)\}")
@@ -105,7 +114,8 @@ _LABEL_WORD_LIMIT = 6
 _Span = TypeVar("_Span", Mention, TimeExpr)
 # A modal right before a cue of cancellation makes it a doubt: "could be called off", "may be postponed".
 _MODAL_BEFORE = re.compile(
-    r"\b(?:could|may|might)\s+(?:well\s+|yet\s+|still\s+)?be\s+(?:called|cancel|postpon|scrap|shelv|put)",
+    r"(?=[cm])\b(?:could|may|might)\s+(?:well\s+|yet\s+|still\s+)?be\s+"
+    r"(?:called|cancel|postpon|scrap|shelv|put)",
     re.IGNORECASE,
 )
 
@@ -288,6 +298,8 @@ class _ArticleContext:
         self.text = text
         self.mentions = sorted(mentions, key=lambda mention: (mention.start, mention.end))
         self.mention_starts = [mention.start for mention in self.mentions]
+        # The furthest end of the mentions up to each: where a look-up of what overlaps a span stops.
+        self.mention_reach = list(itertools.accumulate((mention.end for mention in self.mentions), max))
         self.sentences = list(sentences)
         self.sentence_starts = [sentence.start for sentence in self.sentences]
         self.analyses: dict[int, AnalysedSentence] = {}  # by sentence start, for the sentences analysed
@@ -306,6 +318,18 @@ class _ArticleContext:
         """The mentions of those kinds inside [START, END), in text order. A bisection, not a scan:
         scanning the article for each sentence would make its cost quadratic in its length."""
         return [m for m in spans_within(self.mentions, self.mention_starts, start, end) if m.kind in kinds]
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        """The mentions that overlap [START, END), in text order. A bisection, not a scan, for
+        the same reason as `within`."""
+        index = bisect.bisect_left(self.mention_starts, end)
+        found = []
+        while index > 0 and self.mention_reach[index - 1] > start:
+            index -= 1
+            if self.mentions[index].end > start:
+                found.append(self.mentions[index])
+        found.reverse()
+        return found
 
     def antecedent(self, position: int) -> Mention | None:
         """Who "he" or "she" at POSITION most likely is: the first person named earlier in the
@@ -367,14 +391,19 @@ def _speaker_title(text: str, sentence: Sentence, trigger: Trigger) -> str | Non
 
 
 def _participants(
-    context: _ArticleContext, sentence: Sentence, region: tuple[int, int], pairing: _Pairing
+    context: _ArticleContext,
+    sentence: Sentence,
+    region: tuple[int, int],
+    pairing: _Pairing,
+    clause: tuple[int, int],
+    loose: tuple[int, int],
 ) -> tuple[list[Mention], list[Mention]]:
-    """People and organisations taking part: those of the event word's clause, then its subject."""
+    """People and organisations taking part: those of the event word's clause (CLAUSE, `_clause`
+    of the word), then its subject; else those of its loose clause (LOOSE, `_event_clause`)."""
     trigger = pairing.trigger
     if trigger.category == STATEMENT:
         speakers = _speaker(context, sentence, trigger)
         return [m for m in speakers if m.kind == PERSON], [m for m in speakers if m.kind == ORGANIZATION]
-    clause = _clause(context.text, region[0], region[1], trigger.start, trigger.end)
     people = context.within(clause[0], clause[1], (PERSON,))
     organizations = context.within(clause[0], clause[1], (ORGANIZATION,))
     pronoun = _PRONOUN_SUBJECT.search(context.text, clause[0], trigger.start) or (
@@ -393,7 +422,6 @@ def _participants(
     if len({m.name for m in people}) < wanted:
         # "After a phone call with Putin Thursday, Trump announced ...": the other party is the
         # nearest person of the event's part of the sentence outside the clause.
-        loose = _event_clause(context.text, region, pairing)
         outside = [
             m
             for m in context.within(loose[0], loose[1], (PERSON,))
@@ -414,12 +442,6 @@ def _participants(
     # A name that is the event word itself ("Rally" opening a sentence) is no participant.
     people = [m for m in people if m.text.lower() != trigger.text.lower()]
     return people, organizations
-
-
-def _bare_names(context: _ArticleContext, region: tuple[int, int], pairing: _Pairing) -> list[Mention]:
-    """Lone capitalised words of the event's clause; the corpus may know whose surnames they are."""
-    clause = _clause(context.text, region[0], region[1], pairing.trigger.start, pairing.trigger.end)
-    return context.within(clause[0], clause[1], (BARE_NAME,))
 
 
 def _near(text: str, pairing: _Pairing, mention: Mention) -> bool:
@@ -474,25 +496,16 @@ def _verb_group_status(trigger: Trigger) -> set[str]:
 def _status(text: str, region: tuple[int, int], pairing: _Pairing, reference_date: dt.date | None) -> str:
     trigger, expression = pairing.trigger, pairing.timex
     found = _verb_group_status(trigger)
-    for status, pattern, scope in status_cues():
-        if scope == "modal" and trigger.verb is not None:
+    for kind, sieve, cues in _status_cue_groups():
+        if kind == "modal" and trigger.verb is not None:
             continue  # the verb group's tense and modal have said it
-        if scope == "clause" and status == "planned":
-            # A plan is said before the happening or its date ("is set to hold a meeting on
-            # Wednesday", "to meet as early as this week"); cues after both belong to another verb.
-            window = (region[0], max(trigger.end, expression.end))
-        elif scope == "clause":
-            window = (region[0], region[1])
-        elif scope == "near":
-            window = (max(region[0], expression.start - 24), min(region[1], expression.end + 24))
-        elif scope == "timex":
-            window = (max(region[0], expression.start - 16), expression.start)
-        else:
-            words_before = list(_WORD.finditer(text, region[0], trigger.start))[-4:]
-            window = (words_before[0].start() if words_before else trigger.start, trigger.start)
-        match = pattern.search(text, *window)
-        if match and (scope != "timex" or not text[match.end() : expression.start].strip()):
-            found.add(status)
+        start, end = _cue_window(text, kind, region, trigger, expression)
+        if sieve is not None and not sieve.search(text, start, end):
+            continue
+        for status, pattern in cues:
+            match = pattern.search(text, start, end)
+            if match and (kind != "timex" or not text[match.end() : expression.start].strip()):
+                found.add(status)
     if "cancelled" in found:
         # "the summit could be called off": only in doubt.
         return "uncertain" if _MODAL_BEFORE.search(text, region[0], trigger.end + 40) else "cancelled"
@@ -506,6 +519,47 @@ def _status(text: str, region: tuple[int, int], pairing: _Pairing, reference_dat
     if "planned" in found or (in_future and not _is_past(trigger)):
         return "planned"
     return "happened"
+
+
+# (kind of window, one alternation of the group's cues or None for a single cue, (status, cue) ...)
+_CueGroup = tuple[str, re.Pattern[str] | None, tuple[tuple[str, re.Pattern[str]], ...]]
+
+
+@cache
+def _status_cue_groups() -> tuple[_CueGroup, ...]:
+    """The status cues by the window they are looked for in (`_cue_window`), a group of several
+    with one alternation of them all: the window of most events holds none, which one search tells."""
+    groups: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for status, pattern, scope in status_cues():
+        kind = "plan" if scope == "clause" and status == "planned" else scope
+        groups.setdefault(kind, []).append((status, pattern))
+    return tuple(
+        (kind, _any_of([pattern for _, pattern in cues]) if len(cues) > 1 else None, tuple(cues))
+        for kind, cues in groups.items()
+    )
+
+
+def _cue_window(
+    text: str, kind: str, region: tuple[int, int], trigger: Trigger, expression: TimeExpr
+) -> tuple[int, int]:
+    """Where the status cues of a scope are looked for."""
+    if kind == "plan":
+        # A plan is said before the happening or its date ("is set to hold a meeting on
+        # Wednesday", "to meet as early as this week"); cues after both belong to another verb.
+        return region[0], max(trigger.end, expression.end)
+    if kind == "clause":
+        return region
+    if kind == "near":
+        return max(region[0], expression.start - 24), min(region[1], expression.end + 24)
+    if kind == "timex":
+        return max(region[0], expression.start - 16), expression.start
+    words_before = list(_WORD.finditer(text, region[0], trigger.start))[-4:]
+    return words_before[0].start() if words_before else trigger.start, trigger.start
+
+
+def _any_of(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
+    """One alternation of case-insensitive PATTERNS: it matches in a text exactly when one of them does."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), re.IGNORECASE)
 
 
 def _surname_slot(index: int) -> str:
@@ -1019,15 +1073,20 @@ def _draft(
     drafts: list[_Draft],
 ) -> _Draft:
     text = context.text
-    people, organizations = _participants(context, sentence, region, pairing)
+    trigger = pairing.trigger
+    # Each clause once: the participants, the lone names, the places and the status all read them.
+    word_clause = _clause(text, region[0], region[1], trigger.start, trigger.end)
+    clause = _event_clause(text, region, pairing)
+    people, organizations = _participants(context, sentence, region, pairing, word_clause, clause)
     actors = _clause_actors(context, sentence, pairing)
     people_names = _unique([m.name for m in people + actors.people])
     if pairing.earlier is not None and not people_names:
         # "their last meetings in Helsinki and then at the G20 gathering": the same parties.
         earlier = next((d for d in drafts if d.pairing.trigger is pairing.earlier), None)
         people_names = list(earlier.people) if earlier else []
-    clause = _event_clause(text, region, pairing)
-    bare = list(dict.fromkeys(m for m in _bare_names(context, region, pairing) + actors.bare))
+    # Lone capitalised words of the word's clause: the corpus may know whose surnames they are.
+    lone = context.within(word_clause[0], word_clause[1], (BARE_NAME,))
+    bare = list(dict.fromkeys(m for m in lone + actors.bare))
     bare = [m for m in bare if m.name not in actors.towns]
 
     draft = _Draft(
@@ -1076,9 +1135,7 @@ def _clause_actors(context: _ArticleContext, sentence: Sentence, pairing: _Pairi
     if analysis is None or pairing.trigger.category == STATEMENT:
         return actors
     for role, start, end in clause_arguments(analysis, pairing.trigger.start):
-        for mention in context.mentions:
-            if not (mention.start < end and start < mention.end):
-                continue
+        for mention in context.overlapping(start, end):
             if mention.kind == PERSON:
                 actors.people.append(mention)
             elif mention.kind == ORGANIZATION:
@@ -1193,6 +1250,8 @@ def _propagate_cancellation(
     points back to."""
     if not recent or sentence_index - recent[-1][0] > 2:
         return  # no event of the last two sentences to point back to
+    if not _doubt_cues().search(text, sentence.start, sentence.end):
+        return  # most sentences hold no cue: one search instead of one per kind of cue
     doubted = _MODAL_BEFORE.search(text, sentence.start, sentence.end)  # "could be called off"
     if not doubted and cue_pattern("cancelled").search(text, sentence.start, sentence.end):
         status = "cancelled"
@@ -1212,6 +1271,12 @@ def _propagate_cancellation(
         if event.extra.get("category") in triggers and event.status in ("planned", "happened", "uncertain"):
             events[event_index] = _with_status(event, status)
             return
+
+
+@cache
+def _doubt_cues() -> re.Pattern[str]:
+    """Any of the cues `_propagate_cancellation` looks for."""
+    return _any_of((_MODAL_BEFORE, cue_pattern("cancelled"), cue_pattern("uncertain")))
 
 
 def _with_status(event: Event, status: str) -> Event:

@@ -13,6 +13,7 @@ reporting word (TimeML REPORTING) is a statement. Status cues are data/status_cu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -92,6 +93,12 @@ def _phrases() -> dict[tuple[str, ...], LexiconEntry]:
     }
 
 
+@lru_cache(maxsize=1)
+def _phrase_words() -> frozenset[str]:
+    """Every word of a listed phrase: an event word that is none of them starts no phrase look-up."""
+    return frozenset(word for words in _phrases() for word in words)
+
+
 @cache
 def not_events() -> frozenset[str]:
     return frozenset(row[0] for row in data_table("not_events.tsv"))
@@ -141,18 +148,34 @@ def report_sieve() -> re.Pattern[str]:
         if entry.category in (STATEMENT, "announcement") and form == third_person(entry.lemma)
     }
     words = sorted({"has", "have"} | present, key=lambda word: (-len(word), word))
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b|['’]ve\b", re.IGNORECASE)
+    return re.compile(
+        _first_characters(words + ["'", "’"])
+        + r"(?:\b(?:" + "|".join(map(re.escape, words)) + r")\b|['’]ve\b)",
+        re.IGNORECASE,
+    )
+
+
+def _first_characters(words: Iterable[str]) -> str:
+    """A look-ahead at the first characters of WORDS, to put before an alternation of them: most
+    positions of a text start none, and the look-ahead says so at once where the alternation would
+    try every word (a case-insensitive character class matches just what a case-insensitive first
+    letter does, so the pattern finds the same matches)."""
+    return "(?=[" + "".join(sorted({re.escape(word[0]) for word in words})) + "])"
+
+
+def _cues_pattern(cues: Sequence[str]) -> re.Pattern[str]:
+    """One pattern for CUES, longest first, each a whole word or phrase."""
+    ordered = sorted(cues, key=lambda cue: -len(cue))
+    return re.compile(
+        _first_characters(ordered) + r"(?<![\w’'])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w’'])",
+        re.IGNORECASE,
+    )
 
 
 @cache
 def cue_pattern(status: str) -> re.Pattern[str]:
     """One pattern for every cue of STATUS, longest first."""
-    cues = sorted(
-        (row[1] for row in data_table("status_cues.tsv") if row[0] == status), key=lambda cue: -len(cue)
-    )
-    return re.compile(
-        r"(?<![\w’'])(?:" + "|".join(re.escape(cue) for cue in cues) + r")(?![\w’'])", re.IGNORECASE
-    )
+    return _cues_pattern([row[1] for row in data_table("status_cues.tsv") if row[0] == status])
 
 
 @lru_cache(maxsize=1)
@@ -167,19 +190,7 @@ def status_cues() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     for status, cue, scope in data_table("status_cues.tsv"):
         key = (status, scope) if scope != "timex" else (status, f"{scope}:{cue}")
         groups.setdefault(key, []).append(cue)
-    return tuple(
-        (
-            status,
-            re.compile(
-                r"(?<![\w’'])(?:"
-                + "|".join(re.escape(cue) for cue in sorted(cues, key=lambda cue: -len(cue)))
-                + r")(?![\w’'])",
-                re.IGNORECASE,
-            ),
-            key.split(":")[0],
-        )
-        for (status, key), cues in groups.items()
-    )
+    return tuple((status, _cues_pattern(cues), key.split(":")[0]) for (status, key), cues in groups.items())
 
 
 def _is_event_noun(token: Token) -> bool:
@@ -269,8 +280,10 @@ def _event_tokens(analysis: AnalysedSentence, lead: bool) -> tuple[dict[int, str
     return dict(sorted(found.items())), named_by
 
 
+@lru_cache(maxsize=1 << 14)
 def _entry(word: str, lemma: str, is_verb: bool, event_class: str) -> LexiconEntry:
-    """The class, lemma and headline noun of an event word: the lexicon's, else derived."""
+    """The class, lemma and headline noun of an event word: the lexicon's, else derived. Cached:
+    event words recur from article to article."""
     listed = _forms().get(word)
     if listed is not None and (listed.pos == "noun") != is_verb:
         return listed
@@ -322,18 +335,22 @@ def find_triggers(text: str, analysis: AnalysedSentence, lead: bool = False) -> 
     triggers: list[Trigger] = []
     found, named_by = _event_tokens(analysis, lead)
     intended = _intended(analysis)
-    lowered = [token.text.lower() for token in tokens] if found else []  # the phrases' words, once
+    phrase_words = _phrase_words()
+    lowered: list[str] = []  # the sentence's words for the phrases, made once when first needed
     for index, event_class in found.items():
         token = tokens[index]
+        word = token.text.lower()
         is_verb = token.tag in _VERB_TAGS and not _nominal_gerund(tokens, index)
-        entry = _entry(token.text.lower(), token.lemma.lower(), is_verb, event_class)
+        entry = _entry(word, token.lemma.lower(), is_verb, event_class)
         if index in named_by:
             noun = tokens[named_by[index]]
             named = _entry(noun.text.lower(), noun.lemma.lower(), False, event_class)
             entry = LexiconEntry(token.lemma.lower(), named.category, "verb", named.noun)
         first, last = index, index
+        if word in phrase_words and not lowered:
+            lowered = [token.text.lower() for token in tokens]
         # "press conference", "phone call", "spoke with": a listed phrase around the word
-        for size in (3, 2):
+        for size in (3, 2) if word in phrase_words else ():
             for begin in range(max(0, index - size + 1), min(index, len(tokens) - size) + 1):
                 words = tuple(lowered[begin : begin + size])
                 listed = phrases.get(words)
