@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from timeline.temporal.finder import Candidate, anchor_tokens, find_candidates
 from timeline.temporal.grammar import Grammar, grammar
-from timeline.temporal.match_starts import StartIndex, leading_prefixes
+from timeline.temporal.match_starts import StartIndex, leading_prefixes, sieved
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 _TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")
@@ -237,3 +237,16 @@ def test_anchor_tokens_are_the_anchor_words_and_numbers_in_text_order() -> None:
     assert anchor_tokens(frozenset({"day"}), text, 6, 8) == []
     # Only ASCII letters make words: "é" parts "caf" from "day", as a space would.
     assert anchor_tokens(words, "cafééday 2025’s", 0, 15) == [("day", 5, 8), ("#", 9, 13)]
+
+
+def test_a_sieved_pattern_finds_what_the_pattern_finds_and_skips_where_none_can_start() -> None:
+    body = r"[;:]|\s[—–]\s|\bbut\b|,\s*and\b"
+    text = "Talks stalled; BUT the envoy left — and, and it ended: but not Butte or ſtill"
+    plain, fast = re.compile(body, re.IGNORECASE), sieved(body, re.IGNORECASE)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.group() for m in fast.finditer(text)] == [";", "BUT", " — ", ", and", ":", "but"]
+    assert fast.pattern.startswith("(?=[^")
+    # Only a non-word character or a "t" can begin "\W*that"; any character can begin "[\s\S]+that":
+    # nothing to sieve, the pattern is kept as it is.
+    assert sieved(r"\W*that\b").pattern == r"(?=[^\x30-\x39\x41-\x5a\x5f\x61-\x73\x75-\x7a])(?:\W*that\b)"
+    assert sieved(r"[\s\S]+that\b").pattern == r"[\s\S]+that\b"

@@ -24,6 +24,7 @@ from rapidfuzz.distance import Levenshtein
 from timeline.events.gazetteer import gazetteer
 from timeline.events.resources import data_lines, data_table, given_names
 from timeline.model import Mention, Sentence
+from timeline.temporal.match_starts import sieved
 
 PERSON, ORGANIZATION, PLACE = "person", "organization", "place"
 # A capitalised word the article never ties to a kind; NameResolver may still find its person.
@@ -523,7 +524,7 @@ def _recurring_names_as_people(text: str, mentions: list[Mention]) -> list[Menti
 
 
 # The look-ahead at the first letters spares trying the alternatives where none starts.
-_PRONOUN = re.compile(r"(?=[hsi])\b(?:(he|his|him|she|her)|(it|its))\b", re.IGNORECASE)
+_PRONOUN = sieved(r"\b(?:(he|his|him|she|her)|(it|its))\b", re.IGNORECASE)
 # How far after a name its pronoun is looked for: about a clause.
 _PRONOUN_REACH = 80
 _THING_EVIDENCE = 2

@@ -46,6 +46,7 @@ from timeline.events.triggers import (
     word_class,
 )
 from timeline.model import Event, Mention, Sentence, Source, TimeExpr
+from timeline.temporal.match_starts import sieved
 
 MAX_PAIRING_COST = 12.0
 UNCERTAIN_MODALS = frozenset({"may", "might", "could"})
@@ -63,40 +64,36 @@ PLACE_WORDS_AFTER = 6
 # conversation" the conversation's.
 _STATEMENT_PENALTY = 3.0
 _WORD = re.compile(r"[\w’'-]+")
-# The patterns searched over whole clauses and sentences start with a look-ahead at the characters
-# a match can start with: at most positions none does, and the look-ahead says so at once where the
-# alternatives would each be tried. (A case-insensitive class matches just what a case-insensitive
-# letter does, so the matches are the same.)
-_STRONG_BREAK = re.compile(r"(?=[;:\s—b,])(?:[;:]|\s[—–]\s|—|\bbut\b|,\s*and\b)", re.IGNORECASE)
+# The patterns searched over whole clauses and sentences are `sieved`: a look-ahead worked out from
+# each pattern skips at once the many positions no match can start at.
+_STRONG_BREAK_BODY = r"[;:]|\s[—–]\s|—|\bbut\b|,\s*and\b"
+_STRONG_BREAK = sieved(_STRONG_BREAK_BODY, re.IGNORECASE)
 _DAYS_OR_WEEKS = re.compile(r"^P(\d+)([DW])$")
 _AFTER_OR_BEFORE = re.compile(r"\s+(after|before)\b", re.IGNORECASE)
 # How far back (characters) the day a "a day after" counts from may be: about two sentences.
 ANAPHORA_REACH = 400
-_WEAK_BREAK = re.compile(
-    r",|(?=[abistuw])\b"
-    r"(?:while|whereas|although|though|because|after|before|since|when|which|who|that|if|unless)\b",
-    re.IGNORECASE,
+_SUBORDINATOR_BODY = (
+    r"\b(?:while|whereas|although|though|because|after|before|since|when|which|who|that|if|unless)\b"
 )
-_CLAUSE_BREAK = re.compile(_STRONG_BREAK.pattern + "|" + _WEAK_BREAK.pattern, re.IGNORECASE)
+_WEAK_BREAK = sieved(",|" + _SUBORDINATOR_BODY, re.IGNORECASE)
+_CLAUSE_BREAK = sieved(_STRONG_BREAK_BODY + "|,|" + _SUBORDINATOR_BODY, re.IGNORECASE)
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
-_AND = re.compile(r"(?=a)\band\b", re.IGNORECASE)
-_SUBORDINATOR = re.compile(_WEAK_BREAK.pattern.replace(",|", "", 1), re.IGNORECASE)
-_THEN = re.compile(
-    r"(?=[,af])(?:(?:,\s*|\band\s+)(?:then|later|afterwards)\b|\bfollowed by\b)", re.IGNORECASE
-)
+_AND = sieved(r"\band\b", re.IGNORECASE)
+_SUBORDINATOR = sieved(_SUBORDINATOR_BODY, re.IGNORECASE)
+_THEN = sieved(r"(?:,\s*|\band\s+)(?:then|later|afterwards)\b|\bfollowed by\b", re.IGNORECASE)
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|to|near|outside|inside|into|via)\s+(?:the\s+)?$", re.IGNORECASE)
 _OF_NOUN = re.compile(r"\s+of\s+(?:the\s+)?")
-_PRONOUN_SUBJECT = re.compile(
-    r"(?=[hs])\b(he|she)\s+(?:(?:also|then|later|again|has|had|have|will|would|could|quickly|already|"
+_PRONOUN_SUBJECT = sieved(
+    r"\b(he|she)\s+(?:(?:also|then|later|again|has|had|have|will|would|could|quickly|already|"
     r"reportedly|previously|once)\s+)*$",
     re.IGNORECASE,
 )
-_POSSESSIVE_PRONOUN = re.compile(r"(?=h)\b(his|her)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+_POSSESSIVE_PRONOUN = sieved(r"\b(his|her)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"\b([a-z]+?)s?\s+(?:also\s+)?$")
 _WITH = re.compile(r"\s+with\s+", re.IGNORECASE)
 _THAT_CLAUSE = re.compile(r"\W*that\b", re.IGNORECASE)
 _COORDINATED_VERB = re.compile(r"\s*,?\s*and\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_PLURAL_SUBJECT = re.compile(r"(?=t)\b(?:they|them)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_PLURAL_SUBJECT = sieved(r"\b(?:they|them)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # Double quotes only: a single quote is as often an apostrophe ("Russia's").
 _QUOTE = re.compile(r"[“\"]([^“”\"]{3,120})[”\"]")
 _SLOT = re.compile(r"\{(\d+)\}")
@@ -113,8 +110,8 @@ _DEFINITE_REFERENCE = re.compile(r"\b(?:that|the|this|such a)\s+(\w+)", re.IGNOR
 _LABEL_WORD_LIMIT = 6
 _Span = TypeVar("_Span", Mention, TimeExpr)
 # A modal right before a cue of cancellation makes it a doubt: "could be called off", "may be postponed".
-_MODAL_BEFORE = re.compile(
-    r"(?=[cm])\b(?:could|may|might)\s+(?:well\s+|yet\s+|still\s+)?be\s+"
+_MODAL_BEFORE = sieved(
+    r"\b(?:could|may|might)\s+(?:well\s+|yet\s+|still\s+)?be\s+"
     r"(?:called|cancel|postpon|scrap|shelv|put)",
     re.IGNORECASE,
 )

@@ -13,7 +13,7 @@ reporting word (TimeML REPORTING) is a statement. Status cues are data/status_cu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -22,6 +22,7 @@ from timeline.events.resources import data_table
 from timeline.linguistics import Token
 from timeline.linguistics.clauses import Phrase, VerbGroup
 from timeline.linguistics.event_words import deverbal_parts
+from timeline.temporal.match_starts import sieved
 
 STATEMENT = "statement"
 # Classes whose noun names a happening between several parties: "a call with Putin" has
@@ -148,28 +149,13 @@ def report_sieve() -> re.Pattern[str]:
         if entry.category in (STATEMENT, "announcement") and form == third_person(entry.lemma)
     }
     words = sorted({"has", "have"} | present, key=lambda word: (-len(word), word))
-    return re.compile(
-        _first_characters(words + ["'", "’"])
-        + r"(?:\b(?:" + "|".join(map(re.escape, words)) + r")\b|['’]ve\b)",
-        re.IGNORECASE,
-    )
-
-
-def _first_characters(words: Iterable[str]) -> str:
-    """A look-ahead at the first characters of WORDS, to put before an alternation of them: most
-    positions of a text start none, and the look-ahead says so at once where the alternation would
-    try every word (a case-insensitive character class matches just what a case-insensitive first
-    letter does, so the pattern finds the same matches)."""
-    return "(?=[" + "".join(sorted({re.escape(word[0]) for word in words})) + "])"
+    return sieved(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b|['’]ve\b", re.IGNORECASE)
 
 
 def _cues_pattern(cues: Sequence[str]) -> re.Pattern[str]:
     """One pattern for CUES, longest first, each a whole word or phrase."""
     ordered = sorted(cues, key=lambda cue: -len(cue))
-    return re.compile(
-        _first_characters(ordered) + r"(?<![\w’'])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w’'])",
-        re.IGNORECASE,
-    )
+    return sieved(r"(?<![\w’'])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w’'])", re.IGNORECASE)
 
 
 @cache

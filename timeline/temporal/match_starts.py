@@ -254,3 +254,15 @@ def _class(characters: frozenset[str]) -> str:
         + "".join(f"\\x{low:02x}" + (f"-\\x{high:02x}" if high > low else "") for low, high in ranges)
         + "]"
     )
+
+
+def sieved(body: str, flags: int = 0) -> re.Pattern[str]:
+    """BODY compiled behind a look-ahead at the characters its matches can begin with, worked out
+    from the pattern itself: a search then fails at once at most positions of a text, where it would
+    try each alternative. The matches are the same (the look-ahead is a necessary condition, every
+    character outside ASCII passes it); BODY alone where any character can begin a match."""
+    prefixes = leading_prefixes(body, flags)
+    if prefixes is None:
+        return re.compile(body, flags)
+    initials = frozenset().union(*(prefix[0] for prefix in prefixes))
+    return re.compile(f"(?={_class(initials)})(?:{body})", flags)
