@@ -101,3 +101,16 @@ def test_a_subject_and_its_verb_stand_in_for_a_one_word_label():
     text = "The quarrel between the two towns has been deepening since March 3."
     analysis = analyse_article(Article("a.txt", "a.txt", text, date="2024-03-20", date_source="cli"))
     assert [(e.value, e.label) for e in analysis.events] == [("2024-03-03", "Quarrel deepens")]
+
+
+def test_a_predicate_stands_in_for_a_one_word_label_when_the_subject_cannot_be_named():
+    # "it" and a "he" nobody in the story is: the predicate alone ("Fire", "Take" said nothing)
+    text = (
+        "He was fired from the shipyard in 1985. "
+        "The brewery said it has taken a loan of 4 million euros since March 3."
+    )
+    analysis = analyse_article(Article("a.txt", "a.txt", text, date="2024-03-20", date_source="cli"))
+    assert [(e.value, e.label) for e in analysis.events] == [
+        ("1985", "Fired from shipyard"),
+        ("2024-03-03", "Takes loan of 4 million euros"),
+    ]

@@ -74,7 +74,9 @@ class _Writer:
         bare: bool = False,
     ) -> None:
         self.text = text
-        self.bare = bare  # a subject and its verb alone make a headline
+        # the last resort after a one-word label: a subject and its verb alone make a headline,
+        # and so does a predicate without a subject to name
+        self.bare = bare
         self.analysis = analysis
         self.tokens = analysis.tokens
         self.people = [m for m in people if m.kind == PERSON]
@@ -215,8 +217,9 @@ def _read_as_past(writer: _Writer, clause: Clause) -> bool:
 
 
 
-def _verb_words(writer: _Writer, clause: Clause, subject: list[str]) -> list[str]:
-    """The verb in headline style: the present for what happened, the participle of a passive."""
+def _verb_words(writer: _Writer, clause: Clause, subject: list[str], plural: bool | None = None) -> list[str]:
+    """The verb in headline style: the present for what happened, the participle of a passive;
+    PLURAL, if given, overrides the number the subject gives it."""
     verb = clause.verb
     tokens = writer.tokens
     particle = [tokens[verb.end].text] if verb.end < len(tokens) and tokens[verb.end].tag == "RP" else []
@@ -224,8 +227,9 @@ def _verb_words(writer: _Writer, clause: Clause, subject: list[str]) -> list[str
         return ["not"] * verb.negated + [tokens[verb.head].text.lower()] + particle
     if verb.modal:
         return [verb.modal] + ["not"] * verb.negated + [verb.lemma] + particle
-    people = sum(1 for word in subject if word.startswith("{"))
-    plural = people > 1 if people else _is_plural(writer, clause)
+    if plural is None:
+        people = sum(1 for word in subject if word.startswith("{"))
+        plural = people > 1 if people else _is_plural(writer, clause)
     if verb.negated:
         return ["do" if plural else "does", "not", verb.lemma] + particle
     inflected = _inflection(verb.lemma, "VBP" if plural else "VBZ")
@@ -352,12 +356,23 @@ def _clause_headline(writer: _Writer, index: int, subject: list[str] | None = No
         return None
     subject_words = _subject_words(writer, clause) if subject is None else subject
     if not subject_words:
-        return None
+        return _predicate_headline(writer, clause, index) if writer.bare and subject is None else None
     reported = _reported_clause(writer, clause, index)
     complement = [reported] if reported else _complement_words(writer, clause, index)
     if not any(complement) and subject is None and clause.verb.voice == "active" and not writer.bare:
         return None  # "Trump raises", "Apple announces": a fragment ("Leopard released" is none)
     return _assembled([subject_words, _verb_words(writer, clause, subject_words), *complement])
+
+
+def _predicate_headline(writer: _Writer, clause: Clause, index: int) -> str | None:
+    """A happening whose subject no headline can name ("it", "they", a "he" the story does not
+    name): its predicate alone, as a chronology's entries often read ("Fired from the company",
+    "Takes medical leave"), rather than its verb alone. None when nothing follows the verb."""
+    reported = _reported_clause(writer, clause, index)
+    complement = [reported] if reported else _complement_words(writer, clause, index)
+    if not any(complement):
+        return None
+    return _assembled([_verb_words(writer, clause, [], plural=False), *complement])
 
 
 def _governing(writer: _Writer, index: int) -> int | None:
