@@ -39,6 +39,7 @@ from timeline.events.triggers import (
     Trigger,
     cue_pattern,
     find_triggers,
+    modal_doubt_pattern,
     report_sieve,
     status_cues,
     support_verbs,
@@ -109,14 +110,6 @@ _REPORTED_CLAUSE_END = re.compile(_CLAUSE_END)
 _DEFINITE_REFERENCE = re.compile(r"\b(?:that|the|this|such a)\s+(\w+)", re.IGNORECASE)
 _LABEL_WORD_LIMIT = 6
 _Span = TypeVar("_Span", Mention, TimeExpr)
-# A modal right before a cue of cancellation makes it a doubt: "could be called off", "may be postponed".
-_MODAL_BEFORE = sieved(
-    r"\b(?:could|may|might)\s+(?:well\s+|yet\s+|still\s+)?be\s+"
-    r"(?:called|cancel|postpon|scrap|shelv|put)",
-    re.IGNORECASE,
-)
-
-
 @dataclass(frozen=True, slots=True)
 class _Pairing:
     trigger: Trigger
@@ -505,7 +498,8 @@ def _status(text: str, region: tuple[int, int], pairing: _Pairing, reference_dat
                 found.add(status)
     if "cancelled" in found:
         # "the summit could be called off": only in doubt.
-        return "uncertain" if _MODAL_BEFORE.search(text, region[0], trigger.end + 40) else "cancelled"
+        doubted = modal_doubt_pattern().search(text, region[0], trigger.end + 40)
+        return "uncertain" if doubted else "cancelled"
     if trigger.category == "deadline" or "deadline" in found:
         return "deadline"
     if trigger.category == STATEMENT:
@@ -1249,7 +1243,7 @@ def _propagate_cancellation(
         return  # no event of the last two sentences to point back to
     if not _doubt_cues().search(text, sentence.start, sentence.end):
         return  # most sentences hold no cue: one search instead of one per kind of cue
-    doubted = _MODAL_BEFORE.search(text, sentence.start, sentence.end)  # "could be called off"
+    doubted = modal_doubt_pattern().search(text, sentence.start, sentence.end)  # "could be called off"
     if not doubted and cue_pattern("cancelled").search(text, sentence.start, sentence.end):
         status = "cancelled"
     elif doubted or cue_pattern("uncertain").search(text, sentence.start, sentence.end):
@@ -1273,7 +1267,7 @@ def _propagate_cancellation(
 @cache
 def _doubt_cues() -> re.Pattern[str]:
     """Any of the cues `_propagate_cancellation` looks for."""
-    return _any_of((_MODAL_BEFORE, cue_pattern("cancelled"), cue_pattern("uncertain")))
+    return _any_of((modal_doubt_pattern(), cue_pattern("cancelled"), cue_pattern("uncertain")))
 
 
 def _with_status(event: Event, status: str) -> Event:

@@ -164,6 +164,21 @@ def cue_pattern(status: str) -> re.Pattern[str]:
     return _cues_pattern([row[1] for row in data_table("status_cues.tsv") if row[0] == status])
 
 
+@cache
+def modal_doubt_pattern() -> re.Pattern[str]:
+    """A modal of doubt before a cue of cancellation, which makes it a doubt: "could be called
+    off", "may well be postponed" (both lists from status_cues.tsv: the "modal" cues of uncertain
+    and the cues of cancelled)."""
+    table = data_table("status_cues.tsv")
+    modals = [cue for status, cue, scope in table if status == "uncertain" and scope == "modal"]
+    cancellations = sorted((cue for status, cue, _ in table if status == "cancelled"), key=len, reverse=True)
+    return sieved(
+        r"(?<![\w’'])(?:" + "|".join(map(re.escape, modals)) + r")\s+(?:well\s+|yet\s+|still\s+)?be\s+(?:"
+        + "|".join(map(re.escape, cancellations)) + r")(?![\w’'])",
+        re.IGNORECASE,
+    )
+
+
 @lru_cache(maxsize=1)
 def status_cues() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     """(status, pattern, scope) for the cues of each status and scope, in the table's order.
