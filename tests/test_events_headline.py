@@ -14,7 +14,7 @@ from timeline.model import Article
 def _headline(text: str, word: str, date: str = "") -> tuple[str, tuple[str, ...]] | None:
     analysis = analyse_sentences(text, [(0, len(text))])[0]
     people = [m for m in find_mentions(text, split_sentences(text)).mentions if m.kind == PERSON]
-    dated = (text.index(date), text.index(date) + len(date)) if date else (0, 0)
+    dated = [(text.index(date), text.index(date) + len(date))] if date else []
     found = clause_headline(text, analysis, text.index(word), people, dated, lambda position: None)
     return (found.template, found.names) if found else None
 
@@ -113,4 +113,23 @@ def test_a_predicate_stands_in_for_a_one_word_label_when_the_subject_cannot_be_n
     assert [(e.value, e.label) for e in analysis.events] == [
         ("1985", "Fired from shipyard"),
         ("2024-03-03", "Takes loan of 4 million euros"),
+    ]
+
+
+def test_a_clause_without_a_written_subject_is_headlined_with_the_one_it_leaves_understood():
+    # dates (not durations) are left out wherever they stand, and so is a phrase a date heads
+    text = (
+        "Sales of the brewery tripled in 2004, doubled in 2005 and fell in 2006. "
+        "The lawsuit, filed in March, claims the port owes 2 million euros. "
+        "Profits rose 4% in the quarter ending March 31. "
+        "A bomb exploded in the market on Friday, killing at least 12 people."
+    )
+    analysis = analyse_article(Article("a.txt", "a.txt", text, date="2024-06-10", date_source="cli"))
+    assert [(e.value, e.label) for e in analysis.events] == [
+        ("2004", "Sales of brewery tripled"),
+        ("2005", "Sales of brewery doubled"),
+        ("2006", "Sales of brewery fall"),
+        ("2024-03", "Lawsuit filed"),
+        ("2024-Q1", "Profits rise 4%"),
+        ("2024-06-07", "Bomb kills at least 12 people"),
     ]

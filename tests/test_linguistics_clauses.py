@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from timeline.linguistics import tag_sentence
-from timeline.linguistics.clauses import Phrase, VerbGroup, analyse
+from timeline.linguistics.clauses import Phrase, VerbGroup, analyse, understood_subject
 
 
 def words(tokens, phrase: Phrase | None) -> str | None:
@@ -159,3 +159,33 @@ def test_prepositional_phrases_opening_the_sentence_belong_to_its_first_clause()
     (delivered,) = clauses_of("On Thursday, in Manhattan, the jury delivered its verdict.")
     assert delivered["subject"] == "the jury [jury]" and delivered["object"] == "its verdict [verdict]"
     assert delivered["prepositional"] == [("on", "Thursday [Thursday]"), ("in", "Manhattan [Manhattan]")]
+
+
+def _understood(text: str) -> list[tuple[str, str | None]]:
+    tokens = tag_sentence(text)
+    phrases, clauses = analyse(tokens)
+    return [
+        (tokens[clause.verb.head].text, words(tokens, understood_subject(tokens, phrases, clauses, number)))
+        for number, clause in enumerate(clauses)
+    ]
+
+
+def test_the_subject_a_clause_leaves_unwritten_after_a_comma_or_a_conjunction_is_understood():
+    # a series of verbs
+    assert _understood("Sales of the brewery tripled in 2004, doubled in 2005 and fell in 2006.") == [
+        ("tripled", "Sales [Sales]"), ("doubled", "Sales [Sales]"), ("fell", "Sales [Sales]"),
+    ]  # fmt: skip
+    # a past participle qualifies the noun before it, and the verb after its insertion has that noun
+    assert _understood("The lawsuit, filed in March, claims the port owes 2 million euros.") == [
+        ("filed", "The lawsuit [lawsuit]"), ("claims", "The lawsuit [lawsuit]"), ("owes", "the port [port]"),
+    ]  # fmt: skip
+    # ... unless that noun is a preposition's: then the clause's subject goes on
+    assert _understood("He was arrested in Paris on Monday, charged with fraud.") == [
+        ("arrested", "He [He]"), ("charged", "He [He]"),
+    ]  # fmt: skip
+    # a present participle: what the subject did besides
+    assert _understood("A bomb exploded in the market on Friday, killing at least 12 people.") == [
+        ("exploded", "A bomb [bomb]"), ("killing", "A bomb [bomb]"),
+    ]  # fmt: skip
+    # a verb of saying after a comma has its subject after it
+    assert _understood("We will win the final, said the coach.") == [("win", "We [We]"), ("said", None)]

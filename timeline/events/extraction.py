@@ -284,8 +284,18 @@ def _event_clause(text: str, region: tuple[int, int], pairing: _Pairing) -> tupl
 class _ArticleContext:
     """What extraction needs to know about the article around one sentence."""
 
-    def __init__(self, text: str, mentions: Sequence[Mention], sentences: Sequence[Sentence]) -> None:
+    def __init__(
+        self, text: str, mentions: Sequence[Mention], sentences: Sequence[Sentence],
+        expressions: Sequence[TimeExpr] = (),
+    ) -> None:
         self.text = text
+        # where the text names a date or a time: a headline leaves those words out (a duration, "six
+        # months", may be what happened, and stays)
+        self.date_spans = sorted(
+            (expression.start, expression.end)
+            for expression in expressions
+            if expression.type in ("DATE", "TIME")
+        )
         self.mentions = sorted(mentions, key=lambda mention: (mention.start, mention.end))
         self.mention_starts = [mention.start for mention in self.mentions]
         # The furthest end of the mentions up to each: where a look-up of what overlaps a span stops.
@@ -300,6 +310,12 @@ class _ArticleContext:
         spans = [(s.start, s.end) for s in wanted if s.start not in self.analyses]
         for analysed in analyse_sentences(self.text, spans):
             self.analyses[analysed.start] = analysed
+
+    def dates_within(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans of the temporal expressions that start inside [START, END) (a bisection)."""
+        first = bisect.bisect_left(self.date_spans, (start,))
+        last = bisect.bisect_left(self.date_spans, (end,))
+        return self.date_spans[first:last]
 
     def analysis_of(self, sentence: Sentence) -> AnalysedSentence | None:
         return self.analyses.get(sentence.start)
@@ -799,7 +815,7 @@ def extract_events(
 
     `reference_dates` gives (start, end, date) for each stretch of text dated on its own (a teaser).
     """
-    context = _ArticleContext(text, mentions, sentences)
+    context = _ArticleContext(text, mentions, sentences, expressions)
     datable_expressions, forward_only = date_relative_clauses(text, expressions)
     expression_starts = [expression.start for expression in datable_expressions]
     events: list[Event] = []
@@ -1100,7 +1116,7 @@ def _draft(
             draft.places,
             draft.organizations,
         )
-        if len(draft.label.split()) < 2:  # "Deepen": its subject and verb say more ("Rift deepens")
+        if _shown_words(draft.label, draft.label_names) < 2:  # "Deepen": "Rift deepens" says more
             draft.label, draft.label_names = _clause_label(context, sentence, pairing, draft, bare=True) or (
                 draft.label,
                 draft.label_names,
@@ -1143,6 +1159,16 @@ def _clause_actors(context: _ArticleContext, sentence: Sentence, pairing: _Pairi
     return actors
 
 
+def _shown_words(label: str, names: Sequence[str]) -> int:
+    """The words a label template shows for sure: a slot of a lone name ("?Sales", a capitalised
+    word that opens a sentence) shows nothing unless somebody in the corpus is called so."""
+    return sum(
+        1
+        for word in label.split()
+        if not ((slot := _SLOT.match(word)) and names[int(slot.group(1))].startswith("?"))
+    )
+
+
 # A lone name after these prepositions of a happening's clause is where it happened.
 _LOCATIVE_ROLES = frozenset({"in", "at", "near"})
 
@@ -1164,7 +1190,8 @@ def _clause_label(
         return None
 
     people = context.within(sentence.start, sentence.end, (PERSON,))
-    dated = (pairing.timex.start, pairing.timex.end)
+    # every date of the sentence is left out of its headline, not only the one that dates the event
+    dated = [(pairing.timex.start, pairing.timex.end), *context.dates_within(sentence.start, sentence.end)]
     found = clause_headline(
         context.text, analysis, pairing.trigger.start, people, dated, context.antecedent, bare=bare
     )

@@ -24,7 +24,7 @@ from lemminflect import getInflection
 from timeline.events.analysis import AnalysedSentence
 from timeline.events.entities import PERSON
 from timeline.events.resources import data_lines, data_table
-from timeline.linguistics.clauses import Clause, Phrase, words_by_role
+from timeline.linguistics.clauses import Clause, Phrase, understood_subject, words_by_role
 from timeline.model import Mention
 
 # lemminflect deep-copies its dictionary entry on every call, and the same verbs recur in headlines
@@ -69,7 +69,7 @@ class _Writer:
         text: str,
         analysis: AnalysedSentence,
         people: Sequence[Mention],
-        dated: tuple[int, int],
+        dated: Sequence[tuple[int, int]],
         antecedent: Callable[[int], Mention | None],
         bare: bool = False,
     ) -> None:
@@ -102,7 +102,7 @@ class _Writer:
         """Whether a token dates rather than tells: the paired expression, a weekday or month, a year."""
         token = self.tokens[index]
         return (
-            self.dated[0] <= token.start < self.dated[1]
+            any(start <= token.start < end for start, end in self.dated)
             or (token.text in _calendar_words() and token.text != "Day" and token.tag != "MD")
             or token.text.lower() in headline_words("time")
             or (token.tag == "CD" and token.text.isdigit() and 1900 <= int(token.text) <= 2099)
@@ -151,6 +151,14 @@ class _Writer:
             return _trimmed(words, limit, leading=False)
         return _trimmed(_trimmed(words, len(words))[-limit:], limit)
 
+    def subject_of(self, clause: Clause) -> Phrase | None:
+        """The clause's subject, written or understood ("..., killing 12 people")."""
+        if clause.subject is not None:
+            return clause.subject
+        analysis = self.analysis
+        return understood_subject(analysis.tokens, analysis.phrases, analysis.clauses,
+                                  analysis.clauses.index(clause))
+
     def phrase_end(self, phrase: Phrase, stop: int) -> int:
         return _end_with_complements(self.analysis, phrase, stop)
 
@@ -182,7 +190,7 @@ def _covers(phrase: Phrase | None, index: int) -> bool:
 
 
 def _is_plural(writer: _Writer, clause: Clause) -> bool:
-    subject = clause.subject
+    subject = writer.subject_of(clause)
     if subject is None:
         return False
     head = writer.tokens[subject.head]
@@ -204,7 +212,7 @@ def _read_as_past(writer: _Writer, clause: Clause) -> bool:
     finite verb, is the past tense the tagger took for a participle; so is a verb of saying ("his
     father said ..."), which hardly ever stands as a reduced passive."""
     verb = clause.verb
-    if verb.voice != "passive" or verb.first != verb.head or clause.subject is None:
+    if verb.voice != "passive" or verb.first != verb.head or writer.subject_of(clause) is None:
         return False
     form = writer.tokens[verb.head].text.lower()
     past, participle = _inflection(verb.lemma, "VBD"), _inflection(verb.lemma, "VBN")
@@ -237,7 +245,7 @@ def _verb_words(writer: _Writer, clause: Clause, subject: list[str], plural: boo
 
 
 def _subject_words(writer: _Writer, clause: Clause) -> list[str]:
-    subject = clause.subject
+    subject = writer.subject_of(clause)
     if subject is None:
         return []
     tokens = writer.tokens
@@ -267,8 +275,7 @@ def _complement_words(writer: _Writer, clause: Clause, index: int) -> list[list[
     prepositional = [
         (lemma, phrase)
         for lemma, phrase in clause.prepositional
-        if phrase.first > clause.verb.first
-        and not all(writer.is_date(i) for i in range(phrase.first, phrase.end))
+        if phrase.first > clause.verb.first and not _dates_only(writer, phrase)
     ]
     found = _object(writer, clause)
     obj = writer.words(found.first, writer.phrase_end(found, len(tokens))) if found is not None else []
@@ -297,6 +304,22 @@ def _complement_words(writer: _Writer, clause: Clause, index: int) -> list[list[
     if place is not None:
         parts.append([place[0], *writer.words(place[1].first, place[1].end, 3)])
     return parts
+
+
+def _dates_only(writer: _Writer, phrase: Phrase) -> bool:
+    """Whether a phrase only dates: its first noun is a date word ("the fiscal year ending March
+    31", "the third quarter"), not "his top aides Wednesday" (one chunk), "the 1991 agreement" or
+    "last year's Madrid summit" (a possessive is no noun the phrase is about); a phrase without a
+    noun, when all its words are."""
+    tokens = writer.tokens
+    nouns = (
+        i for i in range(phrase.first, phrase.end)
+        if tokens[i].tag in _NOUNS and not (i + 1 < phrase.end and tokens[i + 1].tag == "POS")
+    )
+    first_noun = next(nouns, None)
+    if first_noun is not None:
+        return writer.is_date(first_noun)
+    return all(writer.is_date(i) for i in range(phrase.first, phrase.end))
 
 
 def _infinitive_after(writer: _Writer, index: int) -> Clause | None:
@@ -504,17 +527,18 @@ def clause_headline(
     analysis: AnalysedSentence,
     trigger_start: int,
     people: Sequence[Mention],
-    dated: tuple[int, int],
+    dated: Sequence[tuple[int, int]],
     antecedent: Callable[[int], Mention | None],
     bare: bool = False,
 ) -> Headline | None:
     """The headline of the happening whose word starts at TRIGGER_START, or None when its clause
     gives none (no subject to name, an empty verb, no word left but the noun).
 
-    PEOPLE are the person mentions of the sentence (each becomes a slot); DATED is the span of the
-    date expression, left out; ANTECEDENT says who "he" or "she" at a position is. BARE allows a
-    subject and its verb alone ("Rift between India and US deepens"), for when the only other label
-    is one word ("Deepen"): it may read as a fragment when the verb wants an object.
+    PEOPLE are the person mentions of the sentence (each becomes a slot); DATED the spans of its
+    date expressions, left out; ANTECEDENT says who "he" or "she" at a position is. BARE, for when
+    the only other label is one word ("Deepen"), allows a subject and its verb alone ("Rift between
+    India and US deepens"; it may read as a fragment when the verb wants an object) or, when the
+    subject cannot be named, the predicate alone ("Fired from company").
     """
     index = analysis.token_at(trigger_start)
     if index is None:
@@ -553,7 +577,7 @@ def clause_arguments(analysis: AnalysedSentence, position: int) -> list[tuple[st
         return []
     tokens = analysis.tokens
     spans = []
-    subject = clause.subject
+    subject = understood_subject(tokens, analysis.phrases, analysis.clauses, analysis.clauses.index(clause))
     if clause.verb.first > 0 and tokens[clause.verb.first - 1].tag == "PRP":
         subject = None  # "plans for them to meet": not the subject found before
     roles = [("subject", subject), ("object", clause.object), ("agent", clause.agent)]

@@ -334,6 +334,52 @@ def _subject(sentence: _Sentence, group: VerbGroup, clauses: list[Clause]) -> tu
     return sentence.phrase_left_of(index), False
 
 
+def understood_subject(tokens: Sequence[Token], phrases: Sequence[Phrase], clauses: Sequence[Clause],
+                       index: int) -> Phrase | None:
+    """The subject clause INDEX leaves unwritten after a comma, as a reader understands it:
+    - a past participle qualifies the noun before the comma ("the suit, filed in 2003"), unless
+      that noun is the object of a preposition ("was arrested in Paris, charged with fraud"): then
+      it goes on telling of the clause before's subject;
+    - a present participle tells what the clause before's subject did besides ("The bomb exploded
+      in the market, killing 12 people");
+    - a finite verb goes on a series ("tripled in 2004, doubled in 2005 and fell in 2006") or
+      follows a participle's insertion ("The suit, filed in 2003, claims ..."); not a verb of
+      saying, whose subject may follow it ("We will win, said the coach").
+    None when the clause has its subject, or no comma or clause comes before it. Clause.subject
+    leaves these out: the event-word classifier was trained on the written subjects."""
+    clause = clauses[index]
+    group = clause.verb
+    if clause.subject is not None:
+        return clause.subject
+    sentence = _Sentence(tokens, phrases)
+    comma = sentence.skip_adverbs_left(group.first - 1)
+    earlier = clauses[index - 1] if index else None
+    if comma >= 0 and tokens[comma].tag == "CC" and earlier is not None:
+        # "doubled in 2005 and fell in 2006": the subject the clause before shares
+        return understood_subject(tokens, phrases, clauses, index - 1)
+    if comma < 0 or tokens[comma].text != ",":
+        return None
+    head_tag = tokens[group.first].tag
+    if head_tag == "VBN":
+        before = sentence.phrase_left_of(comma - 1)
+        if before is not None and (before.first == 0 or tokens[before.first - 1].tag not in PREPOSITIONS):
+            return before
+        return understood_subject(tokens, phrases, clauses, index - 1) if earlier is not None else None
+    if earlier is None:
+        return None
+    if head_tag == "VBG":
+        return understood_subject(tokens, phrases, clauses, index - 1)
+    if not group.finite:
+        return None
+    opening = earlier.verb.first - 1
+    if tokens[earlier.verb.first].tag == "VBN" and opening >= 1 and tokens[opening].text == ",":
+        if all(token.text != "," for token in tokens[earlier.verb.end : comma]):
+            return sentence.phrase_left_of(opening - 1)  # "The suit, filed in 2003, claims"
+    if group.lemma in words_by_role()["clause_complement"]:
+        return None
+    return understood_subject(tokens, phrases, clauses, index - 1) if earlier.verb.finite else None
+
+
 def _arguments_after(
     sentence: _Sentence, group: VerbGroup, next_group_start: int, next_finite: bool, relative: bool
 ) -> tuple[Phrase | None, Phrase | None, list[tuple[str, Phrase]], int]:
