@@ -315,3 +315,19 @@ def test_a_happening_the_text_doubts_is_uncertain_not_cancelled():
         ("2031-03-14", "uncertain"),
         ("2031-03-09", "cancelled"),
     ]
+
+
+def test_a_possessive_date_dates_the_noun_it_opens_not_the_clause():
+    from timeline.events import analyse_article
+    from timeline.model import Article
+
+    text = (
+        "Yesterday, at this year's trade fair in Hanover, the carmaker unveiled an electric van. "
+        "Analysts said Friday's recall had hurt sales."
+    )
+    analysis = analyse_article(Article("a.txt", "a.txt", text, date="2024-04-18", date_source="cli"))
+    # "this year's" dated the van before: it dates the fair, and "Yesterday" the unveiling
+    assert [(e.value, e.trigger) for e in analysis.events] == [
+        ("2024-04-17", "unveil"),
+        ("2024-04-12", "recall"),
+    ]

@@ -78,6 +78,7 @@ _SUBORDINATOR_BODY = (
 )
 _WEAK_BREAK = sieved(",|" + _SUBORDINATOR_BODY, re.IGNORECASE)
 _CLAUSE_BREAK = sieved(_STRONG_BREAK_BODY + "|,|" + _SUBORDINATOR_BODY, re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 _AND = sieved(r"\band\b", re.IGNORECASE)
 _SUBORDINATOR = sieved(_SUBORDINATOR_BODY, re.IGNORECASE)
@@ -154,6 +155,15 @@ def _pairing_cost(text: str, expression: TimeExpr, trigger: Trigger, limit: floa
     return words + 3 * strong + weak + penalty
 
 
+def _in_noun_after(text: str, expression: TimeExpr, trigger: Trigger) -> bool:
+    """Whether the event word lies in the noun phrase a possessive date opens: "Monday's
+    announcement", "last year's Madrid summit". Such a date dates that noun, not the clause: in
+    "Yesterday, at this year's conference, Jobs unveiled the phone" the phone came yesterday."""
+    if trigger.start < expression.end or _words_between(text, expression.end, trigger.start) > 3:
+        return False
+    return not _CLAUSE_BREAK.search(text, expression.end, trigger.start)
+
+
 def _cost_limit(trigger: Trigger) -> float:
     return MAX_STATEMENT_COST if trigger.category == STATEMENT else MAX_PAIRING_COST
 
@@ -174,6 +184,7 @@ def pair_dates_with_triggers(
         for trigger_index, trigger in enumerate(triggers)
         if (cost := _pairing_cost(text, expression, trigger, limit := _cost_limit(trigger))) <= limit
         and (expression.start not in forward_only or trigger.start >= expression.end)
+        and (not _POSSESSIVE.match(text, expression.end) or _in_noun_after(text, expression, trigger))
     )
     taken_expressions: set[int] = set()
     taken_triggers: set[int] = set()
