@@ -331,3 +331,15 @@ def test_a_possessive_date_dates_the_noun_it_opens_not_the_clause():
         ("2024-04-17", "unveil"),
         ("2024-04-12", "recall"),
     ]
+
+
+def test_a_pledge_of_something_is_a_happening_dated_like_one():
+    from timeline.events import analyse_article
+    from timeline.model import Article
+
+    # "pledge" and "promise" commit to something: not statements, whose date must stand beside the verb
+    text = "The European Union pledged 20 million euros in aid on Tuesday."
+    analysis = analyse_article(Article("a.txt", "a.txt", text, date="2031-03-06", date_source="cli"))
+    assert [(e.value, e.label, e.extra["category"]) for e in analysis.events] == [
+        ("2031-03-04", "European Union pledges 20 million euros in aid", "pledge"),
+    ]

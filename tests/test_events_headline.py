@@ -52,6 +52,12 @@ def _headline(text: str, word: str, date: str = "") -> tuple[str, tuple[str, ...
          ("Jury delivers verdict", ())),
         ("A fire started in Lahaina on Tuesday.", "fire", "Tuesday", ("Fire starts in Lahaina", ())),
         ("A fire started in Lahaina on Tuesday.", "started", "Tuesday", ("Fire starts in Lahaina", ())),
+        # the "it" that opens what is said is the one who says it
+        ("The port authority said on Friday it had closed the northern terminal.", "closed", "Friday",
+         ("Port authority closes northern terminal", ())),
+        # a noun alone says little; with where it happened it is a headline
+        ("The death toll from Sunday's earthquake in western Turkey has risen to 63.", "earthquake", "Sunday",
+         ("Earthquake in western Turkey", ())),
         # nothing to headline: no fragment
         ("It happened on Monday.", "happened", "Monday", None),
     ],
@@ -105,7 +111,7 @@ def test_a_lone_name_the_article_calls_it_is_an_organisation_and_a_hyphen_betwee
          [("2024-03-03", "Quarrel deepens")]),
         # "it" and a "he" nobody in the story is: the predicate alone ("Fire", "Take" said nothing)
         ("He was fired from the shipyard in 1985. "
-         "The brewery said it has taken a loan of 4 million euros since March 3.", "2024-03-20",
+         "Since March 3 it has taken a loan of 4 million euros.", "2024-03-20",
          [("1985", "Fired from shipyard"), ("2024-03-03", "Takes loan of 4 million euros")]),
         # the subject a clause leaves understood; dates (not durations) are left out wherever they
         # stand, and so is a phrase whose first noun is one

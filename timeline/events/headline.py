@@ -244,16 +244,40 @@ def _verb_words(writer: _Writer, clause: Clause, subject: list[str], plural: boo
     return [inflected[0] if inflected else verb.lemma] + particle
 
 
+def _speaker_as_subject(writer: _Writer, clause: Clause) -> Phrase | None:
+    """ "Halvorsen said on Monday it had agreed to buy ...": the "it" or "they" that opens what a
+    verb of saying reports stands, in news copy, for the one who says it (a person's "he" or "she"
+    is the antecedent's to resolve). None unless the clause before is that saying, with a subject
+    a headline can name, and nothing but its own words (no comma, no other verb) lies between."""
+    tokens = writer.tokens
+    subject = clause.subject
+    clauses = writer.analysis.clauses
+    index = clauses.index(clause)
+    if subject is None or index == 0 or tokens[subject.head].text.lower() not in ("it", "they"):
+        return None
+    saying = clauses[index - 1]
+    if saying.verb.lemma not in words_by_role()["clause_complement"] or saying.subject is None:
+        return None
+    if tokens[saying.subject.head].tag not in _NOUNS - {"PRP"}:
+        return None
+    between = tokens[saying.verb.end : subject.first]
+    if any(token.text in _PUNCTUATION or token.tag.startswith("VB") for token in between):
+        return None
+    return saying.subject
+
+
 def _subject_words(writer: _Writer, clause: Clause) -> list[str]:
-    subject = writer.subject_of(clause)
+    speaker = _speaker_as_subject(writer, clause)
+    subject = speaker or writer.subject_of(clause)
     if subject is None:
         return []
     tokens = writer.tokens
-    end = writer.phrase_end(subject, clause.verb.first)
+    verb_first = clause.verb.first if speaker is None else subject.end
+    end = writer.phrase_end(subject, verb_first)
     starting = {p.first: p for p in writer.analysis.phrases}
-    while end + 1 < clause.verb.first and tokens[end].tag == "CC" and end + 1 in starting:
-        end = writer.phrase_end(starting[end + 1], clause.verb.first)  # "Putin and Joe Biden met"
-    if clause.verb.first > 0 and tokens[clause.verb.first - 1].tag == "PRP":
+    while end + 1 < verb_first and tokens[end].tag == "CC" and end + 1 in starting:
+        end = writer.phrase_end(starting[end + 1], verb_first)  # "Putin and Joe Biden met"
+    if speaker is None and clause.verb.first > 0 and tokens[clause.verb.first - 1].tag == "PRP":
         return []  # "plans for them to meet": whoever they are, not the subject found before
     if writer.has_person(subject.head, subject.head + 1) or writer.has_person(end - 1, end):
         # "Apple CEO Steve Jobs", "Putin and Joe Biden": the people are the headline's subject (but
@@ -468,9 +492,10 @@ def _nominal(writer: _Writer, index: int) -> str | None:
         words = words + (complement if complement[0] == "of" else ["of", *complement])
 
     words = owner + words
-    if len(words) < 2:
-        return None
-    return _assembled([words, _place_after(writer, end)])
+    place = _place_after(writer, end)
+    if len(words) + len(place) < 2:
+        return None  # the noun alone; with where it happened it says something ("Earthquake in Turkey")
+    return _assembled([words, place])
 
 
 def _place_after(writer: _Writer, index: int) -> list[str]:
