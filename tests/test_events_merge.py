@@ -420,3 +420,22 @@ def test_a_merge_by_words_does_not_depend_on_the_order_articles_arrive_in():
     assert len(results) == 1
     [event] = merge_analyses(analyses)
     assert (event.value, [s.article for s in event.sources]) == ("2022-11-11", ["a.txt", "b.txt", "c.txt"])
+
+
+def test_what_a_happening_does_is_a_report_of_that_happening():
+    # "the fire killed two workers" tells of the fire, which another article names as it began
+    fire_kills = analyse_article(Article(
+        "a.txt", "a.txt", "A fire swept through a paper mill in Lowell on Sunday, killing two workers.",
+        date="2031-05-12", date_source="cli",
+    ))  # fmt: skip
+    fire_began = analyse_article(Article(
+        "b.txt", "b.txt", "Investigators said the fire in Lowell on Sunday began in a storage room.",
+        date="2031-05-13", date_source="cli",
+    ))  # fmt: skip
+    assert [e.extra["subject_happening"] for e in fire_kills.events + fire_began.events] == [
+        ("accident", "fire"), ("accident", "fire"),
+    ]  # fmt: skip
+    merged = merge_analyses([fire_kills, fire_began])
+    assert [(e.value, sorted({s.article for s in e.sources})) for e in merged] == [
+        ("2031-05-11", ["a.txt", "b.txt"]),
+    ]

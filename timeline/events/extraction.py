@@ -46,6 +46,7 @@ from timeline.events.triggers import (
     third_person,
     word_class,
 )
+from timeline.linguistics.clauses import understood_subject
 from timeline.model import Event, Mention, Sentence, Source, TimeExpr
 from timeline.temporal.match_starts import sieved
 
@@ -905,6 +906,7 @@ def extract_events(
                         "category": pairing.trigger.category,
                         "label_names": draft.label_names,
                         "timex_start": expression.start,
+                        **_subject_happening(context, sentence, pairing.trigger),
                     },
                 )
             )
@@ -1252,6 +1254,31 @@ def _drafts(
                 (reported.label, reported.label_names) if reported else None,
             )
     return drafts
+
+
+def _subject_happening(
+    context: _ArticleContext, sentence: Sentence, trigger: Trigger
+) -> dict[str, tuple[str, str]]:
+    """{"subject_happening": (class, lemma)} when the subject of a verb's clause, written or
+    understood, is itself a happening: "the earthquake killed 41", "a fire destroyed the mill",
+    "..., killing 12 people" after "a bomb exploded". What the verb tells is that happening's
+    doing, so the merge takes it for a report of that happening too; else {}."""
+    analysis = context.analysis_of(sentence)
+    index = analysis.token_at(trigger.start) if analysis is not None and trigger.pos != "noun" else None
+    if index is None:
+        return {}
+    number = next((n for n, c in enumerate(analysis.clauses) if c.verb.first <= index < c.verb.end), None)
+    if number is None:
+        return {}
+    subject = understood_subject(analysis.tokens, analysis.phrases, analysis.clauses, number)
+    if subject is None:
+        return {}
+    head = analysis.tokens[subject.head]
+    listed = word_class(head.text, noun=True)
+    if not head.tag.startswith("NN") or (listed is None and subject.head not in dict(analysis.event_words)):
+        return {}
+    lemma = head.lemma.lower()
+    return {"subject_happening": (listed or lemma, lemma)}
 
 
 def _stretch_at(

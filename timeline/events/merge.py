@@ -90,6 +90,10 @@ class _Report:
         self.category_key = event.extra.get("category", "")
         self.predicate = predicate_key(event.trigger)
         self.predicates = _predicate_blocks(self.category, self.predicate)
+        subject = event.extra.get("subject_happening")
+        if subject is not None:
+            # "the earthquake killed 41": a report of the earthquake too
+            self.predicates += _predicate_blocks(subject[0], predicate_key(subject[1]))
         self.start = event.start_date
         self.end = event.end_date
         self.span = (self.end - self.start).days + 1
