@@ -343,3 +343,24 @@ def test_a_pledge_of_something_is_a_happening_dated_like_one():
     assert [(e.value, e.label, e.extra["category"]) for e in analysis.events] == [
         ("2031-03-04", "European Union pledges 20 million euros in aid", "pledge"),
     ]
+
+
+def test_an_article_opening_the_sentence_is_no_modifier_of_the_event_noun():
+    from timeline.events import analyse_article
+    from timeline.model import Article
+
+    text = "A meeting between Mayor Ana Lindqvist and Governor Paul Brandt has not yet been planned, " \
+        "spokesman Erik Holm said on Monday."
+    analysis = analyse_article(Article("a.txt", "a.txt", text, date="2031-05-06", date_source="cli"))
+    assert [(e.value, e.label) for e in analysis.events] == [("2031-05-05", "{0}: {1}–{2} meeting")]
+
+
+def test_a_meeting_only_wanted_is_labelled_by_the_wish_not_by_its_parties():
+    from timeline.events import analyse_article
+    from timeline.model import Article
+
+    text = "Mayor Ana Lindqvist wants to meet Governor Paul Brandt before the vote."
+    analysis = analyse_article(Article("a.txt", "a.txt", text, date="2031-05-06", date_source="cli"))
+    assert [(e.value, e.label, e.status) for e in analysis.events] == [
+        ("2031-05-06", "{0} wants to meet Governor {1}", "reported"),
+    ]

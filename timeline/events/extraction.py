@@ -593,6 +593,8 @@ def _noun_modifiers(text: str, region_start: int, trigger: Trigger, places: list
         match = re.search(r"([\w-]+) $", text[region_start:position])
         if not match or not match.group(1)[0].isupper() or match.group(1) in places:
             break
+        if match.group(1).lower() in headline_words("leading"):
+            break  # "A meeting between ...": an article that opens the sentence
         modifiers.insert(0, match.group(1))
         position = region_start + match.start(1)
     return " ".join(modifiers)
@@ -1200,7 +1202,9 @@ def _clause_label(
     parties = len(draft.people) + len(draft.organizations)
     noun = pairing.trigger.pos == "noun"
     if pairing.trigger.category in RECIPROCAL and (len(draft.people) >= 2 or (parties and noun)):
-        return None
+        # ... unless it is only wanted or agreed to: "Putin wants to meet Trump" is no meeting
+        if not pairing.trigger.intended:
+            return None
 
     people = context.within(sentence.start, sentence.end, (PERSON,))
     # every date of the sentence is left out of its headline, not only the one that dates the event
