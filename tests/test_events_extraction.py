@@ -364,3 +364,19 @@ def test_a_meeting_only_wanted_is_labelled_by_the_wish_not_by_its_parties():
     assert [(e.value, e.label, e.status) for e in analysis.events] == [
         ("2031-05-06", "{0} wants to meet Governor {1}", "reported"),
     ]
+
+
+def test_a_date_bounding_a_superlative_or_a_duration_dates_nothing():
+    from timeline.events import analyse_article
+    from timeline.model import Article
+
+    text = (
+        "Shares of the brewer fell on Tuesday as bond yields climbed to their highest level since 2007. "
+        "The index dropped 2.1%, its biggest one-day decline since March. "
+        "The founder has been fighting cancer since 2004. "
+        "On Friday the jurors deliberated for two days before reaching the verdict."
+    )
+    analysis = analyse_article(Article("a.txt", "a.txt", text, date="2031-10-09", date_source="cli"))
+    # no 2007, no March: nothing happened then; "for two days before" is how long, not two days
+    # before Friday; "since 2004" still dates the fight
+    assert [e.value for e in analysis.events] == ["2031-10-07", "2031-10-07", "2004", "2031-10-03"]

@@ -782,6 +782,8 @@ def date_relative_clauses(text: str, expressions: Sequence[TimeExpr]) -> tuple[l
             continue
         if not text[: expression.start].rstrip()[-1:].isalpha():
             continue  # "Three days after the vote, ...": counted from the vote, which no day names
+        if _DURATION_BEFORE.search(text, max(0, expression.start - 12), expression.start):
+            continue  # "deliberated for two days before reaching the verdict": how long, not when
         if expression.start - last_day.end > ANAPHORA_REACH:
             continue
         days = int(count.group(1)) * (7 if count.group(2) == "W" else 1)
@@ -860,6 +862,8 @@ def extract_events(
         pairings: list[_Pairing] = []
         undated_by = ""
         triggers: list[Trigger] = []
+        if in_sentence and analysis is not None:
+            in_sentence = [e for e in in_sentence if not _bounds_a_comparison(text, analysis, e)]
         if in_sentence:  # most sentences carry no date, and their event words no event
             triggers = find_triggers(text, analysis, is_lead) if analysis is not None else []
             triggers = [t for t in triggers if not any(e.start <= t.start < e.end for e in in_sentence)]
@@ -1283,6 +1287,29 @@ def _subject_happening(
         return {}
     lemma = head.lemma.lower()
     return {"subject_happening": (listed or lemma, lemma)}
+
+
+def _bounds_a_comparison(text: str, analysis: AnalysedSentence, expression: TimeExpr) -> bool:
+    """ "yields climbed to their highest level since 2007", "its first loss since March": a date
+    after "since" that bounds a superlative dates no happening (nothing happened in 2007), while
+    "has been fighting cancer since 2004" still dates the fight. The superlative is looked for
+    back from "since" to the verb or the clause break before it."""
+    if not _SINCE_BEFORE.search(text, max(0, expression.start - 8), expression.start):
+        return False
+    index = analysis.token_at(expression.start)
+    if index is None:
+        return False
+    for token in reversed(analysis.tokens[max(0, index - 9) : index - 1]):
+        if token.tag in ("JJS", "RBS") or token.lemma.lower() in _ORDINAL_SUPERLATIVES:
+            return True
+        if token.tag.startswith("VB") or token.tag in (",", ":", "CC"):
+            return False
+    return False
+
+
+_DURATION_BEFORE = re.compile(r"\b(?:for|over|within|during)\s+$", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_ORDINAL_SUPERLATIVES = frozenset({"first", "last", "only"})  # "the first time since ..."
 
 
 def _stretch_at(
