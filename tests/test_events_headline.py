@@ -52,6 +52,9 @@ def _headline(text: str, word: str, date: str = "") -> tuple[str, tuple[str, ...
          ("Jury delivers verdict", ())),
         ("A fire started in Lahaina on Tuesday.", "fire", "Tuesday", ("Fire starts in Lahaina", ())),
         ("A fire started in Lahaina on Tuesday.", "started", "Tuesday", ("Fire starts in Lahaina", ())),
+        # an adjective said of the object stays with it
+        ("A jury found the harbour master guilty of fraud on Friday.", "found", "Friday",
+         ("Jury finds harbour master guilty", ())),
         # the "it" that opens what is said is the one who says it
         ("The port authority said on Friday it had closed the northern terminal.", "closed", "Friday",
          ("Port authority closes northern terminal", ())),

@@ -187,5 +187,12 @@ def test_the_subject_a_clause_leaves_unwritten_after_a_comma_or_a_conjunction_is
     assert _understood("A bomb exploded in the market on Friday, killing at least 12 people.") == [
         ("exploded", "A bomb [bomb]"), ("killing", "A bomb [bomb]"),
     ]  # fmt: skip
+    # a present participle after a preposition: the subject, or the object right before it
+    assert _understood("The jurors deliberated for two days before reaching a verdict.") == [
+        ("deliberated", "The jurors [jurors]"), ("reaching", "The jurors [jurors]"),
+    ]  # fmt: skip
+    assert _understood("The court barred the company from selling the drug.") == [
+        ("barred", "The court [court]"), ("selling", "the company [company]"),
+    ]  # fmt: skip
     # a verb of saying after a comma has its subject after it
     assert _understood("We will win the final, said the coach.") == [("win", "We [We]"), ("said", None)]

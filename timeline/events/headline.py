@@ -305,6 +305,9 @@ def _complement_words(writer: _Writer, clause: Clause, index: int) -> list[list[
     obj = writer.words(found.first, writer.phrase_end(found, len(tokens))) if found is not None else []
     if found is not None and obj:
         end = writer.phrase_end(found, len(tokens))
+        if _predicative_adjective(writer, end):
+            obj.append(tokens[end].text)  # what the object is found or left: "finds Orr guilty"
+            end += 1
         if following is not None and following.verb.first == end:
             obj += _infinitive_words(writer, following)
         following = None
@@ -344,6 +347,16 @@ def _dates_only(writer: _Writer, phrase: Phrase) -> bool:
     if first_noun is not None:
         return writer.is_date(first_noun)
     return all(writer.is_date(i) for i in range(phrase.first, phrase.end))
+
+
+def _predicative_adjective(writer: _Writer, index: int) -> bool:
+    """Whether the token at INDEX is an adjective said of the object before it ("found Orr guilty
+    of bribery", "left 5,000 homes dark"), not one opening a phrase of its own ("southern Lebanon")."""
+    tokens = writer.tokens
+    if index >= len(tokens) or tokens[index].tag != "JJ" or writer.is_date(index):
+        return False
+    following = tokens[index + 1].tag if index + 1 < len(tokens) else "."
+    return following not in _NOUNS and following not in ("CD", "JJ", "$")
 
 
 def _infinitive_after(writer: _Writer, index: int) -> Clause | None:

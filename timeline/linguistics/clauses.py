@@ -336,12 +336,15 @@ def _subject(sentence: _Sentence, group: VerbGroup, clauses: list[Clause]) -> tu
 
 def understood_subject(tokens: Sequence[Token], phrases: Sequence[Phrase], clauses: Sequence[Clause],
                        index: int) -> Phrase | None:
-    """The subject clause INDEX leaves unwritten after a comma, as a reader understands it:
+    """The subject clause INDEX leaves unwritten after a comma, a conjunction or a preposition, as a
+    reader understands it:
     - a past participle qualifies the noun before the comma ("the suit, filed in 2003"), unless
       that noun is the object of a preposition ("was arrested in Paris, charged with fraud"): then
       it goes on telling of the clause before's subject;
     - a present participle tells what the clause before's subject did besides ("The bomb exploded
       in the market, killing 12 people");
+    - a present participle after a preposition too ("deliberated before reaching a verdict"), or
+      the object it follows ("barred him from working");
     - a finite verb goes on a series ("tripled in 2004, doubled in 2005 and fell in 2006") or
       follows a participle's insertion ("The suit, filed in 2003, claims ..."); not a verb of
       saying, whose subject may follow it ("We will win, said the coach").
@@ -356,6 +359,11 @@ def understood_subject(tokens: Sequence[Token], phrases: Sequence[Phrase], claus
     earlier = clauses[index - 1] if index else None
     if comma >= 0 and tokens[comma].tag == "CC" and earlier is not None:
         # "doubled in 2005 and fell in 2006": the subject the clause before shares
+        return understood_subject(tokens, phrases, clauses, index - 1)
+    if comma >= 0 and tokens[comma].tag == "IN" and tokens[group.first].tag == "VBG" and earlier is not None:
+        if earlier.object is not None and earlier.object.end == comma:
+            return earlier.object  # "barred him from working": he would work
+        # "deliberated for two days before reaching a verdict": the jurors reached it
         return understood_subject(tokens, phrases, clauses, index - 1)
     if comma < 0 or tokens[comma].text != ",":
         return None
