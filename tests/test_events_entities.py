@@ -131,3 +131,16 @@ def test_a_lone_capitalised_word_the_text_also_writes_as_a_lower_case_word_is_no
     mentions = find_mentions(kept, split_sentences(kept)).mentions
     assert [(m.text, m.kind) for m in mentions] == [("Rally", "name")]
     assert find_mentions(dropped, split_sentences(dropped)).mentions == ()
+
+
+def test_a_plural_noun_opening_a_sentence_is_no_name_unless_the_article_writes_it_inside_one():
+    text = (
+        "Prosecutors said Mayor Daniel Orr took bribes. Investigators found a rifle. "
+        "Apple sued the firm. Travelers raised its dividend, and shares of Travelers rose."
+    )
+    assert _mentions(text) == [
+        ("person", "Daniel Orr", "Daniel Orr"),
+        ("name", "Apple", "Apple"),  # a singular word may be a name: left alone
+        ("name", "Travelers", "Travelers"),  # written inside a sentence too: a name
+        ("name", "Travelers", "Travelers"),
+    ]

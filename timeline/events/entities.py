@@ -23,6 +23,7 @@ from rapidfuzz.distance import Levenshtein
 
 from timeline.events.gazetteer import gazetteer
 from timeline.events.resources import data_lines, data_table, given_names
+from timeline.linguistics.lemmas import dictionary_lemmas
 from timeline.model import Mention, Sentence
 from timeline.temporal.match_starts import sieved
 
@@ -66,6 +67,8 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _MAX_PLACE_WORDS = 4
 _ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+# A capitalised word after a lowercase word, a digit or a comma: inside a sentence, so a name.
+_CAPITALISED_INSIDE = re.compile(r"(?<=[a-z0-9,;])[ \t]+([A-Z][\w'’-]*)")
 _UNIT_BEFORE = re.compile(r"(?:\d|\()\s?$")
 
 
@@ -305,6 +308,7 @@ class _Collector:
         # (position, country, role, person) in text order: who holds a role from where it is said
         self.roles: list[tuple[int, str, str, str]] = []
         self.hyphenated_surnames: set[str] = set()  # "Bankman-Fried", once a full name had it
+        self._capitalised_inside: set[str] | None = None  # words written capitalised mid-sentence
 
     def add(self, tokens: _Tokens, first: int, last: int, kind: str, name: str) -> None:
         start, end = tokens.start(first), tokens.end(last)
@@ -407,6 +411,8 @@ class _Collector:
                 return
             if word.endswith("s") and word[:-1].lower() in titles():
                 return  # "Officials said": a title, not a name
+            if self._common_word_opening_a_sentence(tokens, rest[0], sentence_start, word):
+                return  # "Prosecutors said", "Sales of the brewery fell": capitalised by its place
             if _ACRONYM.match(word) and word.lower() not in titles() and not _UNIT_BEFORE.search(
                 self.text, max(0, tokens.start(rest[0]) - 3), tokens.start(rest[0])
             ):
@@ -430,6 +436,21 @@ class _Collector:
                 index += length
             else:
                 index += 1
+
+    def _common_word_opening_a_sentence(
+        self, tokens: _Tokens, index: int, sentence_start: int, word: str
+    ) -> bool:
+        """Whether a lone capitalised word is only capitalised because it opens the sentence: the
+        plural of a common noun ("Prosecutors", "Sales", "Investigators") that the article never
+        writes capitalised inside a sentence, as it would a name. Singular words are left alone:
+        too many names are also words ("Apple", "Bush", "Shell")."""
+        opening = self.text[sentence_start : tokens.start(index)].strip(" \t\n\"'“‘(")
+        lower = word.lower()
+        if opening or not any(noun != lower for noun in dictionary_lemmas(lower).get("NOUN", ())):
+            return False
+        if self._capitalised_inside is None:
+            self._capitalised_inside = set(_CAPITALISED_INSIDE.findall(self.text))
+        return word not in self._capitalised_inside
 
     def _hyphenated_name(self, words: list[str]) -> bool:
         """Whether a hyphen joins the parts of a person's name: after a given name ("Sam
