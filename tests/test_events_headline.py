@@ -130,3 +130,13 @@ def test_a_lone_name_the_article_calls_it_is_an_organisation_and_a_hyphen_betwee
 def test_a_one_word_label_gives_way_to_what_the_clause_says(text, date, expected):
     analysis = analyse_article(Article("a.txt", "a.txt", text, date=date, date_source="cli"))
     assert [(e.value, e.label) for e in analysis.events] == expected
+
+
+def test_a_verb_with_nothing_after_it_is_headlined_by_its_analysed_subject():
+    # not the words before the verb ("Investigators said the fire begins")
+    text = "Investigators said the fire began on Sunday. Economists said the economy grew in 2030."
+    analysis = analyse_article(Article("a.txt", "a.txt", text, date="2031-03-04", date_source="cli"))
+    assert [(e.value, e.label) for e in analysis.events] == [
+        ("2031-03-02", "Fire begins"),
+        ("2030", "Economy grows"),
+    ]

@@ -1125,18 +1125,19 @@ def _draft(
         _unique([m.name for m in _places(context, clause, pairing)] + list(actors.towns.values())),
     )
     if pairing.trigger.category != STATEMENT:
-        draft.label, draft.label_names = _clause_label(context, sentence, pairing, draft) or _label(
-            text,
-            draft.region,
-            draft.clause,
-            pairing,
-            # A bare name after the event word is more often a place or a thing than its subject.
-            draft.people + [bare_participant(m.name) for m in bare if m.end <= pairing.trigger.start],
-            draft.places,
-            draft.organizations,
+        # A bare name after the event word is more often a place or a thing than its subject.
+        names = draft.people + [bare_participant(m.name) for m in bare if m.end <= pairing.trigger.start]
+        found = _clause_label(context, sentence, pairing, draft)
+        if found is None and pairing.trigger.pos != "noun" and not names:
+            # the word label would be the words before the verb and the verb ("Investigators said
+            # the fire begins"): the analysed subject and the verb say it better ("Fire begins")
+            found = _clause_label(context, sentence, pairing, draft, bare=True)
+        draft.label, draft.label_names = found or _label(
+            text, draft.region, draft.clause, pairing, names, draft.places, draft.organizations
         )
         if _shown_words(draft.label, draft.label_names) < 2:  # "Deepen": "Rift deepens" says more
-            draft.label, draft.label_names = _clause_label(context, sentence, pairing, draft, bare=True) or (
+            retried = _clause_label(context, sentence, pairing, draft, bare=True, predicate=True)
+            draft.label, draft.label_names = retried or (
                 draft.label,
                 draft.label_names,
             )
@@ -1194,7 +1195,12 @@ _LOCATIVE_ROLES = frozenset({"in", "at", "near"})
 
 
 def _clause_label(
-    context: _ArticleContext, sentence: Sentence, pairing: _Pairing, draft: _Draft, bare: bool = False
+    context: _ArticleContext,
+    sentence: Sentence,
+    pairing: _Pairing,
+    draft: _Draft,
+    bare: bool = False,
+    predicate: bool = False,
 ) -> tuple[str, tuple[str, ...]] | None:
     """The headline the analysed clause of the event word gives. A meeting or a call keeps the
     label of its parties ("{0}–{1} meeting in Geneva", "{0} call with European leaders"), which
@@ -1214,7 +1220,7 @@ def _clause_label(
     # every date of the sentence is left out of its headline, not only the one that dates the event
     dated = [(pairing.timex.start, pairing.timex.end), *context.dates_within(sentence.start, sentence.end)]
     found = clause_headline(
-        context.text, analysis, pairing.trigger.start, people, dated, context.antecedent, bare=bare
+        context.text, analysis, pairing.trigger.start, people, dated, context.antecedent, bare, predicate
     )
     return (found.template, found.names) if found else None
 

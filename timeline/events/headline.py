@@ -72,11 +72,11 @@ class _Writer:
         dated: Sequence[tuple[int, int]],
         antecedent: Callable[[int], Mention | None],
         bare: bool = False,
+        predicate: bool = False,
     ) -> None:
         self.text = text
-        # the last resort after a one-word label: a subject and its verb alone make a headline,
-        # and so does a predicate without a subject to name
-        self.bare = bare
+        self.bare = bare  # a subject and its verb alone make a headline
+        self.predicate = predicate  # and so does a predicate without a subject to name
         self.analysis = analysis
         self.tokens = analysis.tokens
         self.people = [m for m in people if m.kind == PERSON]
@@ -416,7 +416,7 @@ def _clause_headline(writer: _Writer, index: int, subject: list[str] | None = No
         return None
     subject_words = _subject_words(writer, clause) if subject is None else subject
     if not subject_words:
-        return _predicate_headline(writer, clause, index) if writer.bare and subject is None else None
+        return _predicate_headline(writer, clause, index) if writer.predicate and subject is None else None
     reported = _reported_clause(writer, clause, index)
     complement = [reported] if reported else _complement_words(writer, clause, index)
     if not any(complement) and subject is None and clause.verb.voice == "active" and not writer.bare:
@@ -568,20 +568,21 @@ def clause_headline(
     dated: Sequence[tuple[int, int]],
     antecedent: Callable[[int], Mention | None],
     bare: bool = False,
+    predicate: bool = False,
 ) -> Headline | None:
     """The headline of the happening whose word starts at TRIGGER_START, or None when its clause
     gives none (no subject to name, an empty verb, no word left but the noun).
 
     PEOPLE are the person mentions of the sentence (each becomes a slot); DATED the spans of its
-    date expressions, left out; ANTECEDENT says who "he" or "she" at a position is. BARE, for when
-    the only other label is one word ("Deepen"), allows a subject and its verb alone ("Rift between
-    India and US deepens"; it may read as a fragment when the verb wants an object) or, when the
-    subject cannot be named, the predicate alone ("Fired from company").
+    date expressions, left out; ANTECEDENT says who "he" or "she" at a position is. BARE allows a
+    subject and its verb alone ("Rift between India and US deepens"; it may read as a fragment
+    when the verb wants an object); PREDICATE, for when the only other label is one word
+    ("Fire"), the predicate alone when the subject cannot be named ("Fired from company").
     """
     index = analysis.token_at(trigger_start)
     if index is None:
         return None
-    writer = _Writer(text, analysis, people, dated, antecedent, bare)
+    writer = _Writer(text, analysis, people, dated, antecedent, bare, predicate)
     tag = analysis.tokens[index].tag
     headline: str | None = None
     if tag.startswith("VB"):
