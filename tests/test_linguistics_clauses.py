@@ -194,5 +194,9 @@ def test_the_subject_a_clause_leaves_unwritten_after_a_comma_or_a_conjunction_is
     assert _understood("The court barred the company from selling the drug.") == [
         ("barred", "The court [court]"), ("selling", "the company [company]"),
     ]  # fmt: skip
+    # a conjunction the tagger reads as a preposition opens a clause: its subject is the phrase after it
+    assert _understood("Oil prices rose 3% after the cartel announced production cuts.") == [
+        ("rose", "Oil prices [prices]"), ("announced", "the cartel [cartel]"),
+    ]  # fmt: skip
     # a verb of saying after a comma has its subject after it
     assert _understood("We will win the final, said the coach.") == [("win", "We [We]"), ("said", None)]

@@ -152,9 +152,7 @@ class _Writer:
         return _trimmed(_trimmed(words, len(words))[-limit:], limit)
 
     def subject_of(self, clause: Clause) -> Phrase | None:
-        """The clause's subject, written or understood ("..., killing 12 people")."""
-        if clause.subject is not None:
-            return clause.subject
+        """The clause's subject as a reader understands it ("..., killing 12 people")."""
         analysis = self.analysis
         return understood_subject(analysis.tokens, analysis.phrases, analysis.clauses,
                                   analysis.clauses.index(clause))
