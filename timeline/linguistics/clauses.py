@@ -336,8 +336,9 @@ def _subject(sentence: _Sentence, group: VerbGroup, clauses: list[Clause]) -> tu
 
 def understood_subject(tokens: Sequence[Token], phrases: Sequence[Phrase], clauses: Sequence[Clause],
                        index: int) -> Phrase | None:
-    """The subject clause INDEX leaves unwritten after a comma, a conjunction or a preposition, as a
-    reader understands it:
+    """The subject of clause INDEX as a reader understands it: its written subject (the phrase a
+    conjunction opens, "after OPEC announced", rather than the noun the parse climbed to), else the
+    one it leaves unwritten after a comma, a conjunction or a preposition:
     - a past participle qualifies the noun before the comma ("the suit, filed in 2003"), unless
       that noun is the object of a preposition ("was arrested in Paris, charged with fraud"): then
       it goes on telling of the clause before's subject;
@@ -348,8 +349,8 @@ def understood_subject(tokens: Sequence[Token], phrases: Sequence[Phrase], claus
     - a finite verb goes on a series ("tripled in 2004, doubled in 2005 and fell in 2006") or
       follows a participle's insertion ("The suit, filed in 2003, claims ..."); not a verb of
       saying, whose subject may follow it ("We will win, said the coach").
-    None when the clause has its subject, or no comma or clause comes before it. Clause.subject
-    leaves these out: the event-word classifier was trained on the written subjects."""
+    None when it has none and no comma or clause comes before it. Clause.subject keeps the parse's
+    reading: the event-word classifier was trained on it."""
     clause = clauses[index]
     group = clause.verb
     if clause.subject is not None:
