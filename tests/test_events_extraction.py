@@ -380,3 +380,15 @@ def test_a_date_bounding_a_superlative_or_a_duration_dates_nothing():
     # no 2007, no March: nothing happened then; "for two days before" is how long, not two days
     # before Friday; "since 2004" still dates the fight
     assert [e.value for e in analysis.events] == ["2031-10-07", "2031-10-07", "2004", "2031-10-03"]
+
+
+def test_a_dated_statement_and_the_present_perfect_it_reports_are_one_event_of_the_statement_day():
+    from timeline.events import analyse_article
+    from timeline.model import Article
+
+    text = "The disaster agency said on Wednesday that the death toll from the flood has risen to 63."
+    analysis = analyse_article(Article("a.txt", "a.txt", text, date="2031-03-06", date_source="cli"))
+    # not two events with one label: "Agency: death toll rises" on Wednesday and the rise on the 6th
+    assert [(e.value, e.label, e.status) for e in analysis.events] == [
+        ("2031-03-05", "Death toll rises to 63", "reported"),
+    ]

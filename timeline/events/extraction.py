@@ -1254,6 +1254,7 @@ def _drafts(
     drafts: list[_Draft] = []
     for pairing, region in zip(pairings, _regions(text, sentence, pairings), strict=True):
         drafts.append(_draft(context, sentence, pairing, region, drafts))
+    folded: list[_Draft] = []
     for draft in drafts:
         if draft.pairing.trigger.category == STATEMENT:
             reported = _reported_happening(context, sentence, draft, triggers, drafts)
@@ -1267,7 +1268,24 @@ def _drafts(
                 else _speaker_title(text, sentence, draft.pairing.trigger),
                 (reported.label, reported.label_names) if reported else None,
             )
-    return drafts
+            if reported is not None and reported in drafts and _folds_into(draft, reported):
+                # "the agency said on Wednesday the toll has risen to 63": what the statement
+                # reports, dated only by the article, is told as of the statement's day, and the
+                # statement, whose label would repeat it, gives no event of its own
+                timex = replace(draft.pairing.timex, start=reported.pairing.trigger.start,
+                                end=reported.pairing.trigger.start, rule=REPORT_DAY)
+                reported.pairing = replace(reported.pairing, timex=timex)
+                folded.append(draft)
+    return [draft for draft in drafts if draft not in folded]
+
+
+def _folds_into(statement: _Draft, reported: _Draft) -> bool:
+    """Whether a dated statement tells the happening its sentence dates only by the report."""
+    return (
+        reported.pairing.timex.rule == REPORT_DAY
+        and statement.pairing.timex.rule != REPORT_DAY
+        and statement.pairing.timex.granularity == "day"
+    )
 
 
 def _subject_happening(

@@ -392,20 +392,22 @@ def understood_subject(tokens: Sequence[Token], phrases: Sequence[Phrase], claus
 def _subject_after_conjunction(
     tokens: Sequence[Token], phrases: Sequence[Phrase], clause: Clause
 ) -> Phrase | None:
-    """ "Oil rose 3% after OPEC announced cuts": the parse climbs from "OPEC" over "after" as over
-    the "of" of "the head of the agency said", and gives the verb "3%"; a reader takes the phrase
-    right before the verb, which the conjunction opens. None when that is not the case."""
-    subject = clause.subject
+    """ "Oil rose 3% after OPEC announced cuts", "said that the toll from the flood has risen": the
+    parse climbs from the phrase before the verb over every preposition, as over the "of" of "the
+    head of the agency said", and goes past a conjunction the tagger reads as one ("after",
+    "that"); a reader stops there, at the phrase the conjunction opens. None when no conjunction
+    lies on the way (the parse's reading stands)."""
     before = clause.verb.first - 1
     while before >= 0 and tokens[before].tag in ADVERBS:
         before -= 1
-    adjacent = next((p for p in phrases if p.end - 1 == before), None)
-    if subject is None or adjacent is None or adjacent.first <= subject.first or adjacent.first == 0:
-        return None
-    opener = tokens[adjacent.first - 1]
-    if opener.tag != "IN" or opener.lemma.lower() not in words_by_role()["subordinator"]:
-        return None
-    return adjacent
+    ending_at = {phrase.end - 1: phrase for phrase in phrases}
+    phrase = ending_at.get(before)
+    subordinators = words_by_role()["subordinator"]
+    while phrase is not None and phrase.first >= 1 and tokens[phrase.first - 1].tag == "IN":
+        if tokens[phrase.first - 1].lemma.lower() in subordinators:
+            return phrase if phrase != clause.subject else None
+        phrase = ending_at.get(phrase.first - 2)
+    return None
 
 
 def _arguments_after(
