@@ -392,3 +392,12 @@ def test_a_dated_statement_and_the_present_perfect_it_reports_are_one_event_of_t
     assert [(e.value, e.label, e.status) for e in analysis.events] == [
         ("2031-03-05", "Death toll rises to 63", "reported"),
     ]
+
+
+def test_a_date_ending_one_conjunct_dates_its_verb_not_the_next_one():
+    from timeline.events import analyse_article
+    from timeline.model import Article
+
+    text = "The central bank raised interest rates by a quarter point last month and signalled more."
+    analysis = analyse_article(Article("a.txt", "a.txt", text, date="2031-10-09", date_source="cli"))
+    assert [(e.value, e.trigger) for e in analysis.events] == [("2031-09", "raise")]

@@ -79,6 +79,7 @@ _SUBORDINATOR_BODY = (
 )
 _WEAK_BREAK = sieved(",|" + _SUBORDINATOR_BODY, re.IGNORECASE)
 _CLAUSE_BREAK = sieved(_STRONG_BREAK_BODY + "|,|" + _SUBORDINATOR_BODY, re.IGNORECASE)
+_NEXT_CONJUNCT = re.compile(r"\s*,?\s*and\s+(?!then\b)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 _AND = sieved(r"\band\b", re.IGNORECASE)
@@ -151,6 +152,11 @@ def _pairing_cost(text: str, expression: TimeExpr, trigger: Trigger, limit: floa
     if words > limit:
         return words  # the breaks and the penalty only add to it
     strong = len(_STRONG_BREAK.findall(text, gap_start, gap_end))
+    next_conjunct = gap_start == expression.end and _NEXT_CONJUNCT.match(text, gap_start, gap_end)
+    if next_conjunct and trigger.pos != "noun":
+        # "raised rates last month and signalled another increase": a date that ends one conjunct
+        # is that conjunct's, not the verb's of the next
+        strong += 1
     weak = len(_WEAK_BREAK.findall(text, gap_start, gap_end)) + len(_AND.findall(text, gap_start, gap_end))
     penalty = _STATEMENT_PENALTY if trigger.category == STATEMENT else 0.0
     return words + 3 * strong + weak + penalty
