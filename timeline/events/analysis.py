@@ -31,11 +31,18 @@ class AnalysedSentence:
                 return index
         return None
 
+    def verb_clause_index(self, token_index: int) -> int | None:
+        """The index of the clause whose verb group holds a token, if any."""
+        for number, clause in enumerate(self.clauses):
+            if clause.verb.first <= token_index < clause.verb.end:
+                return number
+        return None
+
     def clause_of(self, token_index: int) -> Clause | None:
         """The clause whose verb group holds a token, else the clause whose arguments hold it."""
-        for clause in self.clauses:
-            if clause.verb.first <= token_index < clause.verb.end:
-                return clause
+        number = self.verb_clause_index(token_index)
+        if number is not None:
+            return self.clauses[number]
         for clause in self.clauses:
             arguments = [clause.subject, clause.object, clause.agent, *(p for _, p in clause.prepositional)]
             if any(p is not None and p.first <= token_index < p.end for p in arguments):

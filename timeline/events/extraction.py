@@ -1305,7 +1305,7 @@ def _subject_happening(
     index = analysis.token_at(trigger.start) if analysis is not None and trigger.pos != "noun" else None
     if index is None:
         return {}
-    number = next((n for n, c in enumerate(analysis.clauses) if c.verb.first <= index < c.verb.end), None)
+    number = analysis.verb_clause_index(index)
     if number is None:
         return {}
     subject = understood_subject(analysis.tokens, analysis.phrases, analysis.clauses, number)

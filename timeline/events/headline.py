@@ -584,7 +584,7 @@ def clause_headline(
     tag = analysis.tokens[index].tag
     headline: str | None = None
     if tag.startswith("VB"):
-        number = next((n for n, c in enumerate(analysis.clauses) if c.verb.first <= index < c.verb.end), None)
+        number = analysis.verb_clause_index(index)
         if number is not None:
             headline = _clause_headline(writer, number)
     elif tag.startswith("NN"):

@@ -152,10 +152,14 @@ def report_sieve() -> re.Pattern[str]:
     return sieved(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b|['’]ve\b", re.IGNORECASE)
 
 
+def _alternation(cues: Sequence[str]) -> str:
+    """A group matching any of CUES, longest first (so "called off" before "called")."""
+    return "(?:" + "|".join(map(re.escape, sorted(cues, key=lambda cue: -len(cue)))) + ")"
+
+
 def _cues_pattern(cues: Sequence[str]) -> re.Pattern[str]:
     """One pattern for CUES, longest first, each a whole word or phrase."""
-    ordered = sorted(cues, key=lambda cue: -len(cue))
-    return sieved(r"(?<![\w’'])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w’'])", re.IGNORECASE)
+    return sieved(r"(?<![\w’'])" + _alternation(cues) + r"(?![\w’'])", re.IGNORECASE)
 
 
 @cache
@@ -171,10 +175,10 @@ def modal_doubt_pattern() -> re.Pattern[str]:
     and the cues of cancelled)."""
     table = data_table("status_cues.tsv")
     modals = [cue for status, cue, scope in table if status == "uncertain" and scope == "modal"]
-    cancellations = sorted((cue for status, cue, _ in table if status == "cancelled"), key=len, reverse=True)
+    cancellations = [cue for status, cue, _ in table if status == "cancelled"]
     return sieved(
-        r"(?<![\w’'])(?:" + "|".join(map(re.escape, modals)) + r")\s+(?:well\s+|yet\s+|still\s+)?be\s+(?:"
-        + "|".join(map(re.escape, cancellations)) + r")(?![\w’'])",
+        r"(?<![\w’'])" + _alternation(modals) + r"\s+(?:well\s+|yet\s+|still\s+)?be\s+"
+        + _alternation(cancellations) + r"(?![\w’'])",
         re.IGNORECASE,
     )
 

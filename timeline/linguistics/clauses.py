@@ -353,9 +353,9 @@ def understood_subject(tokens: Sequence[Token], phrases: Sequence[Phrase], claus
     reading: the event-word classifier was trained on it."""
     clause = clauses[index]
     group = clause.verb
-    if clause.subject is not None:
-        return _subject_after_conjunction(tokens, phrases, clause) or clause.subject
     sentence = _Sentence(tokens, phrases)
+    if clause.subject is not None:
+        return _subject_after_conjunction(sentence, clause) or clause.subject
     comma = sentence.skip_adverbs_left(group.first - 1)
     earlier = clauses[index - 1] if index else None
     if comma >= 0 and tokens[comma].tag == "CC" and earlier is not None:
@@ -389,24 +389,19 @@ def understood_subject(tokens: Sequence[Token], phrases: Sequence[Phrase], claus
     return understood_subject(tokens, phrases, clauses, index - 1) if earlier.verb.finite else None
 
 
-def _subject_after_conjunction(
-    tokens: Sequence[Token], phrases: Sequence[Phrase], clause: Clause
-) -> Phrase | None:
+def _subject_after_conjunction(sentence: _Sentence, clause: Clause) -> Phrase | None:
     """ "Oil rose 3% after OPEC announced cuts", "said that the toll from the flood has risen": the
     parse climbs from the phrase before the verb over every preposition, as over the "of" of "the
     head of the agency said", and goes past a conjunction the tagger reads as one ("after",
     "that"); a reader stops there, at the phrase the conjunction opens. None when no conjunction
     lies on the way (the parse's reading stands)."""
-    before = clause.verb.first - 1
-    while before >= 0 and tokens[before].tag in ADVERBS:
-        before -= 1
-    ending_at = {phrase.end - 1: phrase for phrase in phrases}
-    phrase = ending_at.get(before)
+    tokens = sentence.tokens
+    phrase = sentence.ending_at.get(sentence.skip_adverbs_left(clause.verb.first - 1))
     subordinators = words_by_role()["subordinator"]
     while phrase is not None and phrase.first >= 1 and tokens[phrase.first - 1].tag == "IN":
         if tokens[phrase.first - 1].lemma.lower() in subordinators:
             return phrase if phrase != clause.subject else None
-        phrase = ending_at.get(phrase.first - 2)
+        phrase = sentence.ending_at.get(phrase.first - 2)
     return None
 
 
