@@ -2,13 +2,19 @@
 
 import datetime as dt
 
+from timeline.events import analyse_article
 from timeline.events.analysis import analyse_sentences
 from timeline.events.entities import find_mentions
 from timeline.events.extraction import date_relative_clauses, extract_events
 from timeline.events.sentences import split_sentences
 from timeline.events.triggers import find_triggers
-from timeline.model import TimeExpr
+from timeline.model import Article, TimeExpr
 from timeline.temporal.timex import interval_of
+
+
+def _analysed(text: str, date: str):
+    """The analysis of one article of TEXT dated DATE."""
+    return analyse_article(Article("a.txt", "a.txt", text, date=date, date_source="cli"))
 
 
 def _expression(
@@ -230,16 +236,13 @@ def test_a_statement_is_labelled_by_what_it_reports_a_quotation_or_its_that_clau
 
 
 def test_one_article_through_the_real_tagger_titles_datelines_coordinated_verbs_and_that_clauses():
-    from timeline.events import analyse_article
-    from timeline.model import Article
-
     text = (
         "ATLANTA (Reuters) - State Senator Jane Doe announced on Tuesday that she will run for governor.\n"
         "Doe met with party leaders in Atlanta last week, her campaign said.\n"
         "Meanwhile, a tornado struck Macon on Sunday, killing three people, officials said.\n"
         "Governor Brian Kemp declared a state of emergency on Monday and will visit Macon on Friday.\n"
     )
-    analysis = analyse_article(Article("a.txt", "a.txt", text, date="2026-03-12", date_source="cli"))
+    analysis = _analysed(text, "2026-03-12")
     assert [(e.value, e.status, e.label, e.participants, e.places) for e in analysis.events] == [
         ("2026-03-10", "happened", "{0} announces she will run for governor", ("Jane Doe",), ()),
         ("2026-W10", "happened", "{0} meets with party leaders in Atlanta", ("Jane Doe",), ("Atlanta",)),
@@ -275,9 +278,6 @@ def test_a_call_with_unnamed_parties_says_who_they_are():
 
 def test_an_analysis_comes_back_whole_from_a_pickle_and_two_share_their_repeated_strings():
     import pickle
-
-    from timeline.events import analyse_article
-    from timeline.model import Article
 
     first = analyse_article(Article(
         "a.txt", "a.txt", "Governor Brian Kemp declared a state of emergency on Monday in Macon.",
@@ -318,14 +318,11 @@ def test_a_happening_the_text_doubts_is_uncertain_not_cancelled():
 
 
 def test_a_possessive_date_dates_the_noun_it_opens_not_the_clause():
-    from timeline.events import analyse_article
-    from timeline.model import Article
-
     text = (
         "Yesterday, at this year's trade fair in Hanover, the carmaker unveiled an electric van. "
         "Analysts said Friday's recall had hurt sales."
     )
-    analysis = analyse_article(Article("a.txt", "a.txt", text, date="2024-04-18", date_source="cli"))
+    analysis = _analysed(text, "2024-04-18")
     # "this year's" dated the van before: it dates the fair, and "Yesterday" the unveiling
     assert [(e.value, e.trigger) for e in analysis.events] == [
         ("2024-04-17", "unveil"),
@@ -334,60 +331,45 @@ def test_a_possessive_date_dates_the_noun_it_opens_not_the_clause():
 
 
 def test_a_pledge_of_something_is_a_happening_dated_like_one():
-    from timeline.events import analyse_article
-    from timeline.model import Article
-
     # "pledge" and "promise" commit to something: not statements, whose date must stand beside the verb
     text = "The European Union pledged 20 million euros in aid on Tuesday."
-    analysis = analyse_article(Article("a.txt", "a.txt", text, date="2031-03-06", date_source="cli"))
+    analysis = _analysed(text, "2031-03-06")
     assert [(e.value, e.label, e.extra["category"]) for e in analysis.events] == [
         ("2031-03-04", "European Union pledges 20 million euros in aid", "pledge"),
     ]
 
 
 def test_an_article_opening_the_sentence_is_no_modifier_of_the_event_noun():
-    from timeline.events import analyse_article
-    from timeline.model import Article
-
     text = "A meeting between Mayor Ana Lindqvist and Governor Paul Brandt has not yet been planned, " \
         "spokesman Erik Holm said on Monday."
-    analysis = analyse_article(Article("a.txt", "a.txt", text, date="2031-05-06", date_source="cli"))
+    analysis = _analysed(text, "2031-05-06")
     assert [(e.value, e.label) for e in analysis.events] == [("2031-05-05", "{0}: {1}–{2} meeting")]
 
 
 def test_a_meeting_only_wanted_is_labelled_by_the_wish_not_by_its_parties():
-    from timeline.events import analyse_article
-    from timeline.model import Article
-
     text = "Mayor Ana Lindqvist wants to meet Governor Paul Brandt before the vote."
-    analysis = analyse_article(Article("a.txt", "a.txt", text, date="2031-05-06", date_source="cli"))
+    analysis = _analysed(text, "2031-05-06")
     assert [(e.value, e.label, e.status) for e in analysis.events] == [
         ("2031-05-06", "{0} wants to meet Governor {1}", "reported"),
     ]
 
 
 def test_a_date_bounding_a_superlative_or_a_duration_dates_nothing():
-    from timeline.events import analyse_article
-    from timeline.model import Article
-
     text = (
         "Shares of the brewer fell on Tuesday as bond yields climbed to their highest level since 2007. "
         "The index dropped 2.1%, its biggest one-day decline since March. "
         "The founder has been fighting cancer since 2004. "
         "On Friday the jurors deliberated for two days before reaching the verdict."
     )
-    analysis = analyse_article(Article("a.txt", "a.txt", text, date="2031-10-09", date_source="cli"))
+    analysis = _analysed(text, "2031-10-09")
     # no 2007, no March: nothing happened then; "for two days before" is how long, not two days
     # before Friday; "since 2004" still dates the fight
     assert [e.value for e in analysis.events] == ["2031-10-07", "2031-10-07", "2004", "2031-10-03"]
 
 
 def test_a_dated_statement_and_the_present_perfect_it_reports_are_one_event_of_the_statement_day():
-    from timeline.events import analyse_article
-    from timeline.model import Article
-
     text = "The disaster agency said on Wednesday that the death toll from the flood has risen to 63."
-    analysis = analyse_article(Article("a.txt", "a.txt", text, date="2031-03-06", date_source="cli"))
+    analysis = _analysed(text, "2031-03-06")
     # not two events with one label: "Agency: death toll rises" on Wednesday and the rise on the 6th
     assert [(e.value, e.label, e.status) for e in analysis.events] == [
         ("2031-03-05", "Death toll rises to 63", "reported"),
@@ -395,9 +377,6 @@ def test_a_dated_statement_and_the_present_perfect_it_reports_are_one_event_of_t
 
 
 def test_a_date_ending_one_conjunct_dates_its_verb_not_the_next_one():
-    from timeline.events import analyse_article
-    from timeline.model import Article
-
     text = "The central bank raised interest rates by a quarter point last month and signalled more."
-    analysis = analyse_article(Article("a.txt", "a.txt", text, date="2031-10-09", date_source="cli"))
+    analysis = _analysed(text, "2031-10-09")
     assert [(e.value, e.trigger) for e in analysis.events] == [("2031-09", "raise")]
