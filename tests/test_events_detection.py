@@ -105,8 +105,57 @@ def test_the_present_perfect_reports_the_article_day_and_an_undated_simple_past_
         ("2024-05-12", "happened", "close", "close", "Harbour authorities closed"),
         # the simple past right after a dated occasion goes on telling it
         ("2024-05-12", "happened", "damage", "damage", "Waves damaged two"),
-        # "Its founder built ..." is three sentences on: background, no date
+        # "Its founder built ..." comes after two sentences in the present and tells of someone
+        # the occasion did not involve: background, no date
         ("2024-05-13", "reported", "cancel", "cancellation", "The ferry company"),
+    ]
+
+
+def test_a_narrative_goes_on_past_sentences_in_the_present_with_its_own_actors():
+    text = (
+        "Mayor Ana Ruiz opened the new bridge on Tuesday. The bridge has four lanes. "
+        "Thousands of cyclists use the old crossing every day. Ruiz cut a ribbon at the east end."
+    )
+    assert _events(text, {"Tuesday": "2024-05-07"}, dt.date(2024, 5, 8)) == [
+        ("2024-05-07", "happened", "open", "open", "Mayor Ana Ruiz"),
+        ("2024-05-07", "happened", "cut", "cut", "Ruiz cut a"),
+    ]
+
+
+def test_a_relative_clause_is_background_and_not_the_narrative():
+    text = (
+        "Police arrested two dock workers on Saturday. "
+        "The men, who worked at the port for a decade, were released on bail."
+    )
+    assert _events(text, {"Saturday": "2024-05-04"}, dt.date(2024, 5, 8)) == [
+        ("2024-05-04", "happened", "arrest", "arrest", "Police arrested two"),
+        ("2024-05-04", "happened", "release", "release", "The men, who"),
+    ]
+
+
+def test_a_flashback_ends_the_narrative_until_the_story_comes_back_to_the_present():
+    resigned = "Lena Park resigned as chief executive of Orbis on Monday. "
+    flashback = "She founded the firm in 2009 and led it through two recessions. "
+    thanked = "Park thanked the staff in a farewell letter."
+    dates = {"Monday": "2024-05-06", "2009": "2009"}
+    told = [
+        ("2024-05-06", "happened", "resign", "resignation", "Lena Park resigned"),
+        ("2009", "happened", "found", "found", "She founded the"),
+    ]
+    # right after the flashback, a past tense may still tell of 2009: no date
+    assert _events(resigned + flashback + thanked, dates, dt.date(2024, 5, 8)) == told
+    # a sentence in the present brings the story back to its occasion
+    back = "The board has not named a successor. "
+    assert _events(resigned + flashback + back + thanked, dates, dt.date(2024, 5, 8)) == [
+        *told, ("2024-05-06", "happened", "thank", "thank", "Park thanked the")
+    ]
+
+
+def test_a_narrative_told_from_a_time_of_day_is_dated_by_its_day():
+    text = "The regulator fined the bank this morning. Shares of the lender fell 4%."
+    assert _events(text, {"this morning": "2024-05-08TMO"}, dt.date(2024, 5, 8)) == [
+        ("2024-05-08TMO", "happened", "fine", "fine", "The regulator fined"),
+        ("2024-05-08", "happened", "fall", "fall", "Shares of the"),
     ]
 
 
@@ -160,3 +209,25 @@ def test_what_a_verb_of_intention_governs_is_planned_and_a_wanting_lead_is_no_ev
 def test_questioning_is_a_saying_not_a_happening_at_the_place_questioned():
     text = "The minister questioned on Monday how the envoy would fly to Vienna."
     assert _triggers(text)[0] == ("questioned", "question", "statement", "verb")
+
+
+def test_a_gerund_after_a_date_is_a_complement_and_the_date_is_its_clause_verbs():
+    text = (
+        "A court in Valmont sentenced former mayor Pierre Duval to six years in prison on Thursday "
+        "for taking bribes in exchange for city contracts."
+    )
+    assert _events(text, {"Thursday": "2026-04-02"}, dt.date(2026, 4, 3)) == [
+        ("2026-04-02", "happened", "sentence", "sentence", "A court in"),
+    ]
+
+
+def test_a_main_verb_goes_on_with_the_narrative_when_its_sentence_dates_only_an_aside():
+    text = (
+        "Midfielder Tomas Reyes opened the scoring on Sunday with a low shot. "
+        "The club, which signed Reyes from Lisbon in 2023, won the match in the last minute."
+    )
+    assert _events(text, {"Sunday": "2026-03-08", "2023": "2023"}, dt.date(2026, 3, 9)) == [
+        ("2026-03-08", "happened", "open", "open", "Midfielder Tomas Reyes"),
+        ("2023", "happened", "sign", "agreement", "The club, which"),
+        ("2026-03-08", "happened", "win", "win", "The club, which"),
+    ]

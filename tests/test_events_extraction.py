@@ -288,7 +288,7 @@ def test_an_analysis_comes_back_whole_from_a_pickle_and_two_share_their_repeated
     loaded_first, loaded_second = (pickle.loads(pickle.dumps(a)) for a in (first, second))
     assert loaded_first == first and loaded_second == second
     assert loaded_first.events[0].extra == {
-        "category": "announcement", "label_names": ("Brian Kemp",), "timex_start": 53
+        "category": "announcement", "nominal": False, "label_names": ("Brian Kemp",), "timex_start": 53
     }
     assert loaded_first.events[0].sources[0].article is loaded_first.article_id
     assert loaded_first.people[0] is loaded_second.people[0]  # "Brian Kemp", held once

@@ -439,3 +439,33 @@ def test_what_a_happening_does_is_a_report_of_that_happening():
     assert [(e.value, sorted({s.article for s in e.sources})) for e in merged] == [
         ("2031-05-11", ["a.txt", "b.txt"]),
     ]
+
+
+def test_two_clauses_of_one_verb_in_one_article_are_two_happenings():
+    text = (
+        "Nintendo chief Shuntaro Furukawa announced a new console on Tuesday. "
+        "Furukawa also announced a price cut for the handheld."
+    )
+    analysis = analyse_article(Article("a.txt", "a.txt", text, date="2024-05-08", date_source="cli"))
+    assert [(e.value, e.label, len(e.sources)) for e in merge_analyses([analysis])] == [
+        ("2024-05-07", "Furukawa announces new console", 1),
+        ("2024-05-07", "Furukawa announces price cut for handheld", 1),
+    ]
+
+
+def test_one_article_retells_a_happening_with_a_verb_only_in_the_same_words():
+    def told(index: int, label: str, nominal: bool) -> Event:
+        event = _event("a.txt", index, "2005-06-06", "give", "give", ["Steve Jobs"], label=label)
+        return dataclasses.replace(event, extra={**event.extra, "nominal": nominal})
+
+    headline_and_lead = _analysis(
+        "a.txt", told(0, "{0} gives opening keynote", False), told(1, "{0} gives annual opening keynote", False)
+    )
+    assert [len(e.sources) for e in merge_analyses([headline_and_lead])] == [2]
+    two_gifts = _analysis(
+        "a.txt", told(0, "{0} gives opening keynote", False), told(1, "{0} gives award to engineers", False)
+    )
+    assert [len(e.sources) for e in merge_analyses([two_gifts])] == [1, 1]
+    # a noun names the happening again, whatever words come with it ("the keynote")
+    renamed = _analysis("a.txt", told(0, "{0} gives opening keynote", False), told(1, "Keynote", True))
+    assert [len(e.sources) for e in merge_analyses([renamed])] == [2]

@@ -46,7 +46,7 @@ from timeline.events.triggers import (
     third_person,
     word_class,
 )
-from timeline.linguistics.clauses import understood_subject
+from timeline.linguistics.clauses import VerbGroup, understood_subject
 from timeline.model import Event, Mention, Sentence, Source, TimeExpr
 from timeline.temporal.match_starts import sieved
 
@@ -82,6 +82,12 @@ _CLAUSE_BREAK = sieved(_STRONG_BREAK_BODY + "|,|" + _SUBORDINATOR_BODY, re.IGNOR
 _NEXT_CONJUNCT = re.compile(r"\s*,?\s*and\s+(?!then\b)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
+# ", which signed Reyes from Lisbon in " up to a date: a relative clause still open there.
+_OPEN_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whose)\b[^,;:()]*$", re.IGNORECASE)
+RELATIVE_CLAUSE_REACH = 200
+_PREPOSITION_ALONE = re.compile(
+    r"\s*,?\s*(?:for|after|before|by|without|upon|on|from|over|against|despite|in)\s+", re.IGNORECASE
+)
 _AND = sieved(r"\band\b", re.IGNORECASE)
 _SUBORDINATOR = sieved(_SUBORDINATOR_BODY, re.IGNORECASE)
 _THEN = sieved(r"(?:,\s*|\band\s+)(?:then|later|afterwards)\b|\bfollowed by\b", re.IGNORECASE)
@@ -171,6 +177,31 @@ def _in_noun_after(text: str, expression: TimeExpr, trigger: Trigger) -> bool:
     return not _CLAUSE_BREAK.search(text, expression.end, trigger.start)
 
 
+def _gerund_after(text: str, expression: TimeExpr, trigger: Trigger) -> bool:
+    """Whether the event word is a gerund a preposition opens right after the date: "sentenced
+    him to six years on Thursday for taking bribes", "was arrested on Monday after fleeing". The
+    gerund is a complement of the clause the date belongs to (its own date would follow it)."""
+    verb = trigger.verb
+    return (
+        trigger.pos != "noun"
+        and trigger.start >= expression.end
+        and verb is not None
+        and not verb.finite
+        and trigger.text.lower().endswith("ing")
+        and _PREPOSITION_ALONE.fullmatch(text, expression.end, trigger.start) is not None
+    )
+
+
+def _out_of_relative_clause(text: str, expression: TimeExpr, trigger: Trigger) -> bool:
+    """Whether the date is inside a relative clause set off by commas and the event word after
+    the comma that closes it: "The club, which signed Reyes in 2023, won the match": 2023 is
+    the signing's."""
+    if trigger.start < expression.end or "," not in text[expression.end : trigger.start]:
+        return False
+    window = max(0, expression.start - RELATIVE_CLAUSE_REACH)
+    return _OPEN_RELATIVE_CLAUSE.search(text, window, expression.start) is not None
+
+
 def _cost_limit(trigger: Trigger) -> float:
     return MAX_STATEMENT_COST if trigger.category == STATEMENT else MAX_PAIRING_COST
 
@@ -192,6 +223,8 @@ def pair_dates_with_triggers(
         if (cost := _pairing_cost(text, expression, trigger, limit := _cost_limit(trigger))) <= limit
         and (expression.start not in forward_only or trigger.start >= expression.end)
         and (not _POSSESSIVE.match(text, expression.end) or _in_noun_after(text, expression, trigger))
+        and not _gerund_after(text, expression, trigger)
+        and not _out_of_relative_clause(text, expression, trigger)
     )
     taken_expressions: set[int] = set()
     taken_triggers: set[int] = set()
@@ -644,6 +677,38 @@ def _phrase_before(text: str, start: int, end: int) -> str:
     return _trimmed(words, 4)
 
 
+def _actor_words(event: Event) -> frozenset[str]:
+    return frozenset(
+        word.lower() for name in (*event.participants, *event.organizations) for word in name.split()
+    )
+
+
+def _acted_by(trigger: Trigger, analysis: AnalysedSentence, actors: frozenset[str]) -> bool:
+    """Whether a verb's subject is one of the actors (a word of their names) or a personal pronoun."""
+    index = analysis.token_at(trigger.start)
+    clause = analysis.clause_of(index) if index is not None else None
+    if clause is None or clause.subject is None:
+        return False
+    words = [token.text for token in analysis.tokens[clause.subject.first : clause.subject.end]]
+    if len(words) == 1 and words[0].lower() in _PERSONAL_PRONOUNS:
+        return True
+    return any(word.lower() in actors for word in words)
+
+
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "we", "they", "i"})
+
+
+def _in_relative_clause(trigger: Trigger, analysis: AnalysedSentence) -> bool:
+    """Whether a verb opens with a relative pronoun ("Pixar, which was founded by Jobs", "the
+    version that held 6GB"): a relative clause describes what its noun is, background, and does
+    not go on with the story's narrative."""
+    verb = trigger.verb
+    return verb is not None and trigger.pos != "noun" and _after_relative_pronoun(analysis, verb.first)
+
+
+_RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+
 def _is_past(trigger: Trigger) -> bool:
     """'met', 'was imposed', 'the verdict came', 'held talks': a clause in the simple past tells
     what happened (a past perfect, "had met", tells of an earlier time than the story's). A noun
@@ -843,7 +908,7 @@ def extract_events(
     events: list[Event] = []
     recent: list[tuple[int, int]] = []  # (sentence index, event index) of the last events, for "that meeting"
     leads = _lead_sentences(text, sentences, reference_dates)
-    focus: _NarrativeFocus | None = None
+    narrative = _Narrative()
     by_sentence = [spans_within(datable_expressions, expression_starts, s.start, s.end) for s in sentences]
     dated = [i for i, found in enumerate(by_sentence) if found]
     # Only a past day or week can become a narrative's occasion (_focuses): the sentences after
@@ -861,7 +926,7 @@ def extract_events(
         in_sentence = by_sentence[sentence_index]
         reference_date = _reference_date_at(sentence.start, reference_dates)
         analysis = context.analysis_of(sentence)
-        if analysis is None and focus is not None and focus.reaches(sentence_index, sentence.start):
+        if analysis is None and narrative.wants_analysis(sentence_index, sentence.start):
             context.analyse([sentence_index])  # a narrative the batch did not foresee goes on
             analysis = context.analysis_of(sentence)
         is_lead = sentence_index in leads
@@ -877,16 +942,19 @@ def extract_events(
             if is_lead and not pairings:
                 pairings = _lead_pairing(in_sentence, triggers, forward_only)
             pairings += _reported_in_dated(pairings, triggers, reference_date)
+            pairings += _narrated_in_dated(pairings, triggers, narrative.focus, sentence_index, analysis)
         elif analysis is not None:
             triggers = find_triggers(text, analysis, is_lead)
             pairings, undated_by = _undated_pairings(
-                is_lead, triggers, focus, sentence_index, reference_date
+                is_lead, triggers, narrative.focus, sentence_index, reference_date, analysis
             )
         if not in_sentence or not pairings:  # a sentence dating nothing of its own may doubt an earlier one
             _propagate_cancellation(text, sentence, sentence_index, events, recent)
         if not pairings:
+            narrative.after(sentence_index, analysis, moved_away=False)
             continue
         drafts = _drafts(context, sentence, pairings, triggers)
+        moved_away = False
         ids_by_trigger: dict[int, str] = {}
         for draft in drafts:
             pairing = draft.pairing
@@ -916,6 +984,7 @@ def extract_events(
                     after=after,
                     extra={
                         "category": pairing.trigger.category,
+                        "nominal": pairing.trigger.pos == "noun",
                         "label_names": draft.label_names,
                         "timex_start": expression.start,
                         **_subject_happening(context, sentence, pairing.trigger),
@@ -923,9 +992,15 @@ def extract_events(
                 )
             )
             recent.append((sentence_index, len(events) - 1))
+            if narrative.focus is not None and undated_by == "" and analysis is not None:
+                moved_away = moved_away or _moves_away(events[-1], pairing.trigger, analysis, narrative.focus)
             if undated_by in FOCUS_RENEWERS and _focuses(expression, events[-1], reference_date):
                 stretch_end = _stretch_end(sentence.start, reference_dates)
-                focus = _NarrativeFocus(sentence_index, expression, stretch_end)
+                actors = _actor_words(events[-1])
+                if undated_by == "narrative" and narrative.focus is not None:
+                    actors |= narrative.focus.actors  # "He demoed the widget": the same actors
+                narrative.tells(_NarrativeFocus(sentence_index, expression, stretch_end, actors))
+        narrative.after(sentence_index, analysis, moved_away)
     return events
 
 
@@ -935,22 +1010,156 @@ NARRATIVE_REACH = 2
 # A sentence the narrative rule dated goes on telling the occasion: the next ones may too
 # ("On Monday Jobs took the stage. He unveiled the phone. He demoed its camera. ...").
 FOCUS_RENEWERS = frozenset({"", "narrative"})
-# Only a dated occasion (a day, a week) is a narrative focus; a year or a month is background.
-_FOCUS_GRANULARITIES = frozenset({"day", "week"})
+# Only a dated occasion (a time of day, a day, a week) is a narrative focus; a year or a month is
+# background.
+_FOCUS_GRANULARITIES = frozenset({"instant", "day", "week"})
 LEAD_MIN_WORDS = 6
 _SENTENCE_CLOSE = re.compile(r"[.!?][\"'”’)\]]*$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _NarrativeFocus:
     """The occasion the story last dated, which the next few past-tense sentences go on telling of."""
 
     sentence_index: int
     expression: TimeExpr
     stretch_end: int
+    actors: frozenset[str] = frozenset()  # the words of the names of who took part (lower case)
+    # Sentences since, telling of the past, that did not go on with the occasion. A sentence all
+    # in the present ("There are 500 engineers at the conference.") comments and does not move
+    # the story's time: it is only skipped, and after it the story goes on with the occasion if
+    # it goes on with its actors ("Steve Jobs announced ...", "He demoed ...", not "Its founder
+    # built the first quay").
+    passed: int = 0
+    skipped: int = 0
+
+    @property
+    def adjacent(self) -> bool:
+        """Whether the sentences since are few enough to go on with it whoever acts."""
+        return self.passed + self.skipped < NARRATIVE_REACH
 
     def reaches(self, sentence_index: int, position: int) -> bool:
-        return 0 < sentence_index - self.sentence_index <= NARRATIVE_REACH and position < self.stretch_end
+        return (
+            sentence_index > self.sentence_index
+            and self.passed < NARRATIVE_REACH
+            and position < self.stretch_end
+        )
+
+    def pass_over(self, sentence_index: int, analysis: AnalysedSentence | None) -> None:
+        """Count a sentence that did not go on telling of the occasion (one not analysed counts)."""
+        if sentence_index <= self.sentence_index:
+            return
+        if analysis is None or _tells_past(analysis):
+            self.passed += 1
+        else:
+            self.skipped += 1
+
+
+class _Narrative:
+    """The occasion the story is telling of, followed sentence by sentence.
+
+    A dated past day or week becomes the focus, and the next past-tense sentences may go on
+    telling of it. A sentence whose first verb dates a happening at another time is a flashback:
+    the focus ends ("He fought cancer in 2004 and took six months off in 2009."). News returns from
+    a flashback to its own occasion: a sentence in the present soon after ("Jobs has not said what
+    prompted the decision") brings back the first occasion the story told of, its lead's.
+    """
+
+    __slots__ = ("focus", "lead_occasion", "left_at")
+
+    def __init__(self) -> None:
+        self.focus: _NarrativeFocus | None = None
+        self.lead_occasion: _NarrativeFocus | None = None
+        self.left_at: int | None = None  # the sentence of the flashback that left the lead's occasion
+
+    def wants_analysis(self, sentence_index: int, position: int) -> bool:
+        """Whether a sentence must be analysed to follow the narrative."""
+        if self.focus is not None:
+            return self.focus.reaches(sentence_index, position)
+        return self.left_at is not None
+
+    def tells(self, focus: _NarrativeFocus) -> None:
+        self.focus = focus
+        if self.lead_occasion is None or self.lead_occasion.stretch_end != focus.stretch_end:
+            self.lead_occasion = focus  # a teaser's stretch has a lead of its own
+        self.left_at = None
+
+    def after(self, sentence_index: int, analysis: AnalysedSentence | None, moved_away: bool) -> None:
+        """Follow the narrative past a sentence (MOVED_AWAY: its first verb dates another time)."""
+        focus = self.focus
+        if focus is not None:
+            if focus.sentence_index == sentence_index:
+                return  # the sentence told the occasion
+            if moved_away:
+                self.focus = None
+                self.left_at = sentence_index if self.lead_occasion is not None else None
+            else:
+                focus.pass_over(sentence_index, analysis)
+            return
+        lead = self.lead_occasion
+        if lead is None or self.left_at is None or sentence_index <= self.left_at:
+            return
+        if analysis is not None and _in_the_present(analysis):
+            self.focus = _NarrativeFocus(sentence_index, lead.expression, lead.stretch_end)
+            self.left_at = None
+        elif sentence_index - self.left_at >= NARRATIVE_REACH:
+            self.left_at = None  # the story stays away
+
+
+def _in_the_present(analysis: AnalysedSentence) -> bool:
+    """Whether a sentence's first finite verb (not a relative clause's) is in the present tense,
+    perfect or not ("has not yet said", "are sold")."""
+    main = _main_verb(analysis)
+    return main is not None and main.tense == "present"
+
+
+def _moves_away(event: Event, trigger: Trigger, analysis: AnalysedSentence, focus: _NarrativeFocus) -> bool:
+    """Whether a sentence's first verb tells a happening it dates at another time than the
+    occasion ("... launched the store on April 28, 2003. The store was renamed in 2006."): a past
+    tense after it tells of that time, so the occasion is no longer the focus. A dated happening
+    in a clause after the sentence's first verb is an aside ("The nano is the second model to use
+    flash memory, after the Shuffle was introduced in January.")."""
+    occasion = focus.expression
+    if event.status != "happened" or occasion.start_date is None or event.start_date is None:
+        return False
+    if trigger.verb is None or trigger.verb is not _main_verb(analysis):
+        return False
+    return event.end_date < occasion.start_date or event.start_date > occasion.end_date
+
+
+def _main_verb(analysis: AnalysedSentence) -> VerbGroup | None:
+    """A sentence's first finite verb group outside a relative clause: its main verb, as a rule
+    ("Reyes, who joined the club in 2023, scored again": "scored")."""
+    return next(
+        (
+            clause.verb
+            for clause in analysis.clauses
+            if clause.verb.finite and not _after_relative_pronoun(analysis, clause.verb.first)
+        ),
+        None,
+    )
+
+
+def _tells_past(analysis: AnalysedSentence) -> bool:
+    """Whether a sentence has a finite verb in a past tense ("said", "had met", "was") outside a
+    relative clause (which describes its noun: "the Mini, which held 6GB, ...")."""
+    return any(
+        clause.verb.finite
+        and clause.verb.tense == "past"
+        and not _after_relative_pronoun(analysis, clause.verb.first)
+        for clause in analysis.clauses
+    )
+
+
+def _after_relative_pronoun(analysis: AnalysedSentence, first: int) -> bool:
+    """Whether the verb group at FIRST follows a relative pronoun that follows its noun ("Pixar,
+    which", "the version that"); "said what prompted it" asks an indirect question instead."""
+    tokens = analysis.tokens
+    return (
+        first > 1
+        and tokens[first - 1].tag in _RELATIVE_PRONOUN_TAGS
+        and (tokens[first - 2].tag.startswith("NN") or tokens[first - 2].text == ",")
+    )
 
 
 def _may_focus(expression: TimeExpr, reference_date: dt.date | None) -> bool:
@@ -1040,6 +1249,63 @@ def _lead_pairing(
     return [_Pairing(happenings[0], dates[0])]
 
 
+def _narrates(trigger: Trigger, analysis: AnalysedSentence, focus: _NarrativeFocus) -> bool:
+    """Whether a verb goes on telling the focus's occasion: a simple past (not a saying: "...,
+    a spokesman said" is no new happening of it), not in a relative clause, and, past sentences
+    in the present, with one of the occasion's actors as its subject."""
+    return (
+        _is_past(trigger)
+        and trigger.category != STATEMENT
+        and not _in_relative_clause(trigger, analysis)
+        and (focus.adjacent or _acted_by(trigger, analysis, focus.actors))
+    )
+
+
+def _narrative_pairing(trigger: Trigger, focus: _NarrativeFocus) -> _Pairing:
+    """A verb dated as the occasion it goes on telling of."""
+    earlier = focus.expression
+    stand_in = replace(
+        earlier, start=trigger.start, end=trigger.start, rule="narrative",
+        anchor=f"text:{earlier.start}:{earlier.end}",
+    )
+    if earlier.granularity == "instant" and earlier.start_date is not None:
+        # "Apple announced this morning ... The Commission welcomed the announcement": on that
+        # day, not at that time
+        stand_in = replace(
+            stand_in, type="DATE", value=earlier.start_date.isoformat(),
+            end_date=earlier.start_date, granularity="day",
+        )
+    return _Pairing(trigger, stand_in)
+
+
+def _narrated_in_dated(
+    pairings: Sequence[_Pairing],
+    triggers: Sequence[Trigger],
+    focus: _NarrativeFocus | None,
+    sentence_index: int,
+    analysis: AnalysedSentence | None,
+) -> list[_Pairing]:
+    """In a sentence whose dates all belong to other verbs, its main verb may go on telling the
+    occasion ("Reyes, who joined the club in 2023, scored again."; "Jobs announced that the
+    system would be released in 2007.")."""
+    if focus is None or analysis is None or not focus.reaches(sentence_index, triggers[0].start if triggers else 0):
+        return []
+    main = _main_verb(analysis)
+    trigger = next((t for t in triggers if t.verb is main and t.pos != "noun"), None)
+    if main is None or trigger is None or not _narrates(trigger, analysis, focus):
+        return []
+    # A date in the main verb's own clause, or one dating a word of it, dates it already ("thanked
+    # voters at a rally late on Sunday": the rally's Sunday is the thanks'; "The announcement came
+    # a day after the talks").
+    main_clause = analysis.clause_of(main.head)
+    for pairing in pairings:
+        for position in (pairing.trigger.start, pairing.timex.start):
+            index = analysis.token_at(position)
+            if index is None or analysis.clause_of(index) is main_clause:
+                return []
+    return [_narrative_pairing(trigger, focus)]
+
+
 def _reported_in_dated(
     pairings: Sequence[_Pairing], triggers: Sequence[Trigger], reference_date: dt.date | None
 ) -> list[_Pairing]:
@@ -1061,6 +1327,7 @@ def _undated_pairings(
     focus: _NarrativeFocus | None,
     sentence_index: int,
     reference_date: dt.date | None,
+    analysis: AnalysedSentence,
 ) -> tuple[list[_Pairing], str]:
     """The happening of a sentence no expression dates, and what dates it instead.
 
@@ -1080,16 +1347,9 @@ def _undated_pairings(
         trigger = (happened or sayings or list(triggers))[0]
         return [_Pairing(trigger, _report_day(trigger, reference_date))], "article"
     if focus is not None and focus.reaches(sentence_index, triggers[0].start if triggers else 0):
-        # "..., a spokesman said": the saying is no new happening of that occasion.
-        past = [t for t in triggers if _is_past(t) and t.category != STATEMENT]
+        past = [t for t in triggers if _narrates(t, analysis, focus)]
         if past:
-            earlier = focus.expression
-            trigger = past[0]
-            stand_in = replace(
-                earlier, start=trigger.start, end=trigger.start, rule="narrative",
-                anchor=f"text:{earlier.start}:{earlier.end}",
-            )
-            return [_Pairing(trigger, stand_in)], "narrative"
+            return [_narrative_pairing(past[0], focus)], "narrative"
     reported = [t for t in triggers if _reports_today(t)]
     if reference_date is not None and reported:
         trigger = next((t for t in reported if t.category != STATEMENT), reported[0])

@@ -59,6 +59,11 @@ _CLAUSE_WORD = re.compile(r"[^\W\d_][\w’'-]+")
 # share the verb alone (under 0.1 when it is common, as its weight is low) and the words of a
 # common topic, which weigh little in a corpus about that topic.
 SAME_HAPPENING_OVERLAP = 0.15
+# The share of their headlines' words two verb clauses of one article have in common when they
+# tell one happening (a headline and its lead: "Jobs gives opening keynote", "Jobs gives annual
+# opening keynote"); below it, they are two ("Jobs announces QuickTime 7 ...", "Jobs announces
+# Macintosh computers ...").
+SAME_RETELLING_OVERLAP = 0.5
 # A word's weight is log((sentences + PRIOR_SENTENCES) / (sentences with it + 1)): as if the corpus
 # held that many more sentences without it, so that in a handful of articles, too few to tell
 # common from rare words, every word weighs about the same.
@@ -79,7 +84,7 @@ class _Report:
 
     __slots__ = (
         "event", "participants", "label_names", "category", "category_key", "predicate", "predicates",
-        "start", "end", "span", "_content", "words",
+        "start", "end", "span", "_content", "words", "nominal",
     )
 
     def __init__(self, event: Event, participants: tuple[str, ...], label_names: tuple[str, ...]) -> None:
@@ -88,6 +93,7 @@ class _Report:
         self.label_names = label_names
         self.category = event.extra.get("category")
         self.category_key = event.extra.get("category", "")
+        self.nominal = bool(event.extra.get("nominal", True))  # told by a noun ("the summit")
         self.predicate = predicate_key(event.trigger)
         self.predicates = _predicate_blocks(self.category, self.predicate)
         subject = event.extra.get("subject_happening")
@@ -336,6 +342,25 @@ def _same_statement(cluster: _Cluster, report: _Report) -> bool:
     return bool(left and right) and len(left & right) / len(left | right) >= SAME_STATEMENT_OVERLAP
 
 
+def _retold_by_verb(cluster: _Cluster, report: _Report) -> bool:
+    """Whether an article would tell one happening twice with a verb. It names a happening again
+    with a noun ("Jobs unveiled the phone on Monday. ... At the unveiling, ...") or, in its headline
+    and lead, with the same words; two clauses of one verb in two of its sentences that say
+    different things ("Jobs announced a new iPod. ... He also announced a phone.") are two
+    happenings, however alike their parties and day."""
+    if report.nominal or report.article not in cluster.articles:
+        return False
+    sentence = report.event.sources[0].start
+    words = _content_words(report.event.label)
+    for member in cluster.members:
+        if member.nominal or member.article != report.article or member.event.sources[0].start == sentence:
+            continue
+        theirs = _content_words(member.event.label)
+        if len(words & theirs) < SAME_RETELLING_OVERLAP * len(words | theirs):
+            return True
+    return False
+
+
 def _content_words(text: str) -> set[str]:
     return set(_CONTENT_WORD.findall(text.lower()))
 
@@ -350,6 +375,8 @@ def _fit(cluster: _Cluster, report: _Report, places: _Places, words: _ClauseWord
     if not any(key in cluster.predicates for key in report.predicates):
         return None
     if any(local in cluster.ordered_with for local in report.order_ids):
+        return None
+    if _retold_by_verb(cluster, report):
         return None
     if max(cluster.start, report.start) > min(cluster.end, report.end):
         return None
