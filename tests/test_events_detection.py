@@ -231,3 +231,27 @@ def test_a_main_verb_goes_on_with_the_narrative_when_its_sentence_dates_only_an_
         ("2023", "happened", "sign", "agreement", "The club, which"),
         ("2026-03-08", "happened", "win", "win", "The club, which"),
     ]
+
+
+def test_a_saying_goes_on_with_the_narrative_only_in_the_mouth_of_one_of_its_actors():
+    text = (
+        "Chief executive Nora Vik opened the trade fair in Oslo on Monday. There are 300 exhibitors "
+        "this year. Vik said the company would double its exports. A spokesman for the ministry said "
+        "the fair was a success."
+    )
+    assert _events(text, {"Monday": "2026-05-04"}, dt.date(2026, 5, 6)) == [
+        ("2026-05-04", "happened", "open", "open", "Chief executive Nora"),
+        ("2026-05-04", "reported", "say", "statement", "Vik said the"),
+    ]
+
+
+def test_a_past_sentence_of_the_leads_actor_comes_back_from_a_flashback_of_someone_else():
+    text = (
+        "Chief executive Nora Vik unveiled the electric ferry in Oslo on Monday. In March, a rival "
+        "yard launched a similar vessel. At the ceremony, Vik thanked the engineers."
+    )
+    assert _events(text, {"Monday": "2026-05-04", "March": "2026-03"}, dt.date(2026, 5, 6)) == [
+        ("2026-05-04", "happened", "unveil", "announcement", "Chief executive Nora"),
+        ("2026-03", "happened", "launch", "launch", "In March, a"),
+        ("2026-05-04", "happened", "thank", "thank", "At the ceremony,"),
+    ]

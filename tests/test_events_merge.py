@@ -458,9 +458,8 @@ def test_one_article_retells_a_happening_with_a_verb_only_in_the_same_words():
         event = _event("a.txt", index, "2005-06-06", "give", "give", ["Steve Jobs"], label=label)
         return dataclasses.replace(event, extra={**event.extra, "nominal": nominal})
 
-    headline_and_lead = _analysis(
-        "a.txt", told(0, "{0} gives opening keynote", False), told(1, "{0} gives annual opening keynote", False)
-    )
+    headline = told(0, "{0} gives opening keynote", False)
+    headline_and_lead = _analysis("a.txt", headline, told(1, "{0} gives annual opening keynote", False))
     assert [len(e.sources) for e in merge_analyses([headline_and_lead])] == [2]
     two_gifts = _analysis(
         "a.txt", told(0, "{0} gives opening keynote", False), told(1, "{0} gives award to engineers", False)

@@ -198,6 +198,11 @@ def _out_of_relative_clause(text: str, expression: TimeExpr, trigger: Trigger) -
     the signing's."""
     if trigger.start < expression.end or "," not in text[expression.end : trigger.start]:
         return False
+    return _in_open_relative_clause(text, expression)
+
+
+def _in_open_relative_clause(text: str, expression: TimeExpr) -> bool:
+    """Whether a relative clause set off by a comma is still open where the date starts."""
     window = max(0, expression.start - RELATIVE_CLAUSE_REACH)
     return _OPEN_RELATIVE_CLAUSE.search(text, window, expression.start) is not None
 
@@ -683,16 +688,25 @@ def _actor_words(event: Event) -> frozenset[str]:
     )
 
 
-def _acted_by(trigger: Trigger, analysis: AnalysedSentence, actors: frozenset[str]) -> bool:
-    """Whether a verb's subject is one of the actors (a word of their names) or a personal pronoun."""
+def _acted_by(
+    trigger: Trigger, analysis: AnalysedSentence, actors: frozenset[str], pronouns: bool = True
+) -> bool:
+    """Whether a verb's subject is one of the actors (a word of their names) or, with PRONOUNS,
+    a personal pronoun."""
     index = analysis.token_at(trigger.start)
-    clause = analysis.clause_of(index) if index is not None else None
-    if clause is None or clause.subject is None:
-        return False
-    words = [token.text for token in analysis.tokens[clause.subject.first : clause.subject.end]]
-    if len(words) == 1 and words[0].lower() in _PERSONAL_PRONOUNS:
+    words = _subject_words(analysis, index) if index is not None else []
+    if pronouns and len(words) == 1 and words[0] in _PERSONAL_PRONOUNS:
         return True
-    return any(word.lower() in actors for word in words)
+    return any(word in actors for word in words)
+
+
+def _subject_words(analysis: AnalysedSentence, index: int) -> list[str]:
+    """The words of the written subject of the clause of token INDEX, in lower case (none if it
+    has none)."""
+    clause = analysis.clause_of(index)
+    if clause is None or clause.subject is None:
+        return []
+    return [token.text.lower() for token in analysis.tokens[clause.subject.first : clause.subject.end]]
 
 
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "we", "they", "i"})
@@ -929,6 +943,8 @@ def extract_events(
         if analysis is None and narrative.wants_analysis(sentence_index, sentence.start):
             context.analyse([sentence_index])  # a narrative the batch did not foresee goes on
             analysis = context.analysis_of(sentence)
+        if analysis is not None:
+            narrative.before(sentence_index, analysis)
         is_lead = sentence_index in leads
         pairings: list[_Pairing] = []
         undated_by = ""
@@ -942,7 +958,9 @@ def extract_events(
             if is_lead and not pairings:
                 pairings = _lead_pairing(in_sentence, triggers, forward_only)
             pairings += _reported_in_dated(pairings, triggers, reference_date)
-            pairings += _narrated_in_dated(pairings, triggers, narrative.focus, sentence_index, analysis)
+            pairings += _narrated_in_dated(
+                text, pairings, triggers, narrative.focus, sentence_index, analysis
+            )
         elif analysis is not None:
             triggers = find_triggers(text, analysis, is_lead)
             pairings, undated_by = _undated_pairings(
@@ -955,6 +973,7 @@ def extract_events(
             continue
         drafts = _drafts(context, sentence, pairings, triggers)
         moved_away = False
+        first_event = len(events)
         ids_by_trigger: dict[int, str] = {}
         for draft in drafts:
             pairing = draft.pairing
@@ -994,13 +1013,18 @@ def extract_events(
             recent.append((sentence_index, len(events) - 1))
             if narrative.focus is not None and undated_by == "" and analysis is not None:
                 moved_away = moved_away or _moves_away(events[-1], pairing.trigger, analysis, narrative.focus)
-            if undated_by in FOCUS_RENEWERS and _focuses(expression, events[-1], reference_date):
+            narrated = expression.rule == "narrative"
+            if (
+                undated_by in FOCUS_RENEWERS
+                and _focuses(expression, events[-1], reference_date)
+                and not (narrated and pairing.trigger.category == STATEMENT)  # a comment on it
+            ):
                 stretch_end = _stretch_end(sentence.start, reference_dates)
                 actors = _actor_words(events[-1])
-                if undated_by == "narrative" and narrative.focus is not None:
+                if narrated and narrative.focus is not None:
                     actors |= narrative.focus.actors  # "He demoed the widget": the same actors
                 narrative.tells(_NarrativeFocus(sentence_index, expression, stretch_end, actors))
-        narrative.after(sentence_index, analysis, moved_away)
+        narrative.after(sentence_index, analysis, moved_away, events[first_event:])
     return events
 
 
@@ -1065,12 +1089,30 @@ class _Narrative:
     prompted the decision") brings back the first occasion the story told of, its lead's.
     """
 
-    __slots__ = ("focus", "lead_occasion", "left_at")
+    __slots__ = ("focus", "lead_occasion", "left_at", "flashback_actors")
 
     def __init__(self) -> None:
         self.focus: _NarrativeFocus | None = None
         self.lead_occasion: _NarrativeFocus | None = None
         self.left_at: int | None = None  # the sentence of the flashback that left the lead's occasion
+        self.flashback_actors: frozenset[str] = frozenset()
+
+    def before(self, sentence_index: int, analysis: AnalysedSentence) -> None:
+        """Come back to the lead's occasion before a sentence whose main verb, in the past, has one
+        of its actors as subject and none of the flashback's ("In April, a blog obtained a
+        prototype of the phone. At the conference, Jobs joked about the incident.")."""
+        lead = self.lead_occasion
+        if self.focus is not None or lead is None or self.left_at is None or sentence_index <= self.left_at:
+            return
+        main = _main_verb(analysis)
+        if main is None or main.tense != "past" or main.aspect not in ("none", "progressive"):
+            return
+        subject = _subject_words(analysis, main.head)
+        if any(word in lead.actors for word in subject) and not any(
+            word in self.flashback_actors for word in subject
+        ):
+            self.focus = _NarrativeFocus(sentence_index - 1, lead.expression, lead.stretch_end, lead.actors)
+            self.left_at = None
 
     def wants_analysis(self, sentence_index: int, position: int) -> bool:
         """Whether a sentence must be analysed to follow the narrative."""
@@ -1084,8 +1126,15 @@ class _Narrative:
             self.lead_occasion = focus  # a teaser's stretch has a lead of its own
         self.left_at = None
 
-    def after(self, sentence_index: int, analysis: AnalysedSentence | None, moved_away: bool) -> None:
-        """Follow the narrative past a sentence (MOVED_AWAY: its first verb dates another time)."""
+    def after(
+        self,
+        sentence_index: int,
+        analysis: AnalysedSentence | None,
+        moved_away: bool,
+        told: Sequence[Event] = (),
+    ) -> None:
+        """Follow the narrative past a sentence that told these events (MOVED_AWAY: its main verb
+        dates another time)."""
         focus = self.focus
         if focus is not None:
             if focus.sentence_index == sentence_index:
@@ -1093,6 +1142,7 @@ class _Narrative:
             if moved_away:
                 self.focus = None
                 self.left_at = sentence_index if self.lead_occasion is not None else None
+                self.flashback_actors = frozenset().union(*(_actor_words(event) for event in told))
             else:
                 focus.pass_over(sentence_index, analysis)
             return
@@ -1250,15 +1300,15 @@ def _lead_pairing(
 
 
 def _narrates(trigger: Trigger, analysis: AnalysedSentence, focus: _NarrativeFocus) -> bool:
-    """Whether a verb goes on telling the focus's occasion: a simple past (not a saying: "...,
-    a spokesman said" is no new happening of it), not in a relative clause, and, past sentences
-    in the present, with one of the occasion's actors as its subject."""
-    return (
-        _is_past(trigger)
-        and trigger.category != STATEMENT
-        and not _in_relative_clause(trigger, analysis)
-        and (focus.adjacent or _acted_by(trigger, analysis, focus.actors))
-    )
+    """Whether a verb goes on telling the focus's occasion: a simple past, not in a relative
+    clause, and, past sentences in the present, with one of the occasion's actors as its subject.
+    A saying goes on with it only when one of its actors says it ("Jobs praised the phone" at his
+    keynote); "..., a spokesman said" is no new happening of the occasion."""
+    if not _is_past(trigger) or _in_relative_clause(trigger, analysis):
+        return False
+    if trigger.category == STATEMENT:
+        return _acted_by(trigger, analysis, focus.actors, pronouns=False)
+    return focus.adjacent or _acted_by(trigger, analysis, focus.actors)
 
 
 def _narrative_pairing(trigger: Trigger, focus: _NarrativeFocus) -> _Pairing:
@@ -1279,6 +1329,7 @@ def _narrative_pairing(trigger: Trigger, focus: _NarrativeFocus) -> _Pairing:
 
 
 def _narrated_in_dated(
+    text: str,
     pairings: Sequence[_Pairing],
     triggers: Sequence[Trigger],
     focus: _NarrativeFocus | None,
@@ -1288,11 +1339,20 @@ def _narrated_in_dated(
     """In a sentence whose dates all belong to other verbs, its main verb may go on telling the
     occasion ("Reyes, who joined the club in 2023, scored again."; "Jobs announced that the
     system would be released in 2007.")."""
-    if focus is None or analysis is None or not focus.reaches(sentence_index, triggers[0].start if triggers else 0):
+    if focus is None or analysis is None or not triggers:
+        return []
+    if not focus.reaches(sentence_index, triggers[0].start):
         return []
     main = _main_verb(analysis)
     trigger = next((t for t in triggers if t.verb is main and t.pos != "noun"), None)
     if main is None or trigger is None or not _narrates(trigger, analysis, focus):
+        return []
+    # A date before the main verb, outside a relative clause, dates it whatever word took it
+    # ("Speaking on Tuesday, Trump said ...", "In an interview that night, he suggested ...").
+    if any(
+        pairing.timex.end <= trigger.start and not _in_open_relative_clause(text, pairing.timex)
+        for pairing in pairings
+    ):
         return []
     # A date in the main verb's own clause, or one dating a word of it, dates it already ("thanked
     # voters at a rally late on Sunday": the rally's Sunday is the thanks'; "The announcement came
