@@ -941,7 +941,10 @@ def extract_events(
         reference_date = _reference_date_at(sentence.start, reference_dates)
         analysis = context.analysis_of(sentence)
         if analysis is None and narrative.wants_analysis(sentence_index, sentence.start):
-            context.analyse([sentence_index])  # a narrative the batch did not foresee goes on
+            # A narrative the batch did not foresee goes on: analyse the next few sentences it may
+            # reach at once (one sentence at a time costs the tagger's set-up each time).
+            ahead = range(sentence_index, min(len(sentences), sentence_index + NARRATIVE_LOOKAHEAD))
+            context.analyse(list(ahead))
             analysis = context.analysis_of(sentence)
         if analysis is not None:
             narrative.before(sentence_index, analysis)
@@ -1031,6 +1034,8 @@ def extract_events(
 # How many sentences after the one that dated a happening an undated past-tense verb still tells of
 # that occasion ("On Monday Jobs took the stage. He unveiled the iPhone 4. He called it ...").
 NARRATIVE_REACH = 2
+# How many sentences are analysed at once when a narrative goes on past the ones analysed.
+NARRATIVE_LOOKAHEAD = 4
 # A sentence the narrative rule dated goes on telling the occasion: the next ones may too
 # ("On Monday Jobs took the stage. He unveiled the phone. He demoed its camera. ...").
 FOCUS_RENEWERS = frozenset({"", "narrative"})
