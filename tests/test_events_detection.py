@@ -255,3 +255,11 @@ def test_a_past_sentence_of_the_leads_actor_comes_back_from_a_flashback_of_someo
         ("2026-03", "happened", "launch", "launch", "In March, a"),
         ("2026-05-04", "happened", "thank", "thank", "At the ceremony,"),
     ]
+
+
+def test_a_hyphenated_date_before_a_noun_dates_that_noun_and_not_the_clause():
+    text = "Orbis announced its third-quarter results on Tuesday."
+    dates = {"third-quarter": "2026-Q3", "Tuesday": "2026-10-20"}
+    assert _events(text, dates, dt.date(2026, 10, 21)) == [
+        ("2026-10-20", "happened", "announce", "announcement", "Orbis announced its"),
+    ]

@@ -32,6 +32,7 @@ from timeline.events.analysis import AnalysedSentence, analyse_sentences
 from timeline.events.entities import BARE_NAME, ORGANIZATION, PERSON, PLACE, bare_participant, titles
 from timeline.events.gazetteer import gazetteer
 from timeline.events.headline import clause_arguments, clause_headline, headline_words
+from timeline.events.resources import data_lines
 from timeline.events.triggers import (
     HELD,
     RECIPROCAL,
@@ -85,9 +86,16 @@ _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 # ", which signed Reyes from Lisbon in " up to a date: a relative clause still open there.
 _OPEN_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whose)\b[^,;:()]*$", re.IGNORECASE)
 RELATIVE_CLAUSE_REACH = 200
-_PREPOSITION_ALONE = re.compile(
+# A preposition between a date and the gerund it opens ("on Thursday for taking bribes"). A
+# gerund after a comma alone tells the happening's outcome and shares its date ("swept through
+# the villages on Saturday, killing 23 people").
+_GERUND_OPENER = re.compile(
     r"\s*,?\s*(?:for|after|before|by|without|upon|on|from|over|against|despite|in)\s+", re.IGNORECASE
 )
+# A hyphenated date that a word follows modifies the noun after it ("second-quarter profit",
+# "full-year results"), as a possessive date does.
+_ATTRIBUTIVE_DATE = re.compile(r"[\w’'-]+-[\w’'-]+$")
+_WORD_AFTER = re.compile(r" [a-zA-Z]")
 _AND = sieved(r"\band\b", re.IGNORECASE)
 _SUBORDINATOR = sieved(_SUBORDINATOR_BODY, re.IGNORECASE)
 _THEN = sieved(r"(?:,\s*|\band\s+)(?:then|later|afterwards)\b|\bfollowed by\b", re.IGNORECASE)
@@ -168,6 +176,14 @@ def _pairing_cost(text: str, expression: TimeExpr, trigger: Trigger, limit: floa
     return words + 3 * strong + weak + penalty
 
 
+def _modifies_a_noun(text: str, expression: TimeExpr) -> bool:
+    """Whether a date opens a noun phrase: a possessive ("Monday's announcement") or a hyphenated
+    compound before a word ("second-quarter profit", "full-year forecast")."""
+    if _POSSESSIVE.match(text, expression.end):
+        return True
+    return bool(_WORD_AFTER.match(text, expression.end) and _ATTRIBUTIVE_DATE.search(expression.text))
+
+
 def _in_noun_after(text: str, expression: TimeExpr, trigger: Trigger) -> bool:
     """Whether the event word lies in the noun phrase a possessive date opens: "Monday's
     announcement", "last year's Madrid summit". Such a date dates that noun, not the clause: in
@@ -188,7 +204,7 @@ def _gerund_after(text: str, expression: TimeExpr, trigger: Trigger) -> bool:
         and verb is not None
         and not verb.finite
         and trigger.text.lower().endswith("ing")
-        and _PREPOSITION_ALONE.fullmatch(text, expression.end, trigger.start) is not None
+        and _GERUND_OPENER.fullmatch(text, expression.end, trigger.start) is not None
     )
 
 
@@ -227,7 +243,7 @@ def pair_dates_with_triggers(
         for trigger_index, trigger in enumerate(triggers)
         if (cost := _pairing_cost(text, expression, trigger, limit := _cost_limit(trigger))) <= limit
         and (expression.start not in forward_only or trigger.start >= expression.end)
-        and (not _POSSESSIVE.match(text, expression.end) or _in_noun_after(text, expression, trigger))
+        and (not _modifies_a_noun(text, expression) or _in_noun_after(text, expression, trigger))
         and not _gerund_after(text, expression, trigger)
         and not _out_of_relative_clause(text, expression, trigger)
     )
@@ -683,9 +699,17 @@ def _phrase_before(text: str, start: int, end: int) -> str:
 
 
 def _actor_words(event: Event) -> frozenset[str]:
-    return frozenset(
+    """The words a later subject names the event's actors with: the words of their names and, if
+    an organisation is among them, the nouns that name an organisation again ("the company")."""
+    words = frozenset(
         word.lower() for name in (*event.participants, *event.organizations) for word in name.split()
     )
+    return words | _organization_anaphors() if event.organizations else words
+
+
+@cache
+def _organization_anaphors() -> frozenset[str]:
+    return frozenset(data_lines("organization_anaphors.txt"))
 
 
 def _acted_by(
