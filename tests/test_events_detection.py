@@ -263,3 +263,15 @@ def test_a_hyphenated_date_before_a_noun_dates_that_noun_and_not_the_clause():
     assert _events(text, dates, dt.date(2026, 10, 21)) == [
         ("2026-10-20", "happened", "announce", "announcement", "Orbis announced its"),
     ]
+
+
+def test_the_company_names_again_the_organisation_of_the_occasion_after_a_flashback():
+    text = (
+        "Orbis Holdings completed its takeover of the Vela shipyard on Monday. In March, a rival bid "
+        "from Korta collapsed. The company thanked the shipyard's workers."
+    )
+    assert _events(text, {"Monday": "2026-05-04", "March": "2026-03"}, dt.date(2026, 5, 6)) == [
+        ("2026-05-04", "happened", "takeover", "takeover", "Orbis Holdings completed"),
+        ("2026-03", "happened", "bid", "bid", "In March, a"),
+        ("2026-05-04", "happened", "thank", "thank", "The company thanked"),
+    ]
